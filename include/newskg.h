@@ -1,0 +1,147 @@
+/* newskg.h: public API of libnewskg, news articles in, knowledge graph out.
+ *
+ * The library reads one document at a time, finds actors, posts and events
+ * with the lexicon loaded from the ontology directory, and writes the graph
+ * as RDF (Turtle, N-Triples, N-Quads, RDF/XML) or as a diagram (DOT, SVG,
+ * PNG, PDF).  No librdf, cgraph or libxml2 type appears here.
+ *
+ *     NkgError err = {0};
+ *     NkgLexicon *lex = NULL;
+ *     if (nkg_lexicon_load("ontology", &lex, &err)) { report(&err); }
+ *     NkgDocument *doc = nkg_document_new(text, len, &err);
+ *     NkgGraph *g = NULL;
+ *     nkg_extract(lex, doc, NULL, &g, &err);
+ *     nkg_graph_write(g, NKG_FORMAT_TURTLE, stdout, NULL, &err);
+ *     nkg_graph_free(g); nkg_document_free(doc); nkg_lexicon_free(lex);
+ *
+ * Every _free() accepts NULL.  Functions that return a new object say who
+ * frees it.
+ */
+#ifndef NEWSKG_H
+#define NEWSKG_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define NKG_VERSION "0.1.0"
+#define NKG_NS "https://w3id.org/newskg/ns#"
+#define NKG_DEFAULT_BASE "https://w3id.org/newskg/doc/"
+
+/** Status of every fallible call; 0 is success. */
+typedef enum {
+	NKG_SUCCESS = 0,
+	NKG_ERR_USAGE,    /**< bad argument or option */
+	NKG_ERR_INPUT,    /**< unreadable or invalid input */
+	NKG_ERR_OUTPUT,   /**< cannot write output */
+	NKG_ERR_LEXICON,  /**< the ontology/lexicon could not be loaded */
+	NKG_ERR_INTERNAL, /**< a library failed or memory ran out */
+} NkgStatus;
+
+/** Where and what went wrong; filled by fallible calls. */
+typedef struct {
+	NkgStatus status;
+	char file[256];   /**< file or record name, may be empty */
+	long line;        /**< 1-based line or record number, 0 if unknown */
+	long offset;      /**< byte offset, -1 if unknown */
+	char message[512];
+} NkgError;
+
+/** Output formats. */
+typedef enum {
+	NKG_FORMAT_TURTLE = 0,
+	NKG_FORMAT_NTRIPLES,
+	NKG_FORMAT_NQUADS,
+	NKG_FORMAT_RDFXML,
+	NKG_FORMAT_DOT,
+	NKG_FORMAT_SVG,
+	NKG_FORMAT_PNG,
+	NKG_FORMAT_PDF,
+} NkgFormat;
+
+/** Input formats. */
+typedef enum {
+	NKG_INPUT_AUTO = 0,
+	NKG_INPUT_TEXT,
+	NKG_INPUT_HTML,
+	NKG_INPUT_NITF,
+	NKG_INPUT_NEWSML,
+	NKG_INPUT_JSONL,
+} NkgInputFormat;
+
+typedef struct NkgLexiconImpl NkgLexicon;
+typedef struct NkgDocumentImpl NkgDocument;
+typedef struct NkgGraphImpl NkgGraph;
+
+/** Returns a static description of a status. */
+const char *nkg_strerror(NkgStatus st);
+
+/** Parses a format name ("turtle", "nt", ...); returns -1 if unknown. */
+int nkg_format_from_name(const char *name);
+
+/** Parses an input format name; returns -1 if unknown. */
+int nkg_input_format_from_name(const char *name);
+
+/** Loads every lexicon file in directory DIR.  On success *out is a new
+ * lexicon the caller frees with nkg_lexicon_free(). */
+NkgStatus nkg_lexicon_load(const char *dir, NkgLexicon **out, NkgError *err);
+void nkg_lexicon_free(NkgLexicon *lex);
+
+/** Creates a document from UTF-8 text (copied).  Returns NULL and fills
+ * ERR when the text is not valid UTF-8 or contains NUL bytes. */
+NkgDocument *nkg_document_new(const char *text, size_t len, NkgError *err);
+void nkg_document_free(NkgDocument *doc);
+
+/** Metadata setters; each copies its string.  NULL clears. */
+void nkg_document_set_id(NkgDocument *doc, const char *id);
+void nkg_document_set_date(NkgDocument *doc, const char *yyyy_mm_dd);
+void nkg_document_set_title(NkgDocument *doc, const char *title);
+void nkg_document_set_url(NkgDocument *doc, const char *url);
+void nkg_document_set_source_name(NkgDocument *doc, const char *name);
+const char *nkg_document_text(const NkgDocument *doc, size_t *len);
+
+/** Extraction options; zero-initialise for defaults. */
+typedef struct {
+	const char *base; /**< base IRI for documents, NULL for NKG_DEFAULT_BASE */
+	const char *date; /**< publication date override (YYYY-MM-DD) or NULL */
+} NkgExtractOptions;
+
+/** Extracts the graph of DOC.  *out is a new graph the caller frees. */
+NkgStatus nkg_extract(const NkgLexicon *lex, const NkgDocument *doc,
+                      const NkgExtractOptions *opt, NkgGraph **out,
+                      NkgError *err);
+void nkg_graph_free(NkgGraph *g);
+
+/** Counts, for reports and tests. */
+size_t nkg_graph_actor_count(const NkgGraph *g);
+size_t nkg_graph_event_count(const NkgGraph *g);
+
+/** Diagram options for DOT/SVG/PNG/PDF; zero-initialise for defaults. */
+typedef struct {
+	const char *layout;      /**< dot (default), neato, fdp, sfdp, circo */
+	const char *focus;       /**< keep the neighbourhood of this actor label */
+	int depth;               /**< with focus: hops kept (default 1) */
+	const char *event_class; /**< keep events of this class (local name) */
+	int cluster;             /**< group actors inside their country */
+	int show_affiliations;   /**< draw affiliation edges */
+	int max_nodes;           /**< keep the most connected actors (0 = 150) */
+} NkgDiagramOptions;
+
+/** Writes G to STREAM in FORMAT.  DIAGRAM may be NULL. */
+NkgStatus nkg_graph_write(const NkgGraph *g, NkgFormat format, FILE *stream,
+                          const NkgDiagramOptions *diagram, NkgError *err);
+
+/** Writes several graphs (one per document) as one stream: N-Quads gives
+ * one named graph per document; other RDF formats merge them. */
+NkgStatus nkg_graphs_write(NkgGraph *const *gs, size_t n, NkgFormat format,
+                           FILE *stream, const NkgDiagramOptions *diagram,
+                           NkgError *err);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* NEWSKG_H */

@@ -1,0 +1,750 @@
+/* main.c: the newskg command line; options in, library calls, exit code. */
+#include "input/input.h"
+#include "newskg.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/time.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+/* Exit statuses (see the man page). */
+enum {
+	EXIT_OK = 0,
+	EXIT_USAGE = 1,
+	EXIT_INPUT = 2,
+	EXIT_FAILURE_OUT = 3,
+};
+
+#ifndef NKG_DATADIR
+#define NKG_DATADIR "/usr/local/share/newskg/ontology"
+#endif
+
+static const char usage_text[] =
+        "usage: newskg extract [options] [FILE ...]\n"
+        "       newskg --help | --version\n"
+        "\n"
+        "Reads news articles (FILE absent or \"-\": standard input) and writes\n"
+        "the knowledge graph of their actors, posts and events.\n"
+        "\n"
+        "options:\n"
+        "  -f, --format FMT        turtle (default), ntriples, nquads, rdfxml,\n"
+        "                          dot, svg, png, pdf\n"
+        "  -o, --output PATH       write to PATH (atomically) instead of stdout\n"
+        "      --date YYYY-MM-DD   publication date (anchor for \"Jan. 3\")\n"
+        "      --input-format F    auto (default), text, html, nitf, newsml, jsonl\n"
+        "      --base IRI          base for document IRIs\n"
+        "      --ontology DIR      lexicon directory (default: $NKG_ONTOLOGY,\n"
+        "                          ./ontology beside the program, or the\n"
+        "                          installed one)\n"
+        "      --with-text         add the document text (nif:isString)\n"
+        "  -j, --jobs N            extract with N worker processes\n"
+        "  -q, --quiet             no progress report on standard error\n"
+        "diagram options (dot, svg, png, pdf):\n"
+        "      --layout L          dot (default), neato, fdp, sfdp, circo\n"
+        "      --focus NAME        keep the neighbourhood of this actor\n"
+        "      --depth N           hops kept around --focus (default 1)\n"
+        "      --event-class C     keep events of class C (e.g. Blockade)\n"
+        "      --cluster           draw people and bodies inside their country\n"
+        "      --show-affiliations draw affiliation edges\n"
+        "      --max-nodes N       keep the N most connected actors (150)\n"
+        "  -h, --help              show this help\n"
+        "  -V, --version           show the version\n"
+        "\n"
+        "exit status: 0 success, 1 bad usage, 2 unreadable or invalid input,\n"
+        "3 output or internal failure.\n";
+
+typedef struct {
+	NkgFormat format;
+	const char *output;
+	const char *date;
+	int input_format;
+	const char *base;
+	const char *ontology;
+	int with_text;
+	int jobs;
+	int quiet;
+	NkgDiagramOptions diagram;
+} Options;
+
+static const char *prog = "newskg";
+
+static void say(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	fprintf(stderr, "%s: ", prog);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+	va_end(ap);
+}
+
+static int usage_error(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	fprintf(stderr, "%s: ", prog);
+	vfprintf(stderr, fmt, ap);
+	fprintf(stderr, "; see 'newskg --help'\n");
+	va_end(ap);
+	return EXIT_USAGE;
+}
+
+static int exists_dir_with(const char *dir, const char *file)
+{
+	char path[4096];
+	snprintf(path, sizeof path, "%s/%s", dir, file);
+	return access(path, R_OK) == 0;
+}
+
+static const char *find_ontology(const char *opt, const char *argv0,
+                                 char *buf, size_t n)
+{
+	if (opt)
+		return opt;
+	const char *env = getenv("NKG_ONTOLOGY");
+	if (env && *env)
+		return env;
+	/* build/newskg -> ./ontology */
+	const char *slash = strrchr(argv0, '/');
+	if (slash) {
+		snprintf(buf, n, "%.*s/../ontology", (int)(slash - argv0), argv0);
+		if (exists_dir_with(buf, "newskg.ttl"))
+			return buf;
+	}
+	if (exists_dir_with("ontology", "newskg.ttl"))
+		return "ontology";
+	return NKG_DATADIR;
+}
+
+/* ---- output: a temporary file renamed into place on success ---- */
+
+typedef struct {
+	FILE *f;
+	char *tmp;
+	const char *path;
+	int direct;
+} Output;
+
+static int output_open(Output *o, const char *path)
+{
+	memset(o, 0, sizeof *o);
+	o->path = path;
+	if (!path || !strcmp(path, "-")) {
+		o->f = stdout;
+		o->direct = 1;
+		return 0;
+	}
+	struct stat st;
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		/* a pipe, a terminal, /dev/stdout: written directly */
+		o->f = fopen(path, "w");
+		o->direct = 1;
+		if (!o->f) {
+			say("%s: cannot open for writing: %s", path, strerror(errno));
+			return -1;
+		}
+		return 0;
+	}
+	size_t n = strlen(path) + 16;
+	o->tmp = malloc(n);
+	snprintf(o->tmp, n, "%s.tmpXXXXXX", path);
+	int fd = mkstemp(o->tmp);
+	if (fd < 0) {
+		say("%s: cannot create a temporary file beside it: %s", path,
+		    strerror(errno));
+		free(o->tmp);
+		o->tmp = NULL;
+		return -1;
+	}
+	fchmod(fd, 0644 & ~(mode_t)0);
+	o->f = fdopen(fd, "w");
+	if (!o->f) {
+		close(fd);
+		unlink(o->tmp);
+		free(o->tmp);
+		o->tmp = NULL;
+		return -1;
+	}
+	return 0;
+}
+
+/* Finishes the output; OK says whether to keep it.  Returns 0 when the
+ * output was written completely. */
+static int output_close(Output *o, int ok)
+{
+	int rc = 0;
+	if (!o->f)
+		return -1;
+	if (fflush(o->f) || ferror(o->f))
+		rc = -1;
+	if (o->f == stdout) {
+		if (rc)
+			say("standard output: write failed: %s", strerror(errno ? errno : EIO));
+		return rc;
+	}
+	if (!o->direct && fsync(fileno(o->f)) && errno != EINVAL)
+		rc = -1;
+	if (fclose(o->f))
+		rc = -1;
+	o->f = NULL;
+	if (rc)
+		say("%s: write failed: %s; the previous file (if any) is unchanged",
+		    o->path, strerror(errno ? errno : EIO));
+	if (o->tmp) {
+		if (ok && !rc) {
+			if (rename(o->tmp, o->path)) {
+				say("%s: cannot rename the temporary file into place: %s",
+				    o->path, strerror(errno));
+				rc = -1;
+				unlink(o->tmp);
+			}
+		} else {
+			unlink(o->tmp);
+		}
+		free(o->tmp);
+		o->tmp = NULL;
+	}
+	return rc;
+}
+
+static Output *active_output;
+
+static void on_signal(int sig)
+{
+	if (active_output && active_output->tmp)
+		unlink(active_output->tmp);
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+/* ---- progress ---- */
+
+typedef struct {
+	int on;
+	double start, last;
+	size_t docs, bytes;
+} Progress;
+
+static double now(void)
+{
+	struct timeval tv;
+	gettimeofday(&tv, NULL);
+	return (double)tv.tv_sec + tv.tv_usec / 1e6;
+}
+
+static void progress(Progress *p, int final)
+{
+	if (!p->on)
+		return;
+	double t = now();
+	if (!final && t - p->last < 0.5)
+		return;
+	p->last = t;
+	double el = t - p->start > 1e-6 ? t - p->start : 1e-6;
+	fprintf(stderr, "\r%s: %zu documents, %.1f MB, %.0f docs/s, %.1f MB/s%s", prog,
+	        p->docs, p->bytes / 1e6, p->docs / el, p->bytes / 1e6 / el,
+	        final ? "\n" : "");
+}
+
+/* ---- the work ---- */
+
+typedef struct {
+	const Options *opt;
+	NkgLexicon *lex;
+	NkgGraph **graphs;
+	size_t n_graphs, cap_graphs;
+	FILE *stream; /* streaming formats write here per document */
+	int streaming;
+	int bad_inputs, good_docs;
+	int fatal;
+	Progress prog;
+	long job, jobs; /* this worker's share of the documents */
+	long seq;
+} Run;
+
+static int keep_graph(Run *r, NkgGraph *g)
+{
+	if (r->streaming) {
+		NkgError err = {0};
+		NkgStatus st = nkg_graph_write(g, r->opt->format, r->stream,
+		                               &r->opt->diagram, &err);
+		nkg_graph_free(g);
+		if (st) {
+			say("%s", err.message[0] ? err.message : nkg_strerror(st));
+			r->fatal = EXIT_FAILURE_OUT;
+			return -1;
+		}
+		return 0;
+	}
+	if (r->n_graphs == r->cap_graphs) {
+		size_t n = r->cap_graphs ? r->cap_graphs * 2 : 8;
+		NkgGraph **p = realloc(r->graphs, n * sizeof *p);
+		if (!p) {
+			nkg_graph_free(g);
+			r->fatal = EXIT_FAILURE_OUT;
+			return -1;
+		}
+		r->graphs = p;
+		r->cap_graphs = n;
+	}
+	r->graphs[r->n_graphs++] = g;
+	return 0;
+}
+
+/* Extracts one record; NAME and WHERE locate it in messages. */
+static void do_record(Run *r, NkgRecord *rec, const char *name, const char *where)
+{
+	long seq = r->seq++;
+	if (r->jobs > 1 && seq % r->jobs != r->job)
+		return;
+	NkgError err = {0};
+	NkgDocument *doc = nkg_document_new(rec->text ? rec->text : "", rec->len, &err);
+	if (!doc) {
+		say("%s%s: %s", name, where, err.message);
+		r->bad_inputs++;
+		return;
+	}
+	if (rec->id)
+		nkg_document_set_id(doc, rec->id);
+	if (rec->date)
+		nkg_document_set_date(doc, rec->date);
+	if (rec->title)
+		nkg_document_set_title(doc, rec->title);
+	if (rec->url)
+		nkg_document_set_url(doc, rec->url);
+	NkgExtractOptions eo = {r->opt->base, r->opt->date};
+	NkgGraph *g = NULL;
+	NkgStatus st = nkg_extract(r->lex, doc, &eo, &g, &err);
+	nkg_document_free(doc);
+	r->prog.docs++;
+	r->prog.bytes += rec->len;
+	progress(&r->prog, 0);
+	if (st) {
+		say("%s%s: %s", name, where, err.message[0] ? err.message : nkg_strerror(st));
+		if (st == NKG_ERR_USAGE)
+			r->fatal = EXIT_USAGE;
+		else
+			r->bad_inputs++;
+		return;
+	}
+	r->good_docs++;
+	keep_graph(r, g);
+}
+
+static char *read_all(FILE *f, size_t *len)
+{
+	size_t cap = 1 << 16, n = 0;
+	char *buf = malloc(cap);
+	if (!buf)
+		return NULL;
+	for (;;) {
+		if (n == cap) {
+			cap *= 2;
+			char *p = realloc(buf, cap);
+			if (!p) {
+				free(buf);
+				return NULL;
+			}
+			buf = p;
+		}
+		size_t k = fread(buf + n, 1, cap - n, f);
+		n += k;
+		if (k == 0)
+			break;
+	}
+	if (ferror(f)) {
+		free(buf);
+		return NULL;
+	}
+	*len = n;
+	return buf;
+}
+
+static void do_file(Run *r, const char *path)
+{
+	const char *name = strcmp(path, "-") ? path : "<stdin>";
+	FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
+	if (!f) {
+		say("%s: cannot open: %s", name, strerror(errno));
+		r->bad_inputs++;
+		return;
+	}
+	struct stat st;
+	if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+		say("%s: is a directory; name the files in it", name);
+		r->bad_inputs++;
+		if (f != stdin)
+			fclose(f);
+		return;
+	}
+	int fmt = r->opt->input_format;
+	if (fmt == NKG_INPUT_AUTO && (strstr(name, ".jsonl") || strstr(name, ".ndjson")))
+		fmt = NKG_INPUT_JSONL;
+	if (fmt == NKG_INPUT_JSONL) {
+		NkgJsonlReader *jr = nkg_jsonl_open(f, name);
+		for (;;) {
+			NkgRecord rec = {0};
+			NkgError err = {0};
+			int eof = 0;
+			NkgStatus s = nkg_jsonl_next(jr, &rec, &eof, &err);
+			if (eof) {
+				nkg_record_clear(&rec);
+				break;
+			}
+			if (s) {
+				say("%s", err.message);
+				r->bad_inputs++;
+				nkg_record_clear(&rec);
+				continue;
+			}
+			char where[48];
+			snprintf(where, sizeof where, ": record %ld", r->seq + 1);
+			do_record(r, &rec, name, where);
+			nkg_record_clear(&rec);
+			if (r->fatal)
+				break;
+		}
+		nkg_jsonl_close(jr);
+		if (f != stdin)
+			fclose(f);
+		return;
+	}
+	size_t len = 0;
+	char *buf = read_all(f, &len);
+	if (f != stdin)
+		fclose(f);
+	if (!buf) {
+		say("%s: cannot read: %s", name, strerror(errno ? errno : EIO));
+		r->bad_inputs++;
+		return;
+	}
+	if (fmt == NKG_INPUT_AUTO)
+		fmt = nkg_input_detect(buf, len, name);
+	if (fmt == NKG_INPUT_JSONL) {
+		/* detected by content: reread from memory */
+		FILE *mf = fmemopen(buf, len ? len : 1, "r");
+		if (mf) {
+			Options o2 = *r->opt;
+			o2.input_format = NKG_INPUT_JSONL;
+			const Options *keep = r->opt;
+			r->opt = &o2;
+			NkgJsonlReader *jr = nkg_jsonl_open(mf, name);
+			for (;;) {
+				NkgRecord rec = {0};
+				NkgError err = {0};
+				int eof = 0;
+				NkgStatus s = nkg_jsonl_next(jr, &rec, &eof, &err);
+				if (eof) {
+					nkg_record_clear(&rec);
+					break;
+				}
+				if (s) {
+					say("%s", err.message);
+					r->bad_inputs++;
+				} else {
+					char where[48];
+					snprintf(where, sizeof where, ": record %ld", r->seq + 1);
+					do_record(r, &rec, name, where);
+				}
+				nkg_record_clear(&rec);
+				if (r->fatal)
+					break;
+			}
+			nkg_jsonl_close(jr);
+			fclose(mf);
+			r->opt = keep;
+		}
+		free(buf);
+		return;
+	}
+	NkgRecord rec = {0};
+	if (fmt == NKG_INPUT_HTML || fmt == NKG_INPUT_NITF || fmt == NKG_INPUT_NEWSML) {
+		NkgError err = {0};
+		NkgStatus s = nkg_read_markup((NkgInputFormat)fmt, buf, len, name, &rec, &err);
+		free(buf);
+		if (s) {
+			say("%s", err.message[0] ? err.message : nkg_strerror(s));
+			r->bad_inputs++;
+			nkg_record_clear(&rec);
+			return;
+		}
+	} else {
+		rec.text = buf;
+		rec.len = len;
+	}
+	do_record(r, &rec, name, "");
+	nkg_record_clear(&rec);
+}
+
+static int parse_int(const char *s, int *out)
+{
+	char *end;
+	long v = strtol(s, &end, 10);
+	if (!*s || *end || v < 0 || v > 100000)
+		return -1;
+	*out = (int)v;
+	return 0;
+}
+
+static int run_extract(const Options *opt, char **files, int nfiles,
+                       const char *argv0);
+
+int main(int argc, char **argv)
+{
+	if (argc < 2)
+		return usage_error("no command given");
+	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
+		fputs(usage_text, stdout);
+		return fflush(stdout) ? EXIT_FAILURE_OUT : EXIT_OK;
+	}
+	if (!strcmp(argv[1], "--version") || !strcmp(argv[1], "-V")) {
+		printf("newskg %s\n", NKG_VERSION);
+		return fflush(stdout) ? EXIT_FAILURE_OUT : EXIT_OK;
+	}
+	if (strcmp(argv[1], "extract"))
+		return usage_error("unknown command '%s'", argv[1]);
+
+	Options opt;
+	memset(&opt, 0, sizeof opt);
+	opt.format = NKG_FORMAT_TURTLE;
+	opt.jobs = 1;
+	enum { O_DATE = 256, O_INFMT, O_BASE, O_ONT, O_TEXT, O_LAYOUT, O_FOCUS,
+	       O_DEPTH, O_CLASS, O_CLUSTER, O_AFFIL, O_MAXN };
+	static const struct option longopts[] = {
+	        {"format", required_argument, NULL, 'f'},
+	        {"output", required_argument, NULL, 'o'},
+	        {"date", required_argument, NULL, O_DATE},
+	        {"input-format", required_argument, NULL, O_INFMT},
+	        {"base", required_argument, NULL, O_BASE},
+	        {"ontology", required_argument, NULL, O_ONT},
+	        {"with-text", no_argument, NULL, O_TEXT},
+	        {"jobs", required_argument, NULL, 'j'},
+	        {"quiet", no_argument, NULL, 'q'},
+	        {"layout", required_argument, NULL, O_LAYOUT},
+	        {"focus", required_argument, NULL, O_FOCUS},
+	        {"depth", required_argument, NULL, O_DEPTH},
+	        {"event-class", required_argument, NULL, O_CLASS},
+	        {"cluster", no_argument, NULL, O_CLUSTER},
+	        {"show-affiliations", no_argument, NULL, O_AFFIL},
+	        {"max-nodes", required_argument, NULL, O_MAXN},
+	        {"help", no_argument, NULL, 'h'},
+	        {"version", no_argument, NULL, 'V'},
+	        {NULL, 0, NULL, 0}};
+	optind = 2;
+	opterr = 0;
+	int ch;
+	while ((ch = getopt_long(argc, argv, ":f:o:j:qhV", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'f': {
+			int f = nkg_format_from_name(optarg);
+			if (f < 0)
+				return usage_error("unknown format '%s'", optarg);
+			opt.format = (NkgFormat)f;
+			break;
+		}
+		case 'o': opt.output = optarg; break;
+		case O_DATE: {
+			int y, m, d;
+			char extra;
+			if (sscanf(optarg, "%4d-%2d-%2d%c", &y, &m, &d, &extra) != 3 ||
+			    m < 1 || m > 12 || d < 1 || d > 31 || strlen(optarg) != 10)
+				return usage_error("--date '%s' is not YYYY-MM-DD", optarg);
+			opt.date = optarg;
+			break;
+		}
+		case O_INFMT:
+			opt.input_format = nkg_input_format_from_name(optarg);
+			if (opt.input_format < 0)
+				return usage_error("unknown input format '%s'", optarg);
+			break;
+		case O_BASE: opt.base = optarg; break;
+		case O_ONT: opt.ontology = optarg; break;
+		case O_TEXT: opt.with_text = 1; break;
+		case 'j':
+			if (parse_int(optarg, &opt.jobs) || opt.jobs < 1 || opt.jobs > 256)
+				return usage_error("--jobs wants a number from 1 to 256");
+			break;
+		case 'q': opt.quiet = 1; break;
+		case O_LAYOUT: opt.diagram.layout = optarg; break;
+		case O_FOCUS: opt.diagram.focus = optarg; break;
+		case O_DEPTH:
+			if (parse_int(optarg, &opt.diagram.depth))
+				return usage_error("--depth wants a number");
+			break;
+		case O_CLASS: opt.diagram.event_class = optarg; break;
+		case O_CLUSTER: opt.diagram.cluster = 1; break;
+		case O_AFFIL: opt.diagram.show_affiliations = 1; break;
+		case O_MAXN:
+			if (parse_int(optarg, &opt.diagram.max_nodes))
+				return usage_error("--max-nodes wants a number");
+			break;
+		case 'h': fputs(usage_text, stdout); return EXIT_OK;
+		case 'V': printf("newskg %s\n", NKG_VERSION); return EXIT_OK;
+		case ':': return usage_error("option '%s' needs a value", argv[optind - 1]);
+		default: return usage_error("unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	if (opt.diagram.layout) {
+		static const char *const layouts[] = {"dot", "neato", "fdp", "sfdp", "circo"};
+		int ok = 0;
+		for (int i = 0; i < 5; i++)
+			ok |= !strcmp(layouts[i], opt.diagram.layout);
+		if (!ok)
+			return usage_error("unknown layout '%s'", opt.diagram.layout);
+	}
+	char *stdin_only[] = {"-"};
+	char **files = optind < argc ? argv + optind : stdin_only;
+	int nfiles = optind < argc ? argc - optind : 1;
+	return run_extract(&opt, files, nfiles, argv[0]);
+}
+
+static int is_streaming(const Options *opt, int nfiles)
+{
+	return opt->format == NKG_FORMAT_NQUADS ||
+	       (opt->format == NKG_FORMAT_NTRIPLES &&
+	        (nfiles > 1 || opt->input_format == NKG_INPUT_JSONL));
+}
+
+/* One worker of -j N: writes its share of the documents to FD. */
+static int worker(const Options *opt, char **files, int nfiles, NkgLexicon *lex,
+                  long job, FILE *out)
+{
+	Run r;
+	memset(&r, 0, sizeof r);
+	r.opt = opt;
+	r.lex = lex;
+	r.stream = out;
+	r.streaming = 1;
+	r.job = job;
+	r.jobs = opt->jobs;
+	for (int i = 0; i < nfiles && !r.fatal; i++)
+		do_file(&r, files[i]);
+	if (fflush(out))
+		r.fatal = EXIT_FAILURE_OUT;
+	return r.fatal ? r.fatal : r.bad_inputs ? EXIT_INPUT : EXIT_OK;
+}
+
+static int run_extract(const Options *opt, char **files, int nfiles,
+                       const char *argv0)
+{
+	char ontbuf[4096];
+	const char *ont = find_ontology(opt->ontology, argv0, ontbuf, sizeof ontbuf);
+	NkgLexicon *lex = NULL;
+	NkgError err = {0};
+	NkgStatus st = nkg_lexicon_load(ont, &lex, &err);
+	if (st) {
+		say("%s", err.message);
+		return EXIT_FAILURE_OUT;
+	}
+
+	Output out;
+	if (output_open(&out, opt->output)) {
+		nkg_lexicon_free(lex);
+		return EXIT_FAILURE_OUT;
+	}
+	active_output = &out;
+	signal(SIGINT, on_signal);
+	signal(SIGTERM, on_signal);
+	signal(SIGXFSZ, SIG_IGN); /* a file-size limit is a write error */
+
+	int status = EXIT_OK;
+	if (opt->jobs > 1 && is_streaming(opt, nfiles)) {
+		/* Workers take every N-th document and write to their own
+		 * temporary files, appended in worker order. */
+		FILE **parts = calloc((size_t)opt->jobs, sizeof *parts);
+		pid_t *pids = calloc((size_t)opt->jobs, sizeof *pids);
+		for (int j = 0; j < opt->jobs; j++) {
+			parts[j] = tmpfile();
+			if (!parts[j]) {
+				status = EXIT_FAILURE_OUT;
+				break;
+			}
+			fflush(NULL);
+			pids[j] = fork();
+			if (pids[j] == 0) {
+				Options o2 = *opt;
+				o2.quiet = 1;
+				int rc = worker(&o2, files, nfiles, lex, j, parts[j]);
+				fflush(NULL);
+				_exit(rc);
+			}
+		}
+		for (int j = 0; j < opt->jobs; j++) {
+			int ws = 0;
+			if (pids[j] > 0 && waitpid(pids[j], &ws, 0) > 0) {
+				int rc = WIFEXITED(ws) ? WEXITSTATUS(ws) : EXIT_FAILURE_OUT;
+				if (rc > status)
+					status = rc;
+			}
+		}
+		for (int j = 0; j < opt->jobs && status != EXIT_FAILURE_OUT; j++) {
+			if (!parts[j])
+				continue;
+			rewind(parts[j]);
+			char buf[1 << 16];
+			size_t k;
+			while ((k = fread(buf, 1, sizeof buf, parts[j])) > 0)
+				if (fwrite(buf, 1, k, out.f) != k) {
+					status = EXIT_FAILURE_OUT;
+					break;
+				}
+		}
+		for (int j = 0; j < opt->jobs; j++)
+			if (parts[j])
+				fclose(parts[j]);
+		free(parts);
+		free(pids);
+	} else {
+		Run r;
+		memset(&r, 0, sizeof r);
+		r.opt = opt;
+		r.lex = lex;
+		r.stream = out.f;
+		r.streaming = is_streaming(opt, nfiles);
+		r.prog.on = !opt->quiet && isatty(STDERR_FILENO);
+		r.prog.start = r.prog.last = now();
+		for (int i = 0; i < nfiles && !r.fatal; i++)
+			do_file(&r, files[i]);
+		if (r.prog.docs > 1)
+			progress(&r.prog, 1);
+		if (!r.streaming && !r.fatal && r.good_docs) {
+			NkgStatus ws = nkg_graphs_write(r.graphs, r.n_graphs, opt->format,
+			                                out.f, &opt->diagram, &err);
+			if (ws) {
+				say("%s%s%s", opt->output ? opt->output : "output",
+				    ": ", err.message[0] ? err.message : nkg_strerror(ws));
+				r.fatal = ws == NKG_ERR_USAGE ? EXIT_USAGE : EXIT_FAILURE_OUT;
+			}
+		} else if (!r.streaming && !r.fatal && !r.bad_inputs && !r.good_docs) {
+			/* no documents at all: a valid empty graph */
+			nkg_graphs_write(r.graphs, 0, opt->format, out.f, &opt->diagram, &err);
+		}
+		for (size_t i = 0; i < r.n_graphs; i++)
+			nkg_graph_free(r.graphs[i]);
+		free(r.graphs);
+		status = r.fatal ? r.fatal : r.bad_inputs ? EXIT_INPUT : EXIT_OK;
+		/* A run where every input failed writes nothing. */
+		if (r.bad_inputs && !r.good_docs && status == EXIT_INPUT)
+			status = EXIT_INPUT;
+		if (status == EXIT_INPUT && !r.good_docs) {
+			output_close(&out, 0);
+			active_output = NULL;
+			nkg_lexicon_free(lex);
+			return status;
+		}
+	}
+	int keep = status == EXIT_OK || status == EXIT_INPUT;
+	if (output_close(&out, keep))
+		status = EXIT_FAILURE_OUT;
+	active_output = NULL;
+	nkg_lexicon_free(lex);
+	return status;
+}

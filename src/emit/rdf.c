@@ -1,0 +1,399 @@
+/* rdf.c: the graph as RDF through librdf (Turtle, N-Triples, N-Quads,
+ * RDF/XML).  The only file that includes redland.h for writing.
+ *
+ * N-Quads: librdf's serializers drop the context of a statement, so each
+ * document is serialized as N-Triples by librdf and every line is given
+ * the document's graph name; the statements themselves are librdf's.
+ */
+#include "emit/rdf.h"
+
+#include <redland.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define RDF "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+#define RDFS "http://www.w3.org/2000/01/rdf-schema#"
+#define SKOS "http://www.w3.org/2004/02/skos/core#"
+#define OWL "http://www.w3.org/2002/07/owl#"
+#define XSD "http://www.w3.org/2001/XMLSchema#"
+#define NIF "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
+#define PROV "http://www.w3.org/ns/prov#"
+#define DCT "http://purl.org/dc/terms/"
+
+typedef struct {
+	librdf_world *w;
+	librdf_model *m;
+	librdf_storage *st;
+	int failed;
+} Out;
+
+/* Literals never carry control characters other than tab and newline. */
+static char *clean(const char *s)
+{
+	size_t n = strlen(s);
+	char *o = malloc(n + 1);
+	if (!o)
+		return NULL;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		o[i] = (c < 0x20 && c != '\t' && c != '\n') || c == 0x7f ? ' ' : (char)c;
+	}
+	o[n] = '\0';
+	return o;
+}
+
+static librdf_node *res(Out *o, const char *iri)
+{
+	return librdf_new_node_from_uri_string(o->w, (const unsigned char *)iri);
+}
+
+static void add(Out *o, librdf_node *s, const char *p, librdf_node *obj)
+{
+	if (!s || !obj) {
+		o->failed = 1;
+		if (obj)
+			librdf_free_node(obj);
+		return;
+	}
+	librdf_node *pn = res(o, p);
+	librdf_node *sc = librdf_new_node_from_node(s);
+	librdf_statement *st = librdf_new_statement_from_nodes(o->w, sc, pn, obj);
+	if (!st || librdf_model_add_statement(o->m, st))
+		o->failed = 1;
+	if (st)
+		librdf_free_statement(st);
+}
+
+static void add_res(Out *o, librdf_node *s, const char *p, const char *iri)
+{
+	add(o, s, p, res(o, iri));
+}
+
+static void add_lit(Out *o, librdf_node *s, const char *p, const char *v,
+                    const char *lang, const char *dtype)
+{
+	char *c = clean(v);
+	if (!c) {
+		o->failed = 1;
+		return;
+	}
+	librdf_node *n;
+	if (dtype) {
+		librdf_uri *u = librdf_new_uri(o->w, (const unsigned char *)dtype);
+		n = librdf_new_node_from_typed_literal(o->w, (const unsigned char *)c,
+		                                       NULL, u);
+		librdf_free_uri(u);
+	} else {
+		n = librdf_new_node_from_literal(o->w, (const unsigned char *)c, lang, 0);
+	}
+	free(c);
+	add(o, s, p, n);
+}
+
+static void add_int(Out *o, librdf_node *s, const char *p, size_t v)
+{
+	char buf[32];
+	snprintf(buf, sizeof buf, "%zu", v);
+	add_lit(o, s, p, buf, NULL, XSD "integer");
+}
+
+static void add_date(Out *o, librdf_node *s, const char *p, const char *v,
+                     const char *type)
+{
+	char dt[64];
+	snprintf(dt, sizeof dt, XSD "%s", type ? type : "date");
+	add_lit(o, s, p, v, NULL, dt);
+}
+
+static int absolute_iri(const char *s)
+{
+	const char *c = strchr(s, ':');
+	if (!c || c == s)
+		return 0;
+	for (const char *p = s; *p; p++)
+		if ((unsigned char)*p <= 0x20 || strchr("<>\"{}|^`\\", *p))
+			return 0;
+	return 1;
+}
+
+static void used_mentions(const NkgGraph *g, char *used)
+{
+	for (size_t i = 0; i < g->n_events; i++)
+		for (size_t k = 0; k < g->events[i].mentions.n; k++)
+			used[g->events[i].mentions.v[k]] = 1;
+	for (size_t i = 0; i < g->n_actors; i++)
+		for (size_t k = 0; k < g->actors[i].mentions.n; k++)
+			used[g->actors[i].mentions.v[k]] = 1;
+	for (size_t i = 0; i < g->n_positions; i++)
+		if (g->positions[i].mention != NKG_NONE &&
+		    g->positions[i].mention < g->n_mentions)
+			used[g->positions[i].mention] = 1;
+}
+
+static void add_graph(Out *o, const NkgGraph *g, int with_text)
+{
+	librdf_node *doc = res(o, g->doc_iri);
+	add_res(o, doc, RDF "type", NKG_NS "Document");
+	if (g->title)
+		add_lit(o, doc, DCT "title", g->title, NULL, NULL);
+	if (g->date)
+		add_date(o, doc, DCT "date", g->date, "date");
+	if (g->url) {
+		if (absolute_iri(g->url))
+			add_res(o, doc, DCT "source", g->url);
+		else
+			add_lit(o, doc, DCT "source", g->url, NULL, NULL);
+	}
+	if (g->doc_id)
+		add_lit(o, doc, DCT "identifier", g->doc_id, NULL, NULL);
+	if (with_text && g->text)
+		add_lit(o, doc, NIF "isString", g->text, NULL, NULL);
+
+	char *used = calloc(g->n_mentions + 1, 1);
+	if (!used) {
+		o->failed = 1;
+		librdf_free_node(doc);
+		return;
+	}
+	used_mentions(g, used);
+	for (size_t i = 0; i < g->n_mentions; i++) {
+		if (!used[i])
+			continue;
+		const NkgMention *m = &g->mentions[i];
+		librdf_node *mn = res(o, m->iri);
+		add_res(o, mn, RDF "type", NKG_NS "Mention");
+		add_int(o, mn, NIF "beginIndex", m->begin);
+		add_int(o, mn, NIF "endIndex", m->end);
+		add_lit(o, mn, NIF "anchorOf", m->anchor, NULL, NULL);
+		add(o, mn, NKG_NS "document", librdf_new_node_from_node(doc));
+		librdf_free_node(mn);
+	}
+	free(used);
+
+	for (size_t i = 0; i < g->n_actors; i++) {
+		const NkgActor *a = &g->actors[i];
+		librdf_node *an = res(o, a->iri);
+		add_res(o, an, RDF "type", a->cls);
+		add_lit(o, an, RDFS "label", a->label, "en", NULL);
+		for (size_t k = 0; k < a->n_alts; k++)
+			add_lit(o, an, SKOS "altLabel", a->alts[k], "en", NULL);
+		if (a->code)
+			add_lit(o, an, NKG_NS "countryCode", a->code, NULL, NULL);
+		if (a->same_as)
+			add_res(o, an, OWL "sameAs", a->same_as);
+		if (a->sector)
+			add_lit(o, an, NKG_NS "sector", a->sector, NULL, NULL);
+		for (size_t k = 0; k < a->affiliations.n; k++)
+			add_res(o, an, NKG_NS "affiliatedWith",
+			        g->actors[a->affiliations.v[k]].iri);
+		for (size_t k = 0; k < a->mentions.n; k++)
+			add_res(o, an, NKG_NS "evidence", g->mentions[a->mentions.v[k]].iri);
+		if (a->mentions.n)
+			add(o, an, PROV "wasDerivedFrom", librdf_new_node_from_node(doc));
+		librdf_free_node(an);
+	}
+	for (size_t i = 0; i < g->n_positions; i++) {
+		const NkgPosition *p = &g->positions[i];
+		if (!p->iri)
+			continue;
+		librdf_node *pn = res(o, p->iri);
+		add_res(o, pn, RDF "type", NKG_NS "Position");
+		add_res(o, pn, NKG_NS "holder", g->actors[p->holder].iri);
+		add_lit(o, pn, NKG_NS "title", p->title, NULL, NULL);
+		if (p->organization != NKG_NONE)
+			add_res(o, pn, NKG_NS "organization", g->actors[p->organization].iri);
+		add_lit(o, pn, NKG_NS "status", p->status, NULL, NULL);
+		if (p->mention != NKG_NONE && p->mention < g->n_mentions)
+			add_res(o, pn, NKG_NS "evidence", g->mentions[p->mention].iri);
+		add(o, pn, PROV "wasDerivedFrom", librdf_new_node_from_node(doc));
+		librdf_free_node(pn);
+	}
+	for (size_t i = 0; i < g->n_events; i++) {
+		const NkgEvent *e = &g->events[i];
+		librdf_node *en = res(o, e->iri);
+		add_res(o, en, RDF "type", e->cls);
+		if (e->cls_label) {
+			/* "Blockade: United States → Venezuela" */
+			char label[600];
+			size_t l = (size_t)snprintf(label, sizeof label, "%s", e->cls_label);
+			const NkgIdxList *from = e->roles[NKG_ROLE_AGENT].n ?
+			                                 &e->roles[NKG_ROLE_AGENT] :
+			                                 &e->roles[NKG_ROLE_PARTICIPANT];
+			const NkgIdxList *to = &e->roles[NKG_ROLE_TARGET];
+			for (size_t k = 0; k < from->n && l < sizeof label - 80; k++)
+				l += (size_t)snprintf(label + l, sizeof label - l, "%s%.60s",
+				                      k ? ", " : ": ", g->actors[from->v[k]].label);
+			for (size_t k = 0; k < to->n && l < sizeof label - 80; k++)
+				l += (size_t)snprintf(label + l, sizeof label - l, "%s%.60s",
+				                      k ? ", " : " \xe2\x86\x92 ",
+				                      g->actors[to->v[k]].label);
+			add_lit(o, en, DCT "description", label, "en", NULL);
+		}
+		for (int r = 0; r < NKG_ROLE_COUNT; r++)
+			for (size_t k = 0; k < e->roles[r].n; k++)
+				add_res(o, en, (r == 0 ? NKG_NS "agent" :
+				                r == 1 ? NKG_NS "target" :
+				                r == 2 ? NKG_NS "participant" :
+				                r == 3 ? NKG_NS "origin" :
+				                r == 4 ? NKG_NS "destination" :
+				                r == 5 ? NKG_NS "place" :
+				                r == 6 ? NKG_NS "reportedBy" :
+				                         NKG_NS "claimedBy"),
+				        g->actors[e->roles[r].v[k]].iri);
+		if (e->object)
+			add_lit(o, en, NKG_NS "object", e->object, "en", NULL);
+		if (e->date)
+			add_date(o, en, NKG_NS "date", e->date, e->date_type);
+		if (e->start_date)
+			add_date(o, en, NKG_NS "startDate", e->start_date, e->start_type);
+		if (e->end_date)
+			add_date(o, en, NKG_NS "endDate", e->end_date, e->end_type);
+		if (e->modality) {
+			char mi[128];
+			snprintf(mi, sizeof mi, NKG_NS "%s", e->modality);
+			add_res(o, en, NKG_NS "modality", mi);
+		}
+		if (e->intended_cls)
+			add_res(o, en, NKG_NS "intendedClass", e->intended_cls);
+		for (size_t k = 0; k < e->mentions.n; k++)
+			add_res(o, en, NKG_NS "evidence", g->mentions[e->mentions.v[k]].iri);
+		if (e->rule)
+			add_res(o, en, NKG_NS "rule", e->rule);
+		add(o, en, PROV "wasDerivedFrom", librdf_new_node_from_node(doc));
+		librdf_free_node(en);
+	}
+	librdf_free_node(doc);
+}
+
+static const char *const prefixes[][2] = {
+        {"nkg", NKG_NS},
+        {"rdfs", RDFS},
+        {"skos", SKOS},
+        {"owl", OWL},
+        {"xsd", XSD},
+        {"nif", NIF},
+        {"prov", PROV},
+        {"dct", DCT},
+        {"wd", "http://www.wikidata.org/entity/"},
+        {"id", "https://w3id.org/newskg/id/"},
+        {"lex", "https://w3id.org/newskg/lex#"},
+};
+
+static int open_out(Out *o)
+{
+	memset(o, 0, sizeof *o);
+	o->w = librdf_new_world();
+	if (!o->w)
+		return -1;
+	librdf_world_open(o->w);
+	o->st = librdf_new_storage(o->w, "memory", NULL, NULL);
+	o->m = o->st ? librdf_new_model(o->w, o->st, NULL) : NULL;
+	return o->m ? 0 : -1;
+}
+
+static void close_out(Out *o)
+{
+	if (o->m)
+		librdf_free_model(o->m);
+	if (o->st)
+		librdf_free_storage(o->st);
+	if (o->w)
+		librdf_free_world(o->w);
+}
+
+static unsigned char *serialize(Out *o, const char *name, const char *base,
+                                size_t *len)
+{
+	librdf_serializer *s = librdf_new_serializer(o->w, name, NULL, NULL);
+	if (!s)
+		return NULL;
+	for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++) {
+		librdf_uri *u = librdf_new_uri(o->w, (const unsigned char *)prefixes[i][1]);
+		librdf_serializer_set_namespace(s, u, prefixes[i][0]);
+		librdf_free_uri(u);
+	}
+	(void)base;
+	unsigned char *out = librdf_serializer_serialize_model_to_counted_string(
+	        s, NULL, o->m, len);
+	librdf_free_serializer(s);
+	return out;
+}
+
+static int write_all(FILE *f, const void *p, size_t n)
+{
+	return fwrite(p, 1, n, f) == n ? 0 : -1;
+}
+
+NkgStatus nkg_emit_rdf(NkgGraph *const *gs, size_t n, NkgFormat format,
+                       FILE *out, int with_text, NkgError *err)
+{
+	const char *name = format == NKG_FORMAT_TURTLE ? "turtle" :
+	                   format == NKG_FORMAT_RDFXML ? "rdfxml-abbrev" :
+	                                                 "ntriples";
+	NkgStatus st = NKG_SUCCESS;
+	if (format == NKG_FORMAT_NQUADS || (format == NKG_FORMAT_NTRIPLES && n > 1)) {
+		/* one document at a time: memory stays flat */
+		for (size_t i = 0; i < n && !st; i++) {
+			Out o;
+			if (open_out(&o)) {
+				close_out(&o);
+				st = NKG_ERR_INTERNAL;
+				break;
+			}
+			add_graph(&o, gs[i], with_text);
+			size_t len = 0;
+			unsigned char *buf = o.failed ? NULL : serialize(&o, "ntriples", NULL, &len);
+			if (!buf) {
+				st = NKG_ERR_INTERNAL;
+			} else if (format == NKG_FORMAT_NTRIPLES) {
+				if (write_all(out, buf, len))
+					st = NKG_ERR_OUTPUT;
+			} else {
+				size_t gl = strlen(gs[i]->doc_iri);
+				for (size_t p = 0; p < len && !st;) {
+					const unsigned char *nl = memchr(buf + p, '\n', len - p);
+					size_t e = nl ? (size_t)(nl - buf) : len;
+					size_t le = e;
+					/* drop the final " ." */
+					while (le > p && (buf[le - 1] == ' ' || buf[le - 1] == '.'))
+						le--;
+					if (le > p &&
+					    (write_all(out, buf + p, le - p) || write_all(out, " <", 2) ||
+					     write_all(out, gs[i]->doc_iri, gl) ||
+					     write_all(out, "> .\n", 4)))
+						st = NKG_ERR_OUTPUT;
+					p = e + 1;
+				}
+			}
+			if (buf)
+				librdf_free_memory(buf);
+			close_out(&o);
+		}
+	} else {
+		Out o;
+		if (open_out(&o)) {
+			close_out(&o);
+			st = NKG_ERR_INTERNAL;
+		} else {
+			for (size_t i = 0; i < n; i++)
+				add_graph(&o, gs[i], with_text);
+			size_t len = 0;
+			unsigned char *buf = o.failed ? NULL : serialize(&o, name, NULL, &len);
+			if (!buf)
+				st = NKG_ERR_INTERNAL;
+			else if (write_all(out, buf, len))
+				st = NKG_ERR_OUTPUT;
+			if (buf)
+				librdf_free_memory(buf);
+			close_out(&o);
+		}
+	}
+	if (st && err) {
+		err->status = st;
+		snprintf(err->message, sizeof err->message, "%s",
+		         st == NKG_ERR_OUTPUT ? "write failed; check the disk and the output path" :
+		                                "the RDF serializer failed");
+	}
+	return st;
+}

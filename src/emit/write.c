@@ -1,0 +1,29 @@
+/* write.c: chooses the emitter for a format. */
+#include "emit/dot.h"
+#include "emit/rdf.h"
+
+NkgStatus nkg_graphs_write(NkgGraph *const *gs, size_t n, NkgFormat format,
+                           FILE *stream, const NkgDiagramOptions *diagram,
+                           NkgError *err)
+{
+	switch (format) {
+	case NKG_FORMAT_TURTLE:
+	case NKG_FORMAT_NTRIPLES:
+	case NKG_FORMAT_NQUADS:
+	case NKG_FORMAT_RDFXML:
+		return nkg_emit_rdf(gs, n, format, stream, 0, err);
+	case NKG_FORMAT_DOT:
+	case NKG_FORMAT_SVG:
+	case NKG_FORMAT_PNG:
+	case NKG_FORMAT_PDF:
+		return nkg_emit_diagram(gs, n, format, stream, diagram, err);
+	}
+	return NKG_ERR_USAGE;
+}
+
+NkgStatus nkg_graph_write(const NkgGraph *g, NkgFormat format, FILE *stream,
+                          const NkgDiagramOptions *diagram, NkgError *err)
+{
+	NkgGraph *gs[1] = {(NkgGraph *)g};
+	return nkg_graphs_write(gs, 1, format, stream, diagram, err);
+}

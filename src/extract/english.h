@@ -1,0 +1,27 @@
+/* english.h: closed classes of English function words used by the parser.
+ *
+ * Open-class knowledge (actors, titles, triggers, cues) is data in
+ * ontology/; what stays here is the small grammar every English sentence
+ * shares: prepositions, determiners, auxiliaries and clause connectives. */
+#ifndef NKG_ENGLISH_H
+#define NKG_ENGLISH_H
+
+typedef enum {
+	ENG_PREP,      /* in, of, to, with ... */
+	ENG_DET,       /* the, a, its ... */
+	ENG_BE,        /* is, was, been ... (passive auxiliaries) */
+	ENG_AUX,       /* has, have, had, will, would, did ... */
+	ENG_CLAUSE,    /* while, as, after, but ... (clause breaks) */
+	ENG_PLACE,     /* prepositions that make a place: in, at, near ... */
+	ENG_LIGHT,     /* light verbs whose object noun names the event */
+	ENG_FACE,      /* verbs whose subject undergoes the noun: face, receive */
+	ENG_RELATIVE,  /* who, which, that */
+	ENG_PARTICLE,  /* out, up, off, down, back, over, away */
+	ENG_SINCE,     /* since, from */
+	ENG_COUNT
+} EngClass;
+
+/* Returns non-zero when folded word KEY belongs to class C. */
+int eng_is(const char *key, EngClass c);
+
+#endif

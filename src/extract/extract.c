@@ -1,0 +1,1989 @@
+/* extract.c: from tokens to actors, posts and events.
+ *
+ * One pass per sentence:
+ *   1. spans: every lexicon phrase that starts at each token (longest first);
+ *   2. actors: noun phrases that name an actor: known names, "Cuban Foreign
+ *      Minister Bruno Rodriguez" (country word, title, name), "Cuban security
+ *      advisers" (country word, group noun), "New York University" (a
+ *      capitalised name with an organisation head), appositions ("Frank Mora,
+ *      who served as ambassador"), surnames and pronouns resolved against the
+ *      document so far;
+ *   3. triggers: verb and noun triggers from the event patterns;
+ *   4. roles: subject / object / prepositional slots, passive voice,
+ *      coordination; modality and attribution; dates.
+ * The graph (graph.c) owns the nodes; this file decides what they are.
+ */
+#include "extract/extract.h"
+
+#include "extract/dates.h"
+#include "extract/english.h"
+#include "lexicon/lexicon.h"
+#include "text/text.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define ID_BASE "https://w3id.org/newskg/id/"
+#define MAX_SPAN 8
+
+enum {
+	M_PLACE = 1 << 0,  /* "in Havana": a place, not a party */
+	M_POSS = 1 << 1,   /* followed by 's */
+	M_ADJ = 1 << 2,    /* adjectival country word: "U.S. pressure" */
+	M_PP = 1 << 3,     /* object of a preposition */
+	M_SOURCE = 1 << 4, /* anonymous sources */
+	M_PRON = 1 << 5,
+	M_SPEAKER = 1 << 6,
+	M_NOROLE = 1 << 7, /* "due to X", "according to X": a cause or a source */
+};
+
+typedef struct {
+	size_t t0, t1;
+	size_t actor; /* graph index */
+	unsigned flags;
+	size_t coord; /* next coordinated mention (index) or NKG_NONE */
+	size_t prep;  /* token index of the governing preposition or NKG_NONE */
+} AMention;
+
+typedef struct {
+	size_t head, t0, t1;
+	size_t pattern;
+	int verb, form, passive, suppressed;
+	int priority;
+} Trigger;
+
+typedef struct {
+	size_t actor;
+	size_t count;
+	size_t last_sent;
+} Salience;
+
+typedef struct {
+	const NkgLexicon *lx;
+	const NkgTokens *tk;
+	NkgGraph *g;
+	const char *text;
+	NkgYmd pub;
+	size_t sent;     /* current sentence index */
+	size_t mention;  /* graph mention of the current sentence */
+	/* per sentence */
+	AMention *am;
+	size_t n_am, cap_am;
+	Trigger *tr;
+	size_t n_tr, cap_tr;
+	/* per document */
+	Salience *sal;
+	size_t n_sal, cap_sal;
+	size_t pair[2];  /* last coordinated country pair */
+	int have_pair;
+	size_t *src_lex; /* graph actor -> lexicon actor (or NKG_NONE) */
+	size_t n_src;
+	/* phrase lookups of the current sentence, [token][length] */
+	size_t s0, s1;
+	const LexSlot **cache;
+	char *cached;
+	size_t cache_cap;
+} Ctx;
+
+/* ---------- small helpers ---------- */
+
+static const NkgToken *tok(const Ctx *c, size_t i)
+{
+	return &c->tk->toks[i];
+}
+
+static const char *key(const Ctx *c, size_t i)
+{
+	return c->tk->toks[i].key;
+}
+
+static int is_cap(const Ctx *c, size_t i)
+{
+	return (tok(c, i)->flags & NKG_TOK_CAP) != 0;
+}
+
+static int is_word(const Ctx *c, size_t i)
+{
+	return (tok(c, i)->flags & NKG_TOK_WORD) != 0;
+}
+
+static char *span_text(const Ctx *c, size_t t0, size_t t1)
+{
+	size_t b0 = tok(c, t0)->b0, b1 = tok(c, t1 - 1)->b1;
+	char *s = malloc(b1 - b0 + 1);
+	if (!s)
+		return NULL;
+	/* collapse runs of white space (line breaks inside a name) */
+	size_t o = 0;
+	int sp = 0;
+	for (size_t i = b0; i < b1; i++) {
+		char ch = c->text[i];
+		if (ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r') {
+			sp = 1;
+			continue;
+		}
+		if (sp && o)
+			s[o++] = ' ';
+		sp = 0;
+		s[o++] = ch;
+	}
+	s[o] = '\0';
+	return s;
+}
+
+/* Fills the cache of phrases starting at token I of the current sentence:
+ * one hash lookup per span length, stopping at the first span that is
+ * neither a phrase nor the prefix of one. */
+static void fill_cache(Ctx *c, size_t i)
+{
+	const LexSlot **row = &c->cache[(i - c->s0) * (MAX_SPAN + 1)];
+	char buf[512];
+	size_t o = 0;
+	size_t max = c->lx->max_ntok < MAX_SPAN ? c->lx->max_ntok : MAX_SPAN;
+	for (size_t n = 1; n <= max && i + n <= c->s1; n++) {
+		const char *kk = key(c, i + n - 1);
+		size_t l = strlen(kk);
+		if (o + l + 2 >= sizeof buf)
+			break;
+		if (n > 1)
+			buf[o++] = ' ';
+		memcpy(buf + o, kk, l);
+		o += l;
+		buf[o] = '\0';
+		row[n] = nkg_lex_lookup(c->lx, buf);
+		if (!row[n])
+			break;
+	}
+	c->cached[i - c->s0] = 1;
+}
+
+/* Entries of the phrase of N tokens starting at I, or NULL. */
+static const LexSlot *lookup(const Ctx *c, size_t i, size_t n, size_t end)
+{
+	if (i + n > end || n > MAX_SPAN || n == 0)
+		return NULL;
+	if (i >= c->s0 && i < c->s1 && i + n <= c->s1) {
+		if (!c->cached[i - c->s0])
+			fill_cache((Ctx *)c, i);
+		return c->cache[(i - c->s0) * (MAX_SPAN + 1) + n];
+	}
+	return NULL;
+}
+
+/* Longest phrase at I with an entry of KIND; returns its length (0 if none)
+ * and the entry. */
+static size_t longest(const Ctx *c, size_t i, size_t end, LexKind kind,
+                      const LexEntry **out)
+{
+	size_t max = c->lx->max_ntok < MAX_SPAN ? c->lx->max_ntok : MAX_SPAN;
+	for (size_t n = max; n >= 1; n--) {
+		const LexSlot *s = lookup(c, i, n, end);
+		if (!s)
+			continue;
+		for (size_t k = 0; k < s->n; k++)
+			if (s->v[k].kind == kind) {
+				if (out)
+					*out = &s->v[k];
+				return n;
+			}
+	}
+	return 0;
+}
+
+static int has_kind(const Ctx *c, size_t i, size_t end, LexKind kind)
+{
+	return longest(c, i, end, kind, NULL) == 1;
+}
+
+/* ---------- actors in the graph ---------- */
+
+static size_t add_lex_actor(Ctx *c, size_t li, int depth);
+
+static void note_src(Ctx *c, size_t gi, size_t li)
+{
+	if (gi == NKG_NONE)
+		return;
+	if (gi >= c->n_src) {
+		size_t n = gi + 64;
+		size_t *p = realloc(c->src_lex, n * sizeof *p);
+		if (!p)
+			return;
+		for (size_t i = c->n_src; i < n; i++)
+			p[i] = NKG_NONE;
+		c->src_lex = p;
+		c->n_src = n;
+	}
+	c->src_lex[gi] = li;
+}
+
+static size_t lex_of(const Ctx *c, size_t gi)
+{
+	return gi < c->n_src ? c->src_lex[gi] : NKG_NONE;
+}
+
+static size_t add_lex_actor(Ctx *c, size_t li, int depth)
+{
+	const LexActor *la = &c->lx->actors[li];
+	size_t gi = nkg_graph_find_actor(c->g, la->iri);
+	if (gi != NKG_NONE)
+		return gi;
+	gi = nkg_graph_actor(c->g, la->iri, la->kind, la->cls, la->label);
+	if (gi == NKG_NONE)
+		return gi;
+	note_src(c, gi, li);
+	NkgActor *a = &c->g->actors[gi];
+	a->known = 1;
+	nkg_set_str(&a->code, la->code);
+	nkg_set_str(&a->same_as, la->same_as);
+	nkg_set_str(&a->sector, la->sector);
+	for (size_t k = 0; k < la->n_alts; k++)
+		nkg_actor_add_alt(&c->g->actors[gi], la->alts[k]);
+	if (depth < 3) {
+		for (size_t k = 0; k < la->n_affil; k++) {
+			size_t lj = nkg_lex_find_actor(c->lx, la->affil_iris[k]);
+			if (lj == NKG_NONE)
+				continue;
+			size_t gj = add_lex_actor(c, lj, depth + 1);
+			if (gj != NKG_NONE)
+				nkg_idx_add(&c->g->actors[gi].affiliations, gj);
+		}
+	}
+	return gi;
+}
+
+static size_t add_new_actor(Ctx *c, const char *iri, NkgActorKind kind,
+                            const char *label, const char *sector)
+{
+	static const char *const cls[] = {NKG_NS "Country", NKG_NS "Person",
+	                                  NKG_NS "Organization", NKG_NS "Group"};
+	size_t gi = nkg_graph_actor(c->g, iri, kind, cls[kind], label);
+	if (gi != NKG_NONE && sector && !c->g->actors[gi].sector)
+		nkg_set_str(&c->g->actors[gi].sector, sector);
+	return gi;
+}
+
+static void salience_bump(Ctx *c, size_t gi)
+{
+	for (size_t i = 0; i < c->n_sal; i++)
+		if (c->sal[i].actor == gi) {
+			c->sal[i].count++;
+			c->sal[i].last_sent = c->sent;
+			return;
+		}
+	if (c->n_sal == c->cap_sal) {
+		size_t n = c->cap_sal ? c->cap_sal * 2 : 32;
+		Salience *p = realloc(c->sal, n * sizeof *p);
+		if (!p)
+			return;
+		c->sal = p;
+		c->cap_sal = n;
+	}
+	Salience s = {gi, 1, c->sent};
+	c->sal[c->n_sal++] = s;
+}
+
+static size_t salience_count(const Ctx *c, size_t gi)
+{
+	for (size_t i = 0; i < c->n_sal; i++)
+		if (c->sal[i].actor == gi)
+			return c->sal[i].count;
+	return 0;
+}
+
+static size_t push_mention(Ctx *c, size_t t0, size_t t1, size_t gi,
+                           unsigned flags)
+{
+	if (gi == NKG_NONE)
+		return NKG_NONE;
+	if (c->n_am == c->cap_am) {
+		size_t n = c->cap_am ? c->cap_am * 2 : 16;
+		AMention *p = realloc(c->am, n * sizeof *p);
+		if (!p)
+			return NKG_NONE;
+		c->am = p;
+		c->cap_am = n;
+	}
+	AMention m = {t0, t1, gi, flags, NKG_NONE, NKG_NONE};
+	c->am[c->n_am] = m;
+	nkg_idx_add(&c->g->actors[gi].mentions, c->mention);
+	salience_bump(c, gi);
+	return c->n_am++;
+}
+
+/* Country (or org) of a country word at I: label, alias, demonym or
+ * metonym.  Returns its length and the lexicon actor. */
+static size_t country_word(const Ctx *c, size_t i, size_t end, size_t *li,
+                           LexKind *how)
+{
+	static const LexKind kinds[] = {LX_ACTOR, LX_DEMONYM, LX_METONYM};
+	size_t best = 0;
+	for (size_t k = 0; k < 3; k++) {
+		const LexEntry *e;
+		size_t n = longest(c, i, end, kinds[k], &e);
+		if (n > best) {
+			const LexActor *a = &c->lx->actors[e->idx];
+			if (kinds[k] == LX_ACTOR && a->kind != NKG_KIND_COUNTRY &&
+			    a->kind != NKG_KIND_ORGANIZATION)
+				continue;
+			best = n;
+			*li = e->idx;
+			*how = kinds[k];
+		}
+	}
+	/* Country words are proper nouns: "us" is not the U.S. */
+	if (best && !is_cap(c, i))
+		return 0;
+	return best;
+}
+
+static int is_name_token(const Ctx *c, size_t i, size_t end)
+{
+	if (i >= end || !is_word(c, i))
+		return 0;
+	const NkgToken *t = tok(c, i);
+	if (!(t->flags & NKG_TOK_CAP))
+		return 0;
+	if (t->flags & NKG_TOK_NUM)
+		return 0;
+	const LexSlot *s = lookup(c, i, 1, end);
+	if (s)
+		for (size_t k = 0; k < s->n; k++) {
+			LexKind kd = s->v[k].kind;
+			if (kd == LX_TITLE || kd == LX_STATUS || kd == LX_MONTH ||
+			    kd == LX_WEEKDAY || kd == LX_PRONOUN || kd == LX_DEMONYM ||
+			    kd == LX_METONYM || kd == LX_GROUP || kd == LX_VERB ||
+			    kd == LX_SPEECH || kd == LX_CUE || kd == LX_ORGHEAD)
+				return 0;
+			if (kd == LX_ACTOR &&
+			    c->lx->actors[s->v[k].idx].kind == NKG_KIND_COUNTRY)
+				return 0;
+		}
+	if (eng_is(t->key, ENG_DET) || eng_is(t->key, ENG_PREP) ||
+	    eng_is(t->key, ENG_CLAUSE))
+		return 0;
+	return 1;
+}
+
+/* Particles inside personal names: "bin", "al-", "de la". */
+static int name_particle(const char *k)
+{
+	static const char *const p[] = {"bin", "ibn", "al", "el", "de", "da",
+	                                "del", "della", "di", "la", "le", "van",
+	                                "von", "der", "dos", "du", "abu", NULL};
+	for (int i = 0; p[i]; i++)
+		if (!strcmp(p[i], k))
+			return 1;
+	return 0;
+}
+
+/* Length of a personal name at I (1..4 capitalised tokens). */
+static size_t name_len(const Ctx *c, size_t i, size_t end)
+{
+	size_t n = 0;
+	while (i + n < end && n < 5) {
+		if (is_name_token(c, i + n, end) ||
+		    (tok(c, i + n)->flags & NKG_TOK_INITIAL &&
+		     tok(c, i + n)->b1 - tok(c, i + n)->b0 == 2)) {
+			n++;
+			continue;
+		}
+		if (n && name_particle(key(c, i + n)) && is_name_token(c, i + n + 1, end)) {
+			n++;
+			continue;
+		}
+		/* "Donald J. Trump": a single initial then a period */
+		if (n && i + n + 1 < end && tok(c, i + n)->b1 - tok(c, i + n)->b0 == 1 &&
+		    is_cap(c, i + n) && !strcmp(key(c, i + n + 1), ".")) {
+			n += 2;
+			continue;
+		}
+		break;
+	}
+	return n;
+}
+
+/* Known or document person by name tokens [i, i+n). */
+static size_t person_by_name(Ctx *c, size_t i, size_t n, size_t end,
+                             int *is_new)
+{
+	*is_new = 0;
+	const LexEntry *e;
+	size_t ln = longest(c, i, end, LX_ACTOR, &e);
+	if (ln == n && c->lx->actors[e->idx].kind == NKG_KIND_PERSON)
+		return add_lex_actor(c, e->idx, 0);
+	/* a surname alone */
+	if (n == 1) {
+		size_t best = NKG_NONE, bc = 0;
+		/* document persons first, then known people */
+		for (size_t a = 0; a < c->g->n_actors; a++) {
+			NkgActor *ac = &c->g->actors[a];
+			if (ac->kind != NKG_KIND_PERSON)
+				continue;
+			const char *sp = strrchr(ac->label, ' ');
+			if (!sp)
+				continue;
+			char *f = nkg_fold(sp + 1, strlen(sp + 1));
+			int eq = f && !strcmp(f, key(c, i));
+			free(f);
+			if (!eq)
+				continue;
+			size_t cnt = salience_count(c, a) + 1;
+			if (cnt > bc) {
+				bc = cnt;
+				best = a;
+			}
+		}
+		if (best != NKG_NONE)
+			return best;
+		const LexSlot *s = lookup(c, i, 1, end);
+		if (s)
+			for (size_t k = 0; k < s->n; k++)
+				if (s->v[k].kind == LX_SURNAME)
+					return add_lex_actor(c, s->v[k].idx, 0);
+		return NKG_NONE;
+	}
+	/* A full name of someone already met: first + last equal. */
+	char *label = span_text(c, i, i + n);
+	if (!label)
+		return NKG_NONE;
+	char *slug = nkg_slug(label);
+	char iri[600];
+	snprintf(iri, sizeof iri, ID_BASE "person/%s", slug ? slug : "x");
+	free(slug);
+	size_t gi = nkg_graph_find_actor(c->g, iri);
+	if (gi == NKG_NONE) {
+		gi = add_new_actor(c, iri, NKG_KIND_PERSON, label, NULL);
+		*is_new = 1;
+	}
+	free(label);
+	return gi;
+}
+
+static const char *status_at(const Ctx *c, size_t i, size_t end, size_t *len)
+{
+	const LexEntry *e;
+	*len = longest(c, i, end, LX_STATUS, &e);
+	return *len ? c->lx->statuses[e->idx] : NULL;
+}
+
+/* First country among the affiliations of graph actor GI. */
+static size_t country_of(const Ctx *c, size_t gi)
+{
+	const NkgActor *a = &c->g->actors[gi];
+	if (a->kind == NKG_KIND_COUNTRY)
+		return gi;
+	for (size_t k = 0; k < a->affiliations.n; k++) {
+		const NkgActor *b = &c->g->actors[a->affiliations.v[k]];
+		if (b->kind == NKG_KIND_COUNTRY)
+			return a->affiliations.v[k];
+	}
+	return NKG_NONE;
+}
+
+static void add_post(Ctx *c, size_t person, const char *title, size_t org,
+                     const char *status)
+{
+	if (org == NKG_NONE)
+		org = country_of(c, person);
+	nkg_graph_add_position(c->g, person, title, org,
+	                       status ? status : "current", c->mention);
+	if (org != NKG_NONE && org != person)
+		nkg_idx_add(&c->g->actors[person].affiliations, org);
+}
+
+/* A capitalised name with an organisation head: "New York University",
+ * "U.S. Naval Academy", "Kenya Anti-Corruption Commission".  Returns its
+ * length or 0. */
+static size_t org_name(Ctx *c, size_t i, size_t end, size_t *gi)
+{
+	size_t j = i, last_head = 0, lw = 0;
+	const char *sector = NULL;
+	size_t country = NKG_NONE;
+	if (!is_cap(c, i))
+		return 0;
+	while (j < end && j - i < 8) {
+		const NkgToken *t = tok(c, j);
+		if (t->flags & NKG_TOK_CAP && t->flags & NKG_TOK_WORD) {
+			const LexEntry *e;
+			size_t n = longest(c, j, end, LX_ORGHEAD, &e);
+			if (n) {
+				j += n;
+				last_head = j;
+				sector = c->lx->orgheads[e->idx];
+				continue;
+			}
+			size_t li;
+			LexKind how;
+			size_t cn = country_word(c, j, end, &li, &how);
+			if (cn && country == NKG_NONE &&
+			    c->lx->actors[li].kind == NKG_KIND_COUNTRY) {
+				country = li;
+				j += cn;
+				continue;
+			}
+			if (has_kind(c, j, end, LX_VERB) || has_kind(c, j, end, LX_SPEECH) ||
+			    has_kind(c, j, end, LX_TITLE) || has_kind(c, j, end, LX_MONTH) ||
+			    has_kind(c, j, end, LX_WEEKDAY))
+				break;
+			j++;
+			lw = j;
+			continue;
+		}
+		if ((!strcmp(t->key, "of") || !strcmp(t->key, "for") ||
+		     !strcmp(t->key, "and") || !strcmp(t->key, "on")) &&
+		    j + 1 < end && is_cap(c, j + 1) && j > i) {
+			j++;
+			continue;
+		}
+		break;
+	}
+	if (!last_head)
+		return 0;
+	/* "U.S. Institute of Peace": the name runs on after its head */
+	if (lw > last_head)
+		j = lw;
+	else
+		j = last_head;
+	/* A bare head word ("Ministry") or a head alone after a country
+	 * ("Venezuelan Army") is left to the group rules. */
+	if (j - i < 2)
+		return 0;
+	char *label = span_text(c, i, j);
+	char *slug = nkg_slug(label ? label : "org");
+	char iri[600];
+	snprintf(iri, sizeof iri, ID_BASE "org/%s", slug ? slug : "x");
+	free(slug);
+	*gi = add_new_actor(c, iri, NKG_KIND_ORGANIZATION, label, sector && *sector ? sector : NULL);
+	free(label);
+	if (*gi != NKG_NONE && country != NKG_NONE) {
+		size_t gc = add_lex_actor(c, country, 0);
+		if (gc != NKG_NONE)
+			nkg_idx_add(&c->g->actors[*gi].affiliations, gc);
+	}
+	return j - i;
+}
+
+/* Group nouns after a country word, with up to two modifiers: "Cuban
+ * security advisers".  Returns the phrase end or 0. */
+static size_t group_after(const Ctx *c, size_t j, size_t end, size_t *gidx,
+                          size_t *mod0)
+{
+	*mod0 = j;
+	for (size_t skip = 0; skip <= 2 && j + skip < end; skip++) {
+		const LexEntry *e;
+		size_t n = longest(c, j + skip, end, LX_GROUP, &e);
+		if (n) {
+			/* prefer a longer group noun later: "security forces" */
+			*gidx = e->idx;
+			return j + skip + n;
+		}
+		const NkgToken *t = tok(c, j + skip);
+		if (!(t->flags & NKG_TOK_WORD) || eng_is(t->key, ENG_PREP) ||
+		    eng_is(t->key, ENG_DET) || eng_is(t->key, ENG_AUX) ||
+		    eng_is(t->key, ENG_BE) || has_kind(c, j + skip, end, LX_VERB) ||
+		    has_kind(c, j + skip, end, LX_SPEECH) ||
+		    has_kind(c, j + skip, end, LX_TITLE))
+			return 0;
+		/* proper nouns between are not modifiers of a group noun */
+		if (t->flags & NKG_TOK_CAP && !(t->flags & NKG_TOK_UPPER))
+			return 0;
+	}
+	return 0;
+}
+
+static size_t make_group(Ctx *c, size_t country_li, size_t gidx, size_t m0,
+                         size_t m1, size_t t_end)
+{
+	const LexActor *ca = &c->lx->actors[country_li];
+	const LexGroup *gr = &c->lx->groups[gidx];
+	char *mods = m1 > m0 ? span_text(c, m0, m1) : NULL;
+	char *mods_f = mods ? nkg_fold(mods, strlen(mods)) : NULL;
+	const char *dem = ca->demonym ? ca->demonym : ca->label;
+	const char *noun = gr->label;
+	/* Keep the noun as written when it is a plural of people ("advisers"),
+	 * the canonical label for institutions ("government"). */
+	char *written = NULL;
+	if (gr->kind == NKG_KIND_GROUP) {
+		written = span_text(c, m1, t_end);
+		if (written) {
+			char *f = nkg_fold(written, strlen(written));
+			free(written);
+			written = f;
+		}
+		noun = written ? written : noun;
+	}
+	size_t ll = strlen(dem) + (mods_f ? strlen(mods_f) + 1 : 0) + strlen(noun) + 4;
+	char *label = malloc(ll);
+	if (!label) {
+		free(mods);
+		free(mods_f);
+		free(written);
+		return NKG_NONE;
+	}
+	if (mods_f)
+		snprintf(label, ll, "%s %s %s", dem, mods_f, noun);
+	else
+		snprintf(label, ll, "%s %s", dem, noun);
+	char *slug = nkg_slug(mods_f ? label + strlen(dem) + 1 : noun);
+	char iri[700];
+	const char *code = ca->code ? ca->code : "x";
+	snprintf(iri, sizeof iri, ID_BASE "%s/%s/%s",
+	         gr->kind == NKG_KIND_GROUP ? "group" : "org", code, slug ? slug : "x");
+	free(slug);
+	size_t gi = add_new_actor(c, iri, gr->kind, label, gr->sector);
+	if (gi != NKG_NONE) {
+		size_t gc = add_lex_actor(c, country_li, 0);
+		if (gc != NKG_NONE && gc != gi)
+			nkg_idx_add(&c->g->actors[gi].affiliations, gc);
+	}
+	free(label);
+	free(mods);
+	free(mods_f);
+	free(written);
+	return gi;
+}
+
+/* Finds a title at I (after optional modifiers like "senior"); returns its
+ * length and the title. */
+static size_t title_at(const Ctx *c, size_t i, size_t end, const LexTitle **t)
+{
+	const LexEntry *e;
+	size_t n = longest(c, i, end, LX_TITLE, &e);
+	if (n)
+		*t = &c->lx->titles[e->idx];
+	return n;
+}
+
+/* Resolves a pronoun at I. */
+static size_t pronoun(Ctx *c, size_t i, size_t end)
+{
+	const LexEntry *e;
+	if (longest(c, i, end, LX_PRONOUN, &e) != 1)
+		return NKG_NONE;
+	int g = c->lx->pronouns[e->idx];
+	if (g == 4)
+		return NKG_NONE;
+	/* The nearest earlier mention in this sentence, then the most
+	 * recently mentioned matching actor of the last sentences. */
+	for (size_t k = c->n_am; k-- > 0;) {
+		const NkgActor *a = &c->g->actors[c->am[k].actor];
+		if (c->am[k].flags & (M_PLACE | M_SOURCE))
+			continue;
+		if (g == 3 && (a->kind == NKG_KIND_COUNTRY ||
+		               a->kind == NKG_KIND_ORGANIZATION))
+			return c->am[k].actor;
+		if (g != 3 && a->kind == NKG_KIND_PERSON) {
+			size_t li = lex_of(c, c->am[k].actor);
+			int ag = li != NKG_NONE ? c->lx->actors[li].gender : 0;
+			if (!ag || ag == g)
+				return c->am[k].actor;
+		}
+	}
+	size_t best = NKG_NONE, bs = 0;
+	for (size_t k = 0; k < c->n_sal; k++) {
+		const NkgActor *a = &c->g->actors[c->sal[k].actor];
+		if (c->sal[k].last_sent + 3 < c->sent)
+			continue;
+		int ok = 0;
+		if (g == 3)
+			ok = a->kind == NKG_KIND_COUNTRY || a->kind == NKG_KIND_ORGANIZATION;
+		else if (a->kind == NKG_KIND_PERSON) {
+			size_t li = lex_of(c, c->sal[k].actor);
+			int ag = li != NKG_NONE ? c->lx->actors[li].gender : 0;
+			ok = !ag || ag == g;
+		}
+		if (ok && (best == NKG_NONE || c->sal[k].last_sent > bs ||
+		           (c->sal[k].last_sent == bs &&
+		            c->sal[k].count > salience_count(c, best)))) {
+			best = c->sal[k].actor;
+			bs = c->sal[k].last_sent;
+		}
+	}
+	return best;
+}
+
+/* "it remains unclear", "it is likely that": an "it" that is no one. */
+static int expletive_it(const Ctx *c, size_t i, size_t s1)
+{
+	static const char *const adj[] = {
+	        "unclear", "clear", "likely", "unlikely", "possible",
+	        "impossible", "expected", "believed", "thought", "reported",
+	        "said", "understood", "known", "not", "time", "true",
+	        "important", "necessary", "hard", "difficult", "too", NULL};
+	if (strcmp(key(c, i), "it") || i + 1 >= s1)
+		return 0;
+	const char *n = key(c, i + 1);
+	if (!strcmp(n, "remains") || !strcmp(n, "seems") || !strcmp(n, "appears") ||
+	    !strcmp(n, "remained") || !strcmp(n, "seemed") || !strcmp(n, "appeared"))
+		return 1;
+	if (!eng_is(n, ENG_BE) || i + 2 >= s1)
+		return 0;
+	for (int k = 0; adj[k]; k++)
+		if (!strcmp(key(c, i + 2), adj[k]))
+			return 1;
+	return 0;
+}
+
+/* Scans one sentence for actor mentions. */
+static void find_actors(Ctx *c, size_t s0, size_t s1)
+{
+	for (size_t i = s0; i < s1;) {
+		size_t j = i;
+		size_t st_len = 0;
+		const char *status = status_at(c, j, s1, &st_len);
+		if (status && st_len) {
+			/* "former" only counts before a country word or title */
+			j += st_len;
+			if (j < s1 && !strcmp(key(c, j), "-"))
+				j++;
+		}
+		size_t cli = NKG_NONE;
+		LexKind how = LX_ACTOR;
+		size_t cw = country_word(c, j, s1, &cli, &how);
+		int typo = 0;
+		if (!cw && is_cap(c, j)) {
+			/* "Venezuelas Vice President": a possessive without its
+			 * apostrophe, tolerated before a title. */
+			const char *k = key(c, j);
+			size_t kl = strlen(k);
+			if (kl > 4 && k[kl - 1] == 's') {
+				char *x = nkg_strdup(k);
+				x[kl - 1] = '\0';
+				const LexSlot *sl = nkg_lex_lookup(c->lx, x);
+				free(x);
+				const LexTitle *tt;
+				if (sl && j + 1 < s1 && title_at(c, j + 1, s1, &tt))
+					for (size_t q = 0; q < sl->n; q++)
+						if (sl->v[q].kind == LX_ACTOR &&
+						    c->lx->actors[sl->v[q].idx].kind ==
+						            NKG_KIND_COUNTRY) {
+							cli = sl->v[q].idx;
+							cw = 1;
+							typo = 1;
+						}
+			}
+		}
+		size_t after_c = j + cw;
+		int poss = 0;
+		if (cw && after_c < s1 && !strcmp(key(c, after_c), "'s")) {
+			poss = 1;
+			after_c++;
+		}
+		(void)typo;
+
+		/* Title and name */
+		size_t tpos = cw ? after_c : j;
+		const LexTitle *title = NULL;
+		size_t tl = 0;
+		/* modifiers between country and title: "Senior", "top" */
+		tl = title_at(c, tpos, s1, &title);
+		if (!tl && status == NULL && !cw) {
+			/* "Interim President" after the status check failed
+			 * because the status came first: covered above. */
+		}
+		if (tl) {
+			size_t np = tpos + tl;
+			/* "President of Kenya" */
+			size_t org_li = cli;
+			if (np + 1 < s1 && !strcmp(key(c, np), "of") && org_li == NKG_NONE) {
+				size_t li2;
+				LexKind h2;
+				size_t n2 = country_word(c, np + 1, s1, &li2, &h2);
+				if (n2 && !is_name_token(c, np + 1 + n2, s1)) {
+					org_li = li2;
+					np += 1 + n2;
+				}
+			}
+			size_t nl = name_len(c, np, s1);
+			if (nl) {
+				int is_new;
+				size_t person = person_by_name(c, np, nl, s1, &is_new);
+				if (person != NKG_NONE &&
+				    c->g->actors[person].kind == NKG_KIND_PERSON) {
+					size_t org = org_li != NKG_NONE ?
+					                     add_lex_actor(c, org_li, 0) :
+					                     NKG_NONE;
+					/* the country word is evidence for the
+					 * country, not a party of its own */
+					if (cli != NKG_NONE && org != NKG_NONE) {
+						nkg_idx_add(&c->g->actors[org].mentions, c->mention);
+						salience_bump(c, org);
+					}
+					add_post(c, person, title->label, org, status);
+					size_t end = np + nl;
+					unsigned fl = 0;
+					if (end < s1 && !strcmp(key(c, end), "'s")) {
+						fl |= M_POSS;
+					}
+					push_mention(c, i, end, person, fl);
+					i = end + (fl & M_POSS ? 1 : 0);
+					continue;
+				}
+			}
+			if (cw && title) {
+				/* "Montenegro's prime minister" with no name */
+				const LexActor *ca = &c->lx->actors[cli];
+				char label[300];
+				snprintf(label, sizeof label, "%s of %s", title->label,
+				         ca->label);
+				char *slug = nkg_slug(label);
+				char iri[600];
+				snprintf(iri, sizeof iri, ID_BASE "post/%s/%s",
+				         ca->code ? ca->code : "x", slug ? slug : "x");
+				free(slug);
+				size_t gi = add_new_actor(c, iri, NKG_KIND_PERSON, label,
+				                          title->sector);
+				if (gi != NKG_NONE) {
+					size_t gc = add_lex_actor(c, cli, 0);
+					if (gc != NKG_NONE)
+						nkg_idx_add(&c->g->actors[gi].affiliations, gc);
+					push_mention(c, i, tpos + tl, gi, 0);
+				}
+				i = tpos + tl;
+				continue;
+			}
+		}
+
+		/* Country word + group noun */
+		if (cw) {
+			size_t gidx, m0;
+			size_t gend = group_after(c, after_c, s1, &gidx, &m0);
+			if (gend) {
+				size_t gstart = gend - 1;
+				/* the group noun's own start */
+				for (size_t q = m0; q < gend; q++) {
+					const LexEntry *e;
+					size_t n = longest(c, q, s1, LX_GROUP, &e);
+					if (n && q + n == gend) {
+						gstart = q;
+						break;
+					}
+				}
+				size_t gi = make_group(c, cli, gidx, m0, gstart, gend);
+				push_mention(c, i, gend, gi, 0);
+				i = gend;
+				continue;
+			}
+			/* An organisation name that starts with a country:
+			 * "U.S. Naval Academy" */
+			size_t ogi;
+			size_t on = org_name(c, j, s1, &ogi);
+			if (on > cw && ogi != NKG_NONE) {
+				push_mention(c, i, j + on, ogi, 0);
+				i = j + on;
+				continue;
+			}
+			const LexActor *ca = &c->lx->actors[cli];
+			if (how == LX_ACTOR && ca->kind == NKG_KIND_PERSON) {
+				/* not reached: country_word excludes persons */
+			}
+			size_t gi = add_lex_actor(c, cli, 0);
+			unsigned fl = poss ? M_POSS : 0;
+			if (how == LX_DEMONYM)
+				fl |= M_ADJ;
+			if (how == LX_ACTOR && !poss && after_c < s1 && is_word(c, after_c) &&
+			    !is_cap(c, after_c) && !eng_is(key(c, after_c), ENG_PREP) &&
+			    !eng_is(key(c, after_c), ENG_AUX) && !eng_is(key(c, after_c), ENG_BE) &&
+			    !eng_is(key(c, after_c), ENG_CLAUSE) && strcmp(key(c, after_c), "and") &&
+			    !has_kind(c, after_c, s1, LX_VERB) && !has_kind(c, after_c, s1, LX_SPEECH))
+				fl |= M_ADJ; /* "U.S. military operation" */
+			if (i > s0 && eng_is(key(c, i - 1), ENG_PLACE) && !poss &&
+			    !(fl & M_ADJ))
+				fl |= M_PLACE;
+			if (how == LX_METONYM && j + cw + 1 < s1 &&
+			    !strcmp(key(c, j + cw), ",") && is_cap(c, j + cw + 1) &&
+			    !is_name_token(c, j + cw + 2, s1)) {
+				/* "Washington, DC", "Caracas, Venezuela" */
+				fl |= M_PLACE;
+			}
+			push_mention(c, i, after_c, gi, fl);
+			i = after_c;
+			continue;
+		}
+		/* Demonym plural: "Cubans", "32 Cubans" */
+		{
+			const LexEntry *e;
+			size_t n = longest(c, i, s1, LX_DEMONYM_PL, &e);
+			if (n && is_cap(c, i)) {
+				const LexActor *ca = &c->lx->actors[e->idx];
+				char *label = span_text(c, i, i + n);
+				char iri[400];
+				snprintf(iri, sizeof iri, ID_BASE "group/%s/people",
+				         ca->code ? ca->code : "x");
+				size_t gi = add_new_actor(c, iri, NKG_KIND_GROUP,
+				                          label ? label : ca->label,
+				                          "civilian");
+				free(label);
+				if (gi != NKG_NONE) {
+					size_t gc = add_lex_actor(c, e->idx, 0);
+					if (gc != NKG_NONE)
+						nkg_idx_add(&c->g->actors[gi].affiliations, gc);
+				}
+				push_mention(c, i, i + n, gi, 0);
+				i += n;
+				continue;
+			}
+		}
+		/* Known person or organisation */
+		{
+			const LexEntry *e;
+			size_t n = longest(c, i, s1, LX_ACTOR, &e);
+			if (n && (is_cap(c, i) || (tok(c, i)->flags & NKG_TOK_UPPER))) {
+				size_t gi = add_lex_actor(c, e->idx, 0);
+				unsigned fl = 0;
+				if (i + n < s1 && !strcmp(key(c, i + n), "'s"))
+					fl |= M_POSS;
+				push_mention(c, i, i + n, gi, fl);
+				i += n + (fl & M_POSS ? 1 : 0);
+				continue;
+			}
+		}
+		/* Group noun followed by "in/of/from" + country: "rebels in
+		 * Darfur", "the government of Sudan". */
+		{
+			const LexEntry *e;
+			size_t n = longest(c, i, s1, LX_GROUP, &e);
+			if (n && i + n + 1 < s1 &&
+			    (!strcmp(key(c, i + n), "in") || !strcmp(key(c, i + n), "of") ||
+			     !strcmp(key(c, i + n), "from"))) {
+				size_t q = i + n + 1;
+				if (q < s1 && !strcmp(key(c, q), "the"))
+					q++;
+				size_t li2;
+				LexKind h2;
+				size_t n2 = country_word(c, q, s1, &li2, &h2);
+				if (n2 && c->lx->actors[li2].kind == NKG_KIND_COUNTRY) {
+					size_t gi = make_group(c, li2, e->idx, i, i, i + n);
+					push_mention(c, i, q + n2, gi, 0);
+					i = q + n2;
+					continue;
+				}
+			}
+		}
+		/* Organisation names */
+		{
+			size_t ogi;
+			size_t on = org_name(c, i, s1, &ogi);
+			if (on && ogi != NKG_NONE) {
+				push_mention(c, i, i + on, ogi, 0);
+				i += on;
+				continue;
+			}
+		}
+		/* Pronouns; "it remains unclear" is no one */
+		if (has_kind(c, i, s1, LX_PRONOUN) && !expletive_it(c, i, s1)) {
+			size_t gi = pronoun(c, i, s1);
+			if (gi != NKG_NONE) {
+				push_mention(c, i, i + 1, gi, M_PRON);
+				i++;
+				continue;
+			}
+		}
+		/* "the two countries", "both countries" */
+		if (c->have_pair && i + 1 < s1 &&
+		    (!strcmp(key(c, i), "two") || !strcmp(key(c, i), "both")) &&
+		    (!strcmp(key(c, i + 1), "countries") || !strcmp(key(c, i + 1), "nations") ||
+		     !strcmp(key(c, i + 1), "sides") || !strcmp(key(c, i + 1), "governments"))) {
+			size_t a = push_mention(c, i, i + 2, c->pair[0], 0);
+			size_t b = push_mention(c, i, i + 2, c->pair[1], 0);
+			if (a != NKG_NONE && b != NKG_NONE)
+				c->am[a].coord = b;
+			i += 2;
+			continue;
+		}
+		/* Anonymous sources */
+		if (has_kind(c, i, s1, LX_SOURCE)) {
+			char iri[600];
+			snprintf(iri, sizeof iri, "%ssources", c->g->base);
+			size_t gi = add_new_actor(c, iri, NKG_KIND_GROUP, "sources", NULL);
+			push_mention(c, i, i + 1, gi, M_SOURCE);
+			i++;
+			continue;
+		}
+		/* A name with an apposition: "Frank Mora, who served as U.S.
+		 * ambassador to ...", "Alejandro Velasco, an associate
+		 * professor of history at New York University" */
+		{
+			size_t nl = name_len(c, i, s1);
+			if (nl >= 2 && i + nl + 1 < s1 && !strcmp(key(c, i + nl), ",")) {
+				size_t q = i + nl + 1;
+				const char *st = NULL;
+				if (q + 2 < s1 && !strcmp(key(c, q), "who") &&
+				    (!strcmp(key(c, q + 1), "served") ||
+				     !strcmp(key(c, q + 1), "was"))) {
+					st = "former";
+					q += 2;
+					if (q < s1 && !strcmp(key(c, q), "as"))
+						q++;
+				} else if (q < s1 && (!strcmp(key(c, q), "a") ||
+				                      !strcmp(key(c, q), "an") ||
+				                      !strcmp(key(c, q), "the"))) {
+					q++;
+				}
+				size_t cli2 = NKG_NONE;
+				LexKind h2;
+				size_t cn = country_word(c, q, s1, &cli2, &h2);
+				size_t tq = q + cn;
+				/* allow one or two modifiers: "associate professor" */
+				const LexTitle *tt = NULL;
+				size_t ttl = 0;
+				for (size_t skip = 0; skip <= 2 && !ttl && tq + skip < s1; skip++)
+					if ((ttl = title_at(c, tq + skip, s1, &tt)))
+						tq += skip;
+				if (ttl) {
+					int is_new;
+					size_t person = person_by_name(c, i, nl, s1, &is_new);
+					if (person != NKG_NONE &&
+					    c->g->actors[person].kind == NKG_KIND_PERSON) {
+						size_t org = cli2 != NKG_NONE ?
+						                     add_lex_actor(c, cli2, 0) :
+						                     NKG_NONE;
+						/* "... at New York University", "for the ministry" */
+						size_t z = tq + ttl;
+						char *title_text = span_text(c, tq, tq + ttl);
+						size_t org2 = NKG_NONE;
+						for (size_t w = z; w < s1 && w < z + 6; w++) {
+							if (!strcmp(key(c, w), ",") || !strcmp(key(c, w), "."))
+								break;
+							if (!strcmp(key(c, w), "at") || !strcmp(key(c, w), "of") ||
+							    !strcmp(key(c, w), "for") || !strcmp(key(c, w), "to")) {
+								size_t w2 = w + 1;
+								if (w2 < s1 && !strcmp(key(c, w2), "the"))
+									w2++;
+								size_t og;
+								size_t on = org_name(c, w2, s1, &og);
+								if (on && og != NKG_NONE) {
+									org2 = og;
+									break;
+								}
+								const LexEntry *e2;
+								size_t kn = longest(c, w2, s1, LX_ACTOR, &e2);
+								if (kn && c->lx->actors[e2->idx].kind ==
+								                  NKG_KIND_ORGANIZATION) {
+									org2 = add_lex_actor(c, e2->idx, 0);
+									break;
+								}
+							}
+						}
+						const char *tlabel = tt->label;
+						char *tcanon = NULL;
+						if (title_text && strlen(title_text) > strlen(tt->label)) {
+							tcanon = title_text;
+							tlabel = tcanon;
+						}
+						add_post(c, person, tlabel,
+						         org2 != NKG_NONE ? org2 : org, st);
+						if (org2 != NKG_NONE)
+							nkg_idx_add(&c->g->actors[person].affiliations, org2);
+						if (org != NKG_NONE)
+							nkg_idx_add(&c->g->actors[person].affiliations, org);
+						free(title_text);
+						push_mention(c, i, i + nl, person, 0);
+						i += nl;
+						continue;
+					}
+				}
+			}
+			/* A full name already met in this document, or two
+			 * capitalised words before a speech verb. */
+			if (nl >= 1) {
+				int is_new = 0;
+				size_t person = NKG_NONE;
+				if (nl == 1) {
+					person = person_by_name(c, i, 1, s1, &is_new);
+				} else if (nl >= 2) {
+					char *label = span_text(c, i, i + nl);
+					char *slug = label ? nkg_slug(label) : NULL;
+					char iri[600];
+					snprintf(iri, sizeof iri, ID_BASE "person/%s",
+					         slug ? slug : "x");
+					person = nkg_graph_find_actor(c->g, iri);
+					if (person == NKG_NONE && i + nl < s1 &&
+					    has_kind(c, i + nl, s1, LX_SPEECH) &&
+					    (i == s0 || !is_cap(c, i - 1)))
+						person = add_new_actor(c, iri, NKG_KIND_PERSON,
+						                       label, NULL);
+					free(slug);
+					free(label);
+				}
+				if (person != NKG_NONE &&
+				    c->g->actors[person].kind == NKG_KIND_PERSON) {
+					unsigned fl = 0;
+					if (i + nl < s1 && !strcmp(key(c, i + nl), "'s"))
+						fl |= M_POSS;
+					push_mention(c, i, i + nl, person, fl);
+					i += nl + (fl & M_POSS ? 1 : 0);
+					continue;
+				}
+			}
+		}
+		i++;
+	}
+
+	/* Prepositions governing mentions, and coordination. */
+	for (size_t k = 0; k < c->n_am; k++) {
+		AMention *m = &c->am[k];
+		size_t p = m->t0;
+		while (p > s0) {
+			const char *pk = key(c, p - 1);
+			if (eng_is(pk, ENG_DET) || tok(c, p - 1)->flags & NKG_TOK_NUM ||
+			    !strcmp(pk, "up") || !strcmp(pk, "least") || !strcmp(pk, "at")) {
+				if (!strcmp(pk, "at") && !(p >= 2 && !strcmp(key(c, p - 2), "least") == 0))
+					break;
+				p--;
+				continue;
+			}
+			break;
+		}
+		if (p > s0 && eng_is(key(c, p - 1), ENG_PREP)) {
+			m->prep = p - 1;
+			m->flags |= M_PP;
+			static const char *const compound[] = {
+			        "due", "according", "because", "thanks", "close",
+			        "prior", "instead", "ahead", "owing", "part", NULL};
+			if (p - 1 > s0)
+				for (int q = 0; compound[q]; q++)
+					if (!strcmp(key(c, p - 2), compound[q]))
+						m->flags |= M_NOROLE;
+		}
+	}
+	for (size_t k = 0; k + 1 < c->n_am; k++) {
+		AMention *a = &c->am[k], *b = &c->am[k + 1];
+		if (a->coord != NKG_NONE || a->t1 > b->t0)
+			continue;
+		size_t gap = b->t0 - a->t1;
+		int ok = 0;
+		if (gap == 1 && (!strcmp(key(c, a->t1), "and") || !strcmp(key(c, a->t1), ",") ||
+		                 !strcmp(key(c, a->t1), "&")))
+			ok = !strcmp(key(c, a->t1), "and") || (k + 2 < c->n_am);
+		if (gap == 2 && !strcmp(key(c, a->t1), ",") && !strcmp(key(c, a->t1 + 1), "and"))
+			ok = 1;
+		if (gap == 2 && !strcmp(key(c, a->t1), "and") && !strcmp(key(c, a->t1 + 1), "the"))
+			ok = 1;
+		/* "Cuban and Venezuelan officials" is one phrase per side */
+		if (ok && a->actor != b->actor && !(a->flags & M_SOURCE) &&
+		    !(b->flags & M_SOURCE)) {
+			a->coord = k + 1;
+			b->flags |= a->flags & (M_PP | M_PLACE);
+			if (b->prep == NKG_NONE)
+				b->prep = a->prep;
+		}
+		/* remember pairs of countries for "the two countries" */
+		if (ok && c->g->actors[a->actor].kind == NKG_KIND_COUNTRY &&
+		    c->g->actors[b->actor].kind == NKG_KIND_COUNTRY && a->actor != b->actor) {
+			c->pair[0] = a->actor;
+			c->pair[1] = b->actor;
+			c->have_pair = 1;
+		}
+	}
+}
+
+/* ---------- triggers ---------- */
+
+static int is_actor_tok(const Ctx *c, size_t i)
+{
+	for (size_t k = 0; k < c->n_am; k++)
+		if (i >= c->am[k].t0 && i < c->am[k].t1)
+			return 1;
+	return 0;
+}
+
+static void push_trigger(Ctx *c, Trigger t)
+{
+	if (c->n_tr == c->cap_tr) {
+		size_t n = c->cap_tr ? c->cap_tr * 2 : 16;
+		Trigger *p = realloc(c->tr, n * sizeof *p);
+		if (!p)
+			return;
+		c->tr = p;
+		c->cap_tr = n;
+	}
+	c->tr[c->n_tr++] = t;
+}
+
+/* Does the verb phrase's rest follow head H?  Returns the end token. */
+static size_t match_rest(const Ctx *c, const LexVerbPhrase *vp, size_t h,
+                         size_t s1)
+{
+	size_t j = h + 1;
+	for (size_t r = 0; r < vp->n_rest; r++) {
+		const char *want = vp->rest[r];
+		int particle = eng_is(want, ENG_PARTICLE);
+		size_t limit = particle ? (r == 0 ? 2 : 0) : 3;
+		size_t found = 0;
+		for (size_t gap = 0; gap <= limit && j + gap < s1; gap++) {
+			const char *k = key(c, j + gap);
+			if (!strcmp(k, want) ||
+			    (!particle && strlen(k) == strlen(want) + 1 &&
+			     !strncmp(k, want, strlen(want)) && k[strlen(want)] == 's') ||
+			    (!particle && strlen(k) + 1 == strlen(want) &&
+			     !strncmp(k, want, strlen(k)) && want[strlen(k)] == 's')) {
+				found = j + gap + 1;
+				break;
+			}
+			if (!(tok(c, j + gap)->flags & NKG_TOK_WORD) || is_actor_tok(c, j + gap))
+				break;
+			/* a particle may follow the object: "pull troops out" */
+			if (particle && gap == 0 && r == 0 && limit == 2)
+				continue;
+		}
+		if (!found)
+			return 0;
+		j = found;
+	}
+	return j;
+}
+
+static int is_be_before(const Ctx *c, size_t h, size_t s0)
+{
+	for (size_t k = h; k > s0 && k + 3 > h; k--) {
+		const char *pk = key(c, k - 1);
+		if (eng_is(pk, ENG_BE) && strcmp(pk, "'s"))
+			return 1;
+		if (!eng_is(pk, ENG_AUX) && !(tok(c, k - 1)->flags & NKG_TOK_WORD &&
+		                              strlen(pk) > 2 && !strcmp(pk + strlen(pk) - 2, "ly")))
+			return 0;
+	}
+	return 0;
+}
+
+/* Mention that starts at token I, or NULL. */
+static const AMention *mention_starting(const Ctx *c, size_t i)
+{
+	for (size_t k = 0; k < c->n_am; k++)
+		if (c->am[k].t0 == i)
+			return &c->am[k];
+	return NULL;
+}
+
+/* Token after the last mention of the coordination headed by K. */
+static size_t last_of(const Ctx *c, size_t k)
+{
+	size_t end = c->am[k].t1;
+	for (size_t q = k; q != NKG_NONE; q = c->am[q].coord) {
+		if (c->am[q].t1 > end)
+			end = c->am[q].t1;
+		if (c->am[q].coord == q)
+			break;
+	}
+	return end;
+}
+
+/* Mention that ends at token I (exclusive), or NULL. */
+static const AMention *mention_ending(const Ctx *c, size_t i)
+{
+	for (size_t k = 0; k < c->n_am; k++)
+		if (c->am[k].t1 == i)
+			return &c->am[k];
+	return NULL;
+}
+
+/* Is a word that can be a verb or a noun used as a verb here?  "Russia
+ * attacks", "rebels attack", "will attack" are verbs; "the attack", "U.S.
+ * pressure", "oil blockade", "peace talks" are nouns. */
+static int verb_reading(const Ctx *c, const Trigger *t, size_t s0)
+{
+	if (t->form == FORM_PAST)
+		return 1;
+	if (t->t0 == s0)
+		return t->form == FORM_ING;
+	const char *pk = key(c, t->t0 - 1);
+	if (eng_is(pk, ENG_DET) || !strcmp(pk, "'s"))
+		return 0;
+	if (t->form == FORM_ING)
+		return 1;
+	int adverb = strlen(pk) > 3 && !strcmp(pk + strlen(pk) - 2, "ly");
+	if (eng_is(pk, ENG_AUX) || eng_is(pk, ENG_BE) || !strcmp(pk, "to") || adverb ||
+	    has_kind(c, t->t0 - 1, t->t0, LX_PRONOUN))
+		return 1;
+	const AMention *m = mention_ending(c, t->t0);
+	if (!m)
+		return 0;
+	const NkgActor *a = &c->g->actors[m->actor];
+	/* a singular subject takes "attacks"; a plural one "attack" */
+	if (t->form == FORM_S)
+		return a->kind != NKG_KIND_GROUP;
+	return a->kind == NKG_KIND_GROUP || m->coord != NKG_NONE;
+}
+
+static void find_triggers(Ctx *c, size_t s0, size_t s1)
+{
+	for (size_t i = s0; i < s1; i++) {
+		if (is_actor_tok(c, i))
+			continue;
+		size_t max = c->lx->max_ntok < MAX_SPAN ? c->lx->max_ntok : MAX_SPAN;
+		/* noun triggers: longest phrase */
+		for (size_t n = max; n >= 1; n--) {
+			const LexSlot *s = lookup(c, i, n, s1);
+			if (!s)
+				continue;
+			for (size_t k = 0; k < s->n; k++) {
+				const LexEntry *e = &s->v[k];
+				if (e->kind == LX_NOUN) {
+					Trigger t = {i + n - 1, i, i + n, e->idx, 0, 0, 0, 0,
+					             c->lx->patterns[e->idx].priority + (int)n};
+					push_trigger(c, t);
+				} else if (e->kind == LX_VERB && n == 1) {
+					const LexVerbPhrase *vp = &c->lx->verbs[e->idx];
+					size_t end = vp->n_rest ? match_rest(c, vp, i, s1) : i + 1;
+					if (!end)
+						continue;
+					Trigger t = {i, i, end, vp->pattern, 1, e->form, 0, 0,
+					             c->lx->patterns[vp->pattern].priority +
+					                     (int)vp->n_rest * 2};
+					push_trigger(c, t);
+				}
+			}
+		}
+	}
+	/* A word that is both verb and noun: decide by its left neighbour. */
+	for (size_t k = 0; k < c->n_tr; k++) {
+		Trigger *t = &c->tr[k];
+		if (t->suppressed || !t->verb || t->t1 - t->t0 != 1)
+			continue;
+		for (size_t q = 0; q < c->n_tr; q++) {
+			Trigger *u = &c->tr[q];
+			if (q == k || u->suppressed || u->verb || u->head != t->head)
+				continue;
+			int verb = verb_reading(c, t, s0);
+			(verb ? u : t)->suppressed = 1;
+		}
+	}
+	/* Overlaps: the longer, then the higher priority, wins. */
+	for (size_t k = 0; k < c->n_tr; k++) {
+		Trigger *t = &c->tr[k];
+		if (t->suppressed)
+			continue;
+		for (size_t q = 0; q < c->n_tr; q++) {
+			Trigger *u = &c->tr[q];
+			if (q == k || u->suppressed)
+				continue;
+			int overlap = !(u->t1 <= t->t0 || t->t1 <= u->t0) ||
+			              (u->head == t->head);
+			if (!overlap)
+				continue;
+			size_t lt = t->t1 - t->t0, lu = u->t1 - u->t0;
+			if (lt > lu || (lt == lu && t->priority > u->priority) ||
+			    (lt == lu && t->priority == u->priority && k < q))
+				u->suppressed = 1;
+		}
+	}
+	/* Gerunds and participles used as adjectives after a determiner
+	 * ("the ruling party") are not events. */
+	for (size_t k = 0; k < c->n_tr; k++) {
+		Trigger *t = &c->tr[k];
+		if (t->suppressed || !t->verb)
+			continue;
+		if (t->form == FORM_ING && t->t0 > s0 &&
+		    eng_is(key(c, t->t0 - 1), ENG_DET) && strcmp(key(c, t->t0 - 1), "'s"))
+			t->suppressed = 1;
+		if (t->verb)
+			t->passive = t->form == FORM_PAST && is_be_before(c, t->t0, s0);
+	}
+	/* Control verbs absorb the trigger of their complement. */
+	for (size_t k = 0; k < c->n_tr; k++) {
+		Trigger *t = &c->tr[k];
+		if (t->suppressed || !c->lx->patterns[t->pattern].control)
+			continue;
+		for (size_t q = 0; q < c->n_tr; q++) {
+			Trigger *u = &c->tr[q];
+			if (q == k || u->suppressed || u->t0 < t->t1 || u->t0 > t->t1 + 8)
+				continue;
+			/* only up to the next clause break */
+			int brk = 0;
+			for (size_t z = t->t1; z < u->t0; z++)
+				if (eng_is(key(c, z), ENG_CLAUSE) && strcmp(key(c, z), "\""))
+					brk = 1;
+			if (!brk)
+				u->suppressed = 1;
+		}
+	}
+}
+
+/* ---------- roles ---------- */
+
+static int clause_break(const Ctx *c, size_t i)
+{
+	const char *k = key(c, i);
+	if (eng_is(k, ENG_CLAUSE) && strcmp(k, "\""))
+		return 1;
+	if (has_kind(c, i, i + 1, LX_SPEECH))
+		return 1;
+	/* ", and" / ", but" */
+	if (!strcmp(k, ",") && i + 1 < c->tk->n_toks &&
+	    (!strcmp(key(c, i + 1), "and") || !strcmp(key(c, i + 1), "but")))
+		return 1;
+	return 0;
+}
+
+static int is_speech_tok(const Ctx *c, size_t i, size_t s1)
+{
+	return has_kind(c, i, s1, LX_SPEECH) ||
+	       (!strcmp(key(c, i), "according") && i + 1 < s1 &&
+	        !strcmp(key(c, i + 1), "to"));
+}
+
+/* The subject left of H: the first mention after the last clause break
+ * that is not inside a prepositional phrase; failing that, the subject of
+ * an earlier clause. */
+static size_t subject_left(const Ctx *c, size_t h, size_t s0)
+{
+	size_t start = h;
+	while (start > s0 && !clause_break(c, start - 1))
+		start--;
+	for (int tries = 0; tries < 3; tries++) {
+		for (size_t k = 0; k < c->n_am; k++) {
+			const AMention *m = &c->am[k];
+			if (m->t0 < start || m->t1 > h)
+				continue;
+			if (m->flags & (M_PP | M_PLACE | M_SOURCE))
+				continue;
+			/* part of a coordination whose head was taken */
+			int is_tail = 0;
+			for (size_t q = 0; q < k; q++)
+				if (c->am[q].coord == k)
+					is_tail = 1;
+			if (is_tail)
+				continue;
+			return k;
+		}
+		if (start <= s0)
+			break;
+		/* step over the break into the previous clause */
+		size_t e = start - 1;
+		if (is_speech_tok(c, e, h))
+			break;
+		start = e;
+		while (start > s0 && !clause_break(c, start - 1))
+			start--;
+		h = e;
+	}
+	return NKG_NONE;
+}
+
+static void add_role(Ctx *c, NkgEvent *e, int role, size_t mi)
+{
+	for (size_t k = mi; k != NKG_NONE; k = c->am[k].coord) {
+		nkg_idx_add(&e->roles[role], c->am[k].actor);
+		if (c->am[k].coord == k)
+			break;
+	}
+}
+
+static int prep_role(const LexPattern *p, const char *prep, int verb,
+                     int passive)
+{
+	for (size_t k = 0; k < p->n_preps; k++)
+		if (!strcmp(p->preps[k].key, prep))
+			return p->preps[k].role;
+	if (!strcmp(prep, "by") && (passive || !verb))
+		return NKG_ROLE_AGENT;
+	if (!strcmp(prep, "against") || !strcmp(prep, "on") || !strcmp(prep, "upon"))
+		return NKG_ROLE_TARGET;
+	if (!strcmp(prep, "with") || !strcmp(prep, "alongside"))
+		return p->symmetric ? NKG_ROLE_PARTICIPANT : NKG_ROLE_TARGET;
+	if (!strcmp(prep, "between") || !strcmp(prep, "among"))
+		return p->symmetric ? NKG_ROLE_PARTICIPANT : NKG_ROLE_TARGET;
+	if (!strcmp(prep, "to") || !strcmp(prep, "toward") || !strcmp(prep, "towards"))
+		return NKG_ROLE_TARGET;
+	if (!verb && !strcmp(prep, "from"))
+		return NKG_ROLE_AGENT;
+	if (!verb && !strcmp(prep, "of"))
+		return p->symmetric ? -1 : NKG_ROLE_TARGET;
+	if (!strcmp(prep, "from"))
+		return NKG_ROLE_ORIGIN;
+	if (!strcmp(prep, "in") || !strcmp(prep, "at") || !strcmp(prep, "near"))
+		return NKG_ROLE_PLACE;
+	return -1;
+}
+
+static int has_any(const NkgEvent *e)
+{
+	return e->roles[NKG_ROLE_AGENT].n || e->roles[NKG_ROLE_TARGET].n ||
+	       e->roles[NKG_ROLE_PARTICIPANT].n;
+}
+
+static int sub_list(const NkgIdxList *a, const NkgIdxList *b)
+{
+	for (size_t i = 0; i < a->n; i++)
+		if (!nkg_idx_has(b, a->v[i]))
+			return 0;
+	return 1;
+}
+
+static void free_event_fields(NkgEvent *e)
+{
+	free(e->iri);
+	free(e->cls);
+	free(e->cls_label);
+	free(e->top_label);
+	free(e->intended_cls);
+	for (int r = 0; r < NKG_ROLE_COUNT; r++)
+		free(e->roles[r].v);
+	free(e->object);
+	free(e->date);
+	free(e->date_type);
+	free(e->start_date);
+	free(e->start_type);
+	free(e->end_date);
+	free(e->end_type);
+	free(e->modality);
+	free(e->rule);
+	free(e->mentions.v);
+}
+
+/* May role lists A and B describe the same event?  An empty side says
+ * nothing; otherwise one must contain the other. */
+static int compatible(const NkgIdxList *a, const NkgIdxList *b)
+{
+	return !a->n || !b->n || sub_list(a, b) || sub_list(b, a);
+}
+
+static const char *const modality_rank[] = {"Asserted", "Reported", "Claimed",
+                                            "Uncertain", "Intended",
+                                            "Negated", NULL};
+
+static int rank(const char *m)
+{
+	for (int i = 0; modality_rank[i]; i++)
+		if (m && !strcmp(m, modality_rank[i]))
+			return i;
+	return 0;
+}
+
+/* Merges the last event into an earlier one that it repeats; returns 1
+ * when merged (the last event is removed).  An event with no parties
+ * ("the oil blockade") refers back to the latest one of its class. */
+static int merge_last(Ctx *c)
+{
+	NkgGraph *g = c->g;
+	size_t li = g->n_events - 1;
+	NkgEvent *n = &g->events[li];
+	int refers = !has_any(n);
+	for (size_t i = li; i-- > 0;) {
+		NkgEvent *o = &g->events[i];
+		if (strcmp(o->cls, n->cls))
+			continue;
+		if (!refers) {
+			const NkgIdxList *na = &n->roles[NKG_ROLE_AGENT], *oa = &o->roles[NKG_ROLE_AGENT];
+			const NkgIdxList *np = &n->roles[NKG_ROLE_PARTICIPANT], *op = &o->roles[NKG_ROLE_PARTICIPANT];
+			int anchor = (na->n && oa->n && (sub_list(na, oa) || sub_list(oa, na))) ||
+			             (np->n && op->n && (sub_list(np, op) || sub_list(op, np)));
+			if (!anchor || !compatible(&n->roles[NKG_ROLE_TARGET], &o->roles[NKG_ROLE_TARGET]))
+				continue;
+			if (n->date && o->date && strcmp(n->date, o->date))
+				continue;
+			if ((n->modality && !strcmp(n->modality, "Negated")) !=
+			    (o->modality && !strcmp(o->modality, "Negated")))
+				continue;
+		}
+		for (size_t k = 0; k < n->mentions.n; k++)
+			nkg_idx_add(&o->mentions, n->mentions.v[k]);
+		for (int r = 0; r < NKG_ROLE_COUNT; r++)
+			for (size_t k = 0; k < n->roles[r].n; k++)
+				nkg_idx_add(&o->roles[r], n->roles[r].v[k]);
+		if (!o->date && n->date) {
+			nkg_set_str(&o->date, n->date);
+			nkg_set_str(&o->date_type, n->date_type);
+		}
+		if (!o->object && n->object)
+			nkg_set_str(&o->object, n->object);
+		if (!o->start_date && n->start_date) {
+			nkg_set_str(&o->start_date, n->start_date);
+			nkg_set_str(&o->start_type, n->start_type);
+		}
+		if (rank(n->modality) > rank(o->modality) && !refers)
+			nkg_set_str(&o->modality, n->modality);
+		free_event_fields(n);
+		g->n_events--;
+		return 1;
+	}
+	return 0;
+}
+
+static void drop_last(Ctx *c)
+{
+	free_event_fields(&c->g->events[c->g->n_events - 1]);
+	c->g->n_events--;
+}
+
+/* Speaker of the sentence for attribution: returns mention index. */
+static size_t speaker(const Ctx *c, size_t s0, size_t s1, size_t *sv)
+{
+	for (size_t i = s0; i < s1; i++) {
+		if (!is_speech_tok(c, i, s1))
+			continue;
+		*sv = i;
+		if (!strcmp(key(c, i), "according")) {
+			for (size_t k = 0; k < c->n_am; k++)
+				if (c->am[k].t0 > i + 1 && c->am[k].t0 <= i + 6)
+					return k;
+			continue;
+		}
+		/* "X said" : nearest mention ending just before (within 3 tokens) */
+		for (size_t k = c->n_am; k-- > 0;) {
+			const AMention *m = &c->am[k];
+			if (m->t1 <= i && m->t1 + 4 >= i) {
+				/* the head of a coordination */
+				for (size_t q = 0; q < k; q++)
+					if (c->am[q].coord == k)
+						return q;
+				return k;
+			}
+		}
+		/* ", said Alejandro Velasco" / "said X" */
+		for (size_t k = 0; k < c->n_am; k++)
+			if (c->am[k].t0 > i && c->am[k].t0 <= i + 2)
+				return k;
+		/* subject far left: "The Cuban government says ..." */
+		size_t su = subject_left(c, i, s0);
+		if (su != NKG_NONE)
+			return su;
+	}
+	return NKG_NONE;
+}
+
+static int is_media(const Ctx *c, size_t gi)
+{
+	const NkgActor *a = &c->g->actors[gi];
+	return a->sector && (!strcmp(a->sector, "media"));
+}
+
+static void fill_event(Ctx *c, const Trigger *t, size_t s0, size_t s1,
+                       const NkgDateExpr *dates, size_t nd)
+{
+	const LexPattern *p = &c->lx->patterns[t->pattern];
+	size_t ei = nkg_graph_add_event(c->g, p->cls, p->iri);
+	if (ei == NKG_NONE)
+		return;
+	NkgEvent *e = &c->g->events[ei];
+	nkg_set_str(&e->cls_label, p->cls_label);
+	nkg_set_str(&e->top_label, p->top_label);
+	e->symmetric = p->symmetric;
+	e->anchor = tok(c, t->head)->c0;
+	nkg_idx_add(&e->mentions, c->mention);
+
+	int agent_role = p->symmetric ? NKG_ROLE_PARTICIPANT : NKG_ROLE_AGENT;
+	int obj_role = p->symmetric ? NKG_ROLE_PARTICIPANT : p->after;
+
+	/* left side */
+	if (t->verb) {
+		size_t su = subject_left(c, t->t0, s0);
+		if (su != NKG_NONE)
+			add_role(c, e, t->passive ? obj_role : agent_role, su);
+	} else {
+		/* adjacent modifier: "the U.S. blockade", "Russia's invasion" */
+		for (size_t k = c->n_am; k-- > 0;) {
+			const AMention *m = &c->am[k];
+			if (m->t1 > t->t0 || m->flags & (M_PLACE | M_SOURCE))
+				continue;
+			size_t gap = t->t0 - m->t1;
+			int ok = gap <= 3;
+			for (size_t z = m->t1; z < t->t0 && ok; z++) {
+				const NkgToken *tz = tok(c, z);
+				if (!(tz->flags & NKG_TOK_WORD) || eng_is(tz->key, ENG_PREP) ||
+				    eng_is(tz->key, ENG_BE) || eng_is(tz->key, ENG_CLAUSE) ||
+				    has_kind(c, z, s1, LX_VERB) || has_kind(c, z, s1, LX_SPEECH))
+					ok = 0;
+				if (!strcmp(tz->key, "'s"))
+					ok = 1;
+			}
+			if (ok && !(m->flags & M_NOROLE))
+				add_role(c, e, agent_role, k);
+			break;
+		}
+		if (!e->roles[agent_role].n) {
+			/* object of a light verb: "held talks", "faces pressure" */
+			for (size_t z = t->t0; z > s0 && z + 5 > t->t0; z--) {
+				const char *zk = key(c, z - 1);
+				if (is_actor_tok(c, z - 1) || clause_break(c, z - 1))
+					break;
+				int face = eng_is(zk, ENG_FACE);
+				if (eng_is(zk, ENG_LIGHT) || face) {
+					size_t su = subject_left(c, z - 1, s0);
+					if (su != NKG_NONE) {
+						int r = face && p->noun_left >= 0 ? p->noun_left :
+						        face ? NKG_ROLE_TARGET : agent_role;
+						add_role(c, e, r, su);
+					}
+					break;
+				}
+			}
+		}
+	}
+
+	/* right side */
+	int direct_taken = 0;
+	size_t chain = t->t1; /* nouns: where the next attached phrase may start */
+	for (size_t k = 0; k < c->n_am; k++) {
+		const AMention *m = &c->am[k];
+		if (m->t0 < t->t1)
+			continue;
+		int brk = 0;
+		for (size_t z = t->t1; z < m->t0; z++) {
+			if (clause_break(c, z))
+				brk = 1;
+			/* a comma ends the object unless a list goes on */
+			if (!strcmp(key(c, z), ",") && !(z + 1 < c->s1 && mention_starting(c, z + 1)))
+				brk = 1;
+		}
+		if (brk)
+			break;
+		int skip_tail = 0;
+		for (size_t q = 0; q < k; q++)
+			if (c->am[q].coord == k && c->am[q].t0 >= t->t1)
+				skip_tail = 1;
+		if (skip_tail)
+			continue;
+		if (m->flags & (M_SOURCE | M_NOROLE))
+			continue;
+		if (!t->verb) {
+			/* a noun takes only the phrases attached to it:
+			 * "pressure from Washington on Havana" */
+			size_t start = m->prep != NKG_NONE ? m->prep : m->t0;
+			while (start > chain && eng_is(key(c, start - 1), ENG_DET))
+				start--;
+			if (start != chain)
+				break;
+		}
+		if (m->prep != NKG_NONE && m->prep >= t->t1) {
+			int r = prep_role(p, key(c, m->prep), t->verb, t->passive);
+			if (r < 0)
+				continue;
+			if (r == NKG_ROLE_PLACE && !(m->flags & M_PLACE) &&
+			    c->g->actors[m->actor].kind != NKG_KIND_COUNTRY)
+				continue;
+			if (r == NKG_ROLE_TARGET && p->symmetric)
+				r = NKG_ROLE_PARTICIPANT;
+			add_role(c, e, r, k);
+			chain = last_of(c, k);
+			continue;
+		}
+		if (m->flags & M_PLACE)
+			continue;
+		if (!direct_taken) {
+			direct_taken = 1;
+			if (!t->verb)
+				continue; /* "talks Cuba" is not English */
+			add_role(c, e, t->passive ? agent_role : obj_role, k);
+		}
+	}
+	/* No self loops: an actor is not its own target. */
+	for (size_t k = 0; k < e->roles[NKG_ROLE_AGENT].n; k++) {
+		size_t a = e->roles[NKG_ROLE_AGENT].v[k];
+		NkgIdxList *tl = &e->roles[NKG_ROLE_TARGET];
+		for (size_t q = 0; q < tl->n; q++)
+			if (tl->v[q] == a) {
+				tl->v[q] = tl->v[--tl->n];
+				q--;
+			}
+	}
+	/* A symmetric event with a single party on each side */
+	if (p->symmetric && e->roles[NKG_ROLE_PARTICIPANT].n < 2 &&
+	    e->roles[NKG_ROLE_PARTICIPANT].n && c->have_pair == 0) {
+		/* keep: one known party is still a fact */
+	}
+
+	/* object noun after the trigger (or right before a noun trigger) */
+	for (size_t z = t->t0 > s0 + 2 ? t->t0 - 2 : s0; z < s1 && z < t->t1 + 8; z++) {
+		if (z >= t->t0 && z < t->t1)
+			continue;
+		if (z > t->t1 && clause_break(c, z))
+			break;
+		const LexEntry *oe;
+		if (longest(c, z, s1, LX_OBJECT, &oe) >= 1) {
+			nkg_set_str(&e->object, c->lx->objects[oe->idx]);
+			break;
+		}
+	}
+
+	/* date: the nearest expression in the sentence */
+	const NkgDateExpr *best = NULL;
+	size_t bd = (size_t)-1;
+	for (size_t k = 0; k < nd; k++) {
+		size_t d = dates[k].t0 > t->head ? dates[k].t0 - t->head : t->head - dates[k].t0;
+		/* a date belongs to the verb nearest to it; a noun takes
+		 * only a date right after it ("the operation on Jan. 3") */
+		if (!t->verb && !(dates[k].t0 >= t->t1 && dates[k].t0 <= t->t1 + 2))
+			continue;
+		int other = 0;
+		for (size_t q = 0; q < c->n_tr && t->verb; q++) {
+			const Trigger *u = &c->tr[q];
+			if (u == t || u->suppressed || !u->verb)
+				continue;
+			size_t du = dates[k].t0 > u->head ? dates[k].t0 - u->head : u->head - dates[k].t0;
+			if (du < d)
+				other = 1;
+		}
+		if (!other && d < bd) {
+			bd = d;
+			best = &dates[k];
+		}
+	}
+	if (best) {
+		char buf[16];
+		const char *type;
+		nkg_ymd_format(best->v, buf, &type);
+		if (best->since) {
+			nkg_set_str(&e->start_date, buf);
+			nkg_set_str(&e->start_type, type);
+		} else {
+			nkg_set_str(&e->date, buf);
+			nkg_set_str(&e->date_type, type);
+		}
+	}
+
+	/* modality */
+	const char *mod = NULL;
+	size_t cl = t->t0;
+	while (cl > s0 && !clause_break(c, cl - 1))
+		cl--;
+	for (size_t z = s0; z < t->t0; z++) {
+		size_t max = 4;
+		for (size_t n = max; n >= 1; n--) {
+			const LexSlot *sl = lookup(c, z, n, t->t0 + 1);
+			if (!sl)
+				continue;
+			for (size_t q = 0; q < sl->n; q++) {
+				if (sl->v[q].kind != LX_CUE)
+					continue;
+				const char *m = c->lx->cues[sl->v[q].idx].modality;
+				size_t dist = t->t0 - (z + n);
+				if (!strcmp(m, "Negated") && dist <= 3 && z >= cl)
+					mod = "Negated";
+				else if (!strcmp(m, "Intended") && dist <= 4 && z >= cl &&
+				         (!mod || strcmp(mod, "Negated")))
+					mod = "Intended";
+				else if (!strcmp(m, "Uncertain") && !mod)
+					mod = "Uncertain";
+			}
+		}
+	}
+	/* attribution */
+	size_t sv = NKG_NONE;
+	size_t sp = speaker(c, s0, s1, &sv);
+	if (sp != NKG_NONE && sv != NKG_NONE) {
+		/* every mention of the speaker phrase and its coordinates */
+		for (size_t k = sp; k != NKG_NONE; k = c->am[k].coord) {
+			size_t a = c->am[k].actor;
+			int self = nkg_idx_has(&e->roles[NKG_ROLE_AGENT], a) ||
+			           nkg_idx_has(&e->roles[NKG_ROLE_PARTICIPANT], a);
+			if (self)
+				continue;
+			int rep = is_media(c, a) || (c->am[k].flags & M_SOURCE);
+			nkg_idx_add(&e->roles[rep ? NKG_ROLE_REPORTED_BY : NKG_ROLE_CLAIMED_BY], a);
+			if (!mod)
+				mod = rep ? "Reported" : "Claimed";
+		}
+		/* "according to 11 sources ..., Reuters reports" */
+		for (size_t k = 0; k < c->n_am; k++)
+			if (k != sp && (c->am[k].flags & M_SOURCE || is_media(c, c->am[k].actor)) &&
+			    !nkg_idx_has(&e->roles[NKG_ROLE_AGENT], c->am[k].actor)) {
+				nkg_idx_add(&e->roles[NKG_ROLE_REPORTED_BY], c->am[k].actor);
+				if (!mod || !strcmp(mod, "Claimed"))
+					mod = "Reported";
+			}
+	}
+	if (mod)
+		nkg_set_str(&e->modality, mod);
+	if (mod && !strcmp(mod, "Intended") && p->intent_cls &&
+	    strcmp(p->intent_cls, p->cls)) {
+		const LexClass *ic = nkg_lex_class(c->lx, p->intent_cls);
+		nkg_set_str(&e->intended_cls, p->cls);
+		nkg_set_str(&e->cls, p->intent_cls);
+		nkg_set_str(&e->cls_label, ic ? ic->label : p->intent_cls);
+		nkg_set_str(&e->top_label, ic ? ic->label : p->intent_cls);
+	}
+
+	if (!has_any(e)) {
+		/* "the oil blockade" refers back to an event already seen */
+		if (!merge_last(c))
+			drop_last(c);
+		return;
+	}
+	merge_last(c);
+}
+
+/* ---------- document ---------- */
+
+static NkgYmd find_pub_date(const Ctx *c)
+{
+	NkgYmd none = {0, 0, 0};
+	for (size_t s = 0; s < c->tk->n_sents; s++) {
+		const NkgSentence *se = &c->tk->sents[s];
+		if (se->t1 - se->t0 > 14)
+			continue;
+		NkgDateExpr d[2];
+		size_t n = nkg_find_dates(c->lx, c->tk, se->t0, se->t1, none, d, 2);
+		if (n && d[0].t0 <= se->t0 + 1 && d[0].explicit_year && d[0].v.d)
+			return d[0].v;
+	}
+	return none;
+}
+
+NkgStatus nkg_extract_tokens(const NkgLexicon *lx, const char *text,
+                             const NkgTokens *tk, NkgGraph *g, NkgYmd *pub)
+{
+	Ctx c;
+	memset(&c, 0, sizeof c);
+	c.lx = lx;
+	c.tk = tk;
+	c.g = g;
+	c.text = text;
+	c.pub = *pub;
+	if (!c.pub.y) {
+		c.pub = find_pub_date(&c);
+		*pub = c.pub;
+	}
+	NkgDateExpr dates[16];
+	for (size_t s = 0; s < tk->n_sents; s++) {
+		const NkgSentence *se = &tk->sents[s];
+		c.sent = s;
+		c.n_am = 0;
+		c.n_tr = 0;
+		char *anchor = malloc(se->b1 - se->b0 + 1);
+		if (!anchor)
+			break;
+		memcpy(anchor, text + se->b0, se->b1 - se->b0);
+		anchor[se->b1 - se->b0] = '\0';
+		c.mention = nkg_graph_add_mention(g, se->c0, se->c1, se->c0, anchor);
+		free(anchor);
+		if (c.mention == NKG_NONE)
+			break;
+		size_t nt = se->t1 - se->t0;
+		if (nt > c.cache_cap) {
+			free(c.cache);
+			free(c.cached);
+			c.cache_cap = nt * 2;
+			c.cache = malloc(c.cache_cap * (MAX_SPAN + 1) * sizeof *c.cache);
+			c.cached = malloc(c.cache_cap);
+			if (!c.cache || !c.cached)
+				break;
+		}
+		memset(c.cache, 0, nt * (MAX_SPAN + 1) * sizeof *c.cache);
+		memset(c.cached, 0, nt);
+		c.s0 = se->t0;
+		c.s1 = se->t1;
+		find_actors(&c, se->t0, se->t1);
+		find_triggers(&c, se->t0, se->t1);
+		size_t nd = nkg_find_dates(lx, tk, se->t0, se->t1, c.pub, dates, 16);
+		for (size_t k = 0; k < c.n_tr; k++)
+			if (!c.tr[k].suppressed)
+				fill_event(&c, &c.tr[k], se->t0, se->t1, dates, nd);
+	}
+	/* Mentions no node points to are dropped by the writer; actors
+	 * referenced by events are marked for the diagram. */
+	for (size_t i = 0; i < g->n_events; i++)
+		for (int r = 0; r < NKG_ROLE_COUNT; r++)
+			for (size_t k = 0; k < g->events[i].roles[r].n; k++)
+				g->actors[g->events[i].roles[r].v[k]].referenced = 1;
+	free(c.am);
+	free(c.tr);
+	free(c.sal);
+	free(c.src_lex);
+	free(c.cache);
+	free(c.cached);
+	return NKG_SUCCESS;
+}

@@ -1,0 +1,62 @@
+# Every serialization is accepted by parsers nobody here wrote.
+D=tests/data
+
+t_formats() { # file
+	local f=$1 b; b=$(basename "$f" .txt)
+	"$NKG" extract -f turtle "$f" >"$T/$b.ttl" || return 1
+	serdi -i turtle "$T/$b.ttl" >/dev/null || return 1
+	rapper -q -c -i turtle "$T/$b.ttl" || return 1
+	"$NKG" extract -f ntriples "$f" >"$T/$b.nt" || return 1
+	serdi -i ntriples "$T/$b.nt" >/dev/null || return 1
+	rapper -q -c -i ntriples "$T/$b.nt" || return 1
+	"$NKG" extract -f nquads "$f" >"$T/$b.nq" || return 1
+	serdi -i nquads "$T/$b.nq" >/dev/null || return 1
+	rapper -q -c -i nquads "$T/$b.nq" || return 1
+	"$NKG" extract -f rdfxml "$f" >"$T/$b.rdf" || return 1
+	rapper -q -c -i rdfxml "$T/$b.rdf" || return 1
+	/usr/bin/python3 -c 'import rdflib,sys; g=rdflib.Graph(); g.parse(sys.argv[1], format="turtle"); h=rdflib.Graph(); h.parse(sys.argv[2], format="xml"); assert len(g)==len(h), (len(g),len(h))' "$T/$b.ttl" "$T/$b.rdf" || return 1
+	"$NKG" extract -f dot "$f" >"$T/$b.dot" || return 1
+	dot -Tsvg "$T/$b.dot" -o "$T/$b.dot.svg" 2>"$T/$b.dotwarn" || return 1
+	[ ! -s "$T/$b.dotwarn" ] || { cat "$T/$b.dotwarn"; return 1; }
+	"$NKG" extract -f svg "$f" >"$T/$b.svg" || return 1
+	xmllint --noout --nonet "$T/$b.svg" || return 1
+	"$NKG" extract -f png "$f" >"$T/$b.png" || return 1
+	head -c 8 "$T/$b.png" | od -An -tx1 | grep -q "89 50 4e 47 0d 0a 1a 0a" || return 1
+	"$NKG" extract -f pdf "$f" >"$T/$b.pdf" || return 1
+	head -c 5 "$T/$b.pdf" | grep -q "%PDF-"
+}
+for f in "$D"/kenya-ethiopia.txt "$D"/awkward.txt "$D"/crlf.txt "$D"/control.txt; do
+	check "formats-$(basename "$f" .txt)" t_formats "$f"
+done
+
+t_offsets() { # mentions index the text as Python reads it (universal newlines)
+	"$NKG" extract -f ntriples "$1" >"$T/off.nt" || return 1
+	/usr/bin/python3 - "$T/off.nt" "$1" <<'PY'
+import sys, rdflib
+NIF = rdflib.Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
+g = rdflib.Graph(); g.parse(sys.argv[1], format="nt")
+text = open(sys.argv[2], encoding="utf-8").read()
+n = 0
+for m, b in g.subject_objects(NIF.beginIndex):
+    e = g.value(m, NIF.endIndex); a = g.value(m, NIF.anchorOf)
+    assert text[int(b):int(e)] == str(a), (int(b), int(e), text[int(b):int(e)], str(a))
+    n += 1
+assert n > 0, "no mentions"
+PY
+}
+for f in "$D"/kenya-ethiopia.txt "$D"/awkward.txt "$D"/crlf.txt; do
+	check "offsets-$(basename "$f" .txt)" t_offsets "$f"
+done
+
+t_two_graphs() {
+	"$NKG" extract -f nquads "$D/kenya-ethiopia.txt" "$D/awkward.txt" >"$T/two.nq" || return 1
+	serdi -i nquads "$T/two.nq" >/dev/null || return 1
+	[ "$(awk '{print $NF; print $(NF-1)}' "$T/two.nq" | grep -c '^<' | head -1)" -gt 0 ] || return 1
+	/usr/bin/python3 -c '
+import rdflib,sys
+ds=rdflib.Dataset(); ds.parse(sys.argv[1], format="nquads")
+names={str(c.identifier) for c in ds.contexts() if len(c)}
+names={n for n in names if n.startswith("https://w3id.org/newskg/doc/")}
+assert len(names)==2, names' "$T/two.nq"
+}
+check nquads-two-named-graphs t_two_graphs
