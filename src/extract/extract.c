@@ -742,6 +742,14 @@ static void find_actors(Ctx *c, size_t s0, size_t s1)
 		size_t cli = NKG_NONE;
 		LexKind how = LX_ACTOR;
 		size_t cw = country_word(c, j, s1, &cli, &how);
+		{
+			/* "Israel Defense Forces" is a known body, not Israel
+			 * followed by a group noun */
+			const LexEntry *ke;
+			size_t kn = longest(c, j, s1, LX_ACTOR, &ke);
+			if (kn > cw && cw && c->lx->actors[ke->idx].kind != NKG_KIND_COUNTRY)
+				cw = 0;
+		}
 		int typo = 0;
 		if (!cw && is_cap(c, j)) {
 			/* "Venezuelas Vice President": a possessive without its
@@ -930,7 +938,11 @@ static void find_actors(Ctx *c, size_t s0, size_t s1)
 		{
 			const LexEntry *e;
 			size_t n = longest(c, i, s1, LX_ACTOR, &e);
-			if (n && (is_cap(c, i) || (tok(c, i)->flags & NKG_TOK_UPPER))) {
+			/* names are capitalised, unless the name itself is
+			 * not ("al-Qaeda") */
+			unsigned char first = n ? (unsigned char)c->lx->actors[e->idx].label[0] : 0;
+			if (n && (is_cap(c, i) || (tok(c, i)->flags & NKG_TOK_UPPER) ||
+			          (first >= 'a' && first <= 'z'))) {
 				size_t gi = add_lex_actor(c, e->idx, 0);
 				unsigned fl = 0;
 				if (i + n < s1 && !strcmp(key(c, i + n), "'s"))

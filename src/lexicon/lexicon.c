@@ -631,11 +631,19 @@ static int compile(NkgLexicon *lx, Triples *tr)
 					return -1;
 			}
 			if (kind == NKG_KIND_PERSON) {
+				/* lex:surname where the last word is not it
+				 * ("Xi Jinping" is Xi); "al-Assad" also
+				 * answers to "Assad" */
+				const char *given = first(s, LEX "surname");
 				size_t nt;
-				char *key = nkg_phrase_key(label, &nt);
-				if (key && nt >= 2) {
+				char *key = nkg_phrase_key(given ? given : label, &nt);
+				if (key && (nt >= 2 || given)) {
 					const char *sp = strrchr(key, ' ');
-					add_key(lx, sp + 1, 1, LX_SURNAME, idx, 0);
+					const char *sur = sp ? sp + 1 : key;
+					if (strlen(sur) > 2 && strcmp(sur, "jr.") && strcmp(sur, "jr"))
+						add_key(lx, sur, 1, LX_SURNAME, idx, 0);
+					if (!strncmp(sur, "al-", 3) || !strncmp(sur, "el-", 3))
+						add_key(lx, sur + 3, 1, LX_SURNAME, idx, 0);
 				}
 				free(key);
 			}
