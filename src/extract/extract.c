@@ -1304,9 +1304,18 @@ static int verb_reading(const Ctx *c, const Trigger *t, size_t s0)
 	const char *pk = key(c, t->t0 - 1);
 	if (eng_is(pk, ENG_DET) || !strcmp(pk, "'s"))
 		return 0;
-	if (t->form == FORM_ING)
-		return 1;
 	int adverb = strlen(pk) > 3 && !strcmp(pk + strlen(pk) - 2, "ly");
+	if (t->form == FORM_ING) {
+		/* "are leaving", "while condemning", "and pledging" are verbs;
+		 * "the inaugural meeting" is a noun */
+		if (!(tok(c, t->t0 - 1)->flags & NKG_TOK_WORD) || eng_is(pk, ENG_CLAUSE) ||
+		    eng_is(pk, ENG_PREP) || !strcmp(pk, "and") || !strcmp(pk, "or"))
+			return 1;
+		if (eng_is(pk, ENG_AUX) || eng_is(pk, ENG_BE) || adverb ||
+		    has_kind(c, t->t0 - 1, t->t0, LX_PRONOUN) || mention_ending(c, t->t0))
+			return 1;
+		return 0;
+	}
 	if (eng_is(pk, ENG_AUX) || eng_is(pk, ENG_BE) || !strcmp(pk, "to") || adverb ||
 	    has_kind(c, t->t0 - 1, t->t0, LX_PRONOUN))
 		return 1;
