@@ -357,49 +357,59 @@ static int load_files(const char *dir, Triples *out, NkgError *err)
 		size_t pl = strlen(dir) + strlen(names[i]) + 2;
 		char *path = malloc(pl);
 		snprintf(path, pl, "%s/%s", dir, names[i]);
-		librdf_storage *st = librdf_new_storage(w, "memory", NULL, NULL);
-		librdf_model *m = librdf_new_model(w, st, NULL);
 		librdf_parser *p = librdf_new_parser(w, "turtle", NULL, NULL);
 		librdf_uri *u = librdf_new_uri_from_filename(w, path);
 		ls.msg[0] = 0;
 		ls.errors = 0;
-		if (!p || !u || librdf_parser_parse_into_model(p, u, u, m) ||
-		    ls.errors) {
-			set_err(err, NKG_ERR_LEXICON, path, "%s:%d: %s", path,
-			        ls.line, ls.msg[0] ? ls.msg : "cannot parse");
+		/* Statements are streamed straight from the parser: a model
+		 * would check every new statement against all the others. */
+		librdf_stream *s = p && u ? librdf_parser_parse_as_stream(p, u, u) : NULL;
+		while (s && !librdf_stream_end(s)) {
+			librdf_statement *t = librdf_stream_get_object(s);
+			if (out->n == out->cap) {
+				size_t cap = out->cap ? out->cap * 2 : 4096;
+				Triple *v = realloc(out->v, cap * sizeof *v);
+				if (!v)
+					break;
+				out->v = v;
+				out->cap = cap;
+			}
+			Triple *tr = &out->v[out->n++];
+			int l1, l2;
+			tr->s = node_str(librdf_statement_get_subject(t), &l1);
+			tr->p = node_str(librdf_statement_get_predicate(t), &l2);
+			tr->o = node_str(librdf_statement_get_object(t), &tr->lit);
+			/* blank node ids are per file */
+			if (tr->s && tr->s[0] == '_') {
+				char *q = malloc(strlen(tr->s) + 24);
+				if (q)
+					sprintf(q, "%s#%zu", tr->s, i);
+				free(tr->s);
+				tr->s = q;
+			}
+			if (!tr->s || !tr->p || !tr->o) {
+				out->n--;
+				free(tr->s);
+				free(tr->p);
+				free(tr->o);
+				ls.errors++;
+				break;
+			}
+			librdf_stream_next(s);
+		}
+		if (s)
+			librdf_free_stream(s);
+		if (!p || !u || !s || ls.errors) {
+			set_err(err, NKG_ERR_LEXICON, path, "%s:%d: %s; fix the lexicon file",
+			        path, ls.line, ls.msg[0] ? ls.msg : "cannot parse");
 			if (err)
 				err->line = ls.line;
 			rc = -1;
-		} else {
-			librdf_stream *s = librdf_model_as_stream(m);
-			while (s && !librdf_stream_end(s)) {
-				librdf_statement *t = librdf_stream_get_object(s);
-				if (out->n == out->cap) {
-					out->cap = out->cap ? out->cap * 2 : 4096;
-					out->v = realloc(out->v, out->cap * sizeof *out->v);
-				}
-				Triple *tr = &out->v[out->n++];
-				int l1, l2;
-				tr->s = node_str(librdf_statement_get_subject(t), &l1);
-				tr->p = node_str(librdf_statement_get_predicate(t), &l2);
-				tr->o = node_str(librdf_statement_get_object(t), &tr->lit);
-				/* blank node ids are per file */
-				if (tr->s[0] == '_') {
-					char *q = malloc(strlen(tr->s) + 16);
-					sprintf(q, "%s#%zu", tr->s, i);
-					free(tr->s);
-					tr->s = q;
-				}
-				librdf_stream_next(s);
-			}
-			librdf_free_stream(s);
 		}
 		if (u)
 			librdf_free_uri(u);
 		if (p)
 			librdf_free_parser(p);
-		librdf_free_model(m);
-		librdf_free_storage(st);
 		free(path);
 	}
 	librdf_free_world(w);
