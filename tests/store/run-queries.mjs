@@ -1,0 +1,46 @@
+// run-queries.mjs: loads newskg outputs and the ontology into Oxigraph (a
+// SPARQL 1.1 store nobody here wrote) and runs every example query.
+//
+// usage: node tests/store/run-queries.mjs ONTOLOGY.ttl QUERYDIR DATA.(ttl|nq)...
+// Prints each query's row count and first rows; exits 1 when a query fails
+// or returns no row, 2 on bad usage.  Packages come from the project's
+// node_modules (npm ci, see package.json).
+import { createRequire } from "node:module";
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+
+const require = createRequire(join(process.cwd(), "package.json"));
+const ox = require("oxigraph");
+
+const [ontology, qdir, ...data] = process.argv.slice(2);
+if (!ontology || !qdir || data.length === 0) {
+  console.error("usage: run-queries.mjs ONTOLOGY.ttl QUERYDIR DATA...");
+  process.exit(2);
+}
+const store = new ox.Store();
+store.load(readFileSync(ontology, "utf8"), { format: "text/turtle" });
+for (const f of data) {
+  const nq = f.endsWith(".nq");
+  store.load(readFileSync(f, "utf8"), { format: nq ? "application/n-quads" : "text/turtle" });
+}
+let failed = 0;
+for (const q of readdirSync(qdir).filter((f) => f.endsWith(".rq")).sort()) {
+  const text = readFileSync(join(qdir, q), "utf8");
+  let rows;
+  try {
+    rows = store.query(text, { use_default_graph_as_union: true });
+  } catch (e) {
+    console.log(`FAIL ${q}: ${e.message ?? e}`);
+    failed++;
+    continue;
+  }
+  const n = rows.length;
+  console.log(`${n > 0 ? "ok  " : "FAIL"} ${q}: ${n} rows`);
+  for (const b of rows.slice(0, 3)) {
+    const cells = [];
+    for (const [k, v] of b) cells.push(`${k}=${v.value}`);
+    console.log("     " + cells.join(" | "));
+  }
+  if (n === 0) failed++;
+}
+process.exit(failed ? 1 : 0);
