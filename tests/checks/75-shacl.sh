@@ -45,7 +45,7 @@ for t in sorted(terms | used):
         bad.append("%s is used but not declared" % t)
         continue
     for p in (RDFS.label, RDFS.comment):
-        if not any(getattr(o, "language", None) == "en" or True for o in g.objects(t, p)):
+        if not list(g.objects(t, p)):
             bad.append("%s has no %s" % (t, p.split("#")[1]))
 onto = list(g.subjects(RDF.type, OWL.Ontology))
 if not onto or not g.value(onto[0], OWL.versionInfo):
