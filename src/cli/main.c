@@ -115,7 +115,9 @@ static const char *find_ontology(const char *opt, const char *argv0,
 	/* build/newskg -> ./ontology */
 	const char *slash = strrchr(argv0, '/');
 	if (slash) {
-		snprintf(buf, n, "%.*s/../ontology", (int)(slash - argv0), argv0);
+		int l = snprintf(buf, n, "%.*s/../ontology", (int)(slash - argv0), argv0);
+		if (l < 0 || (size_t)l >= n)
+			buf[0] = '\0';
 		if (exists_dir_with(buf, "newskg.ttl"))
 			return buf;
 	}
@@ -278,7 +280,9 @@ static int keep_graph(Run *r, NkgGraph *g)
 		                               &r->opt->diagram, &err);
 		nkg_graph_free(g);
 		if (st) {
-			say("%s", err.message[0] ? err.message : nkg_strerror(st));
+			/* a write error is reported once, when the output closes */
+			if (st != NKG_ERR_OUTPUT)
+				say("%s", err.message[0] ? err.message : nkg_strerror(st));
 			r->fatal = EXIT_FAILURE_OUT;
 			return -1;
 		}
@@ -719,8 +723,9 @@ static int run_extract(const Options *opt, char **files, int nfiles,
 			NkgStatus ws = nkg_graphs_write(r.graphs, r.n_graphs, opt->format,
 			                                out.f, &opt->diagram, &err);
 			if (ws) {
-				say("%s%s%s", opt->output ? opt->output : "output",
-				    ": ", err.message[0] ? err.message : nkg_strerror(ws));
+				if (ws != NKG_ERR_OUTPUT)
+					say("%s: %s", opt->output ? opt->output : "output",
+					    err.message[0] ? err.message : nkg_strerror(ws));
 				r.fatal = ws == NKG_ERR_USAGE ? EXIT_USAGE : EXIT_FAILURE_OUT;
 			}
 		} else if (!r.streaming && !r.fatal && !r.bad_inputs && !r.good_docs) {

@@ -30,11 +30,12 @@ for f in "$D"/kenya-ethiopia.txt "$D"/awkward.txt "$D"/crlf.txt "$D"/control.txt
 done
 
 t_offsets() { # mentions index the text as Python reads it (universal newlines)
-	"$NKG" extract -f ntriples "$1" >"$T/off.nt" || return 1
+	# (Turtle: rdflib 6.1's N-Triples parser mis-reads "\\b" as a backspace)
+	"$NKG" extract -f turtle "$1" >"$T/off.nt" || return 1
 	/usr/bin/python3 - "$T/off.nt" "$1" <<'PY'
 import sys, rdflib
 NIF = rdflib.Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
-g = rdflib.Graph(); g.parse(sys.argv[1], format="nt")
+g = rdflib.Graph(); g.parse(sys.argv[1], format="turtle")
 text = open(sys.argv[2], encoding="utf-8").read()
 n = 0
 for m, b in g.subject_objects(NIF.beginIndex):
