@@ -366,6 +366,10 @@ static int is_name_token(const Ctx *c, size_t i, size_t end)
 	return 1;
 }
 
+/* Is token I a country word, a known actor or a lexicon word that is not
+ * a plain capitalised modifier? */
+static int is_actor_or_lex(const Ctx *c, size_t i, size_t end);
+
 /* Particles inside personal names: "bin", "al-", "de la". */
 static int name_particle(const char *k)
 {
@@ -375,6 +379,21 @@ static int name_particle(const char *k)
 	for (int i = 0; p[i]; i++)
 		if (!strcmp(p[i], k))
 			return 1;
+	return 0;
+}
+
+static int is_actor_or_lex(const Ctx *c, size_t i, size_t end)
+{
+	const LexSlot *s = lookup(c, i, 1, end);
+	if (!s)
+		return 0;
+	for (size_t k = 0; k < s->n; k++) {
+		LexKind kd = s->v[k].kind;
+		if (kd == LX_ACTOR || kd == LX_DEMONYM || kd == LX_METONYM ||
+		    kd == LX_TITLE || kd == LX_STATUS || kd == LX_VERB ||
+		    kd == LX_SPEECH || kd == LX_MONTH || kd == LX_WEEKDAY)
+			return 1;
+	}
 	return 0;
 }
 
@@ -390,6 +409,14 @@ static size_t name_len(const Ctx *c, size_t i, size_t end)
 			continue;
 		}
 		if (n && name_particle(key(c, i + n)) && is_name_token(c, i + n + 1, end)) {
+			n++;
+			continue;
+		}
+		/* "Hassan Sheikh Mohamud": a capitalised title word between
+		 * two parts of a name belongs to the name */
+		if (n && i + n + 1 < end && is_cap(c, i + n) && is_word(c, i + n) &&
+		    has_kind(c, i + n, end, LX_TITLE) && is_name_token(c, i + n + 1, end) &&
+		    !(i + n + 2 < end && has_kind(c, i + n + 2, end, LX_TITLE))) {
 			n++;
 			continue;
 		}
@@ -785,11 +812,29 @@ static void find_actors(Ctx *c, size_t s0, size_t s1)
 		size_t tpos = cw ? after_c : j;
 		const LexTitle *title = NULL;
 		size_t tl = 0;
-		/* modifiers between country and title: "Senior", "top" */
+		if (cw) {
+			/* "Mali's transitional president" */
+			size_t sl2;
+			const char *st2 = status_at(c, tpos, s1, &sl2);
+			if (st2 && sl2) {
+				status = st2;
+				tpos += sl2;
+			}
+		}
 		tl = title_at(c, tpos, s1, &title);
-		if (!tl && status == NULL && !cw) {
-			/* "Interim President" after the status check failed
-			 * because the status came first: covered above. */
+		size_t title_from = tpos;
+		if (!tl && cw) {
+			/* "Mexican Security Minister": capitalised modifiers
+			 * before a title become part of it */
+			for (size_t m = 1; m <= 2 && !tl && tpos + m < s1; m++) {
+				if (!is_cap(c, tpos + m - 1) || !is_word(c, tpos + m - 1) ||
+				    is_actor_or_lex(c, tpos + m - 1, s1))
+					break;
+				tl = title_at(c, tpos + m, s1, &title);
+				if (tl) {
+					tl += m;
+				}
+			}
 		}
 		if (tl) {
 			size_t np = tpos + tl;
@@ -805,9 +850,35 @@ static void find_actors(Ctx *c, size_t s0, size_t s1)
 				}
 			}
 			size_t nl = name_len(c, np, s1);
+			/* "Egypt's finance minister, Ahmed Kouchouk" */
+			int appos = 0;
+			if (!nl && np + 1 < s1 && !strcmp(key(c, np), ",")) {
+				size_t q = np + 1;
+				const LexTitle *t2;
+				size_t l2 = title_at(c, q, s1, &t2);
+				if (l2 && q + l2 < s1 && !strcmp(key(c, q + l2), "."))
+					l2++;
+				if (l2 && name_len(c, q + l2, s1) >= 2)
+					q += l2;
+				if (name_len(c, q, s1) >= 2) {
+					nl = name_len(c, q, s1);
+					np = q;
+					appos = 1;
+				}
+			}
+			(void)appos;
 			if (nl) {
 				int is_new;
 				size_t person = person_by_name(c, np, nl, s1, &is_new);
+				if (person != NKG_NONE && org_li != NKG_NONE && nl == 1 &&
+				    c->g->actors[person].kind == NKG_KIND_PERSON) {
+					size_t pc = country_of(c, person);
+					if (pc != NKG_NONE && c->g->actors[pc].code &&
+					    c->lx->actors[org_li].kind == NKG_KIND_COUNTRY &&
+					    c->lx->actors[org_li].code &&
+					    strcmp(c->g->actors[pc].code, c->lx->actors[org_li].code))
+						person = NKG_NONE; /* someone else of that name */
+				}
 				if (person != NKG_NONE &&
 				    c->g->actors[person].kind == NKG_KIND_PERSON) {
 					size_t org = org_li != NKG_NONE ?
@@ -819,7 +890,14 @@ static void find_actors(Ctx *c, size_t s0, size_t s1)
 						nkg_idx_add(&c->g->actors[org].mentions, c->mention);
 						salience_bump(c, org);
 					}
-					add_post(c, person, title->label, org, status);
+					char *ttext = NULL;
+					if (tl > 1 && title_from + tl <= s1 &&
+					    is_cap(c, title_from)) {
+						/* keep what the text says: "Security Minister" */
+						ttext = span_text(c, title_from, title_from + tl);
+					}
+					add_post(c, person, ttext ? ttext : title->label, org, status);
+					free(ttext);
 					size_t end = np + nl;
 					unsigned fl = 0;
 					if (end < s1 && !strcmp(key(c, end), "'s")) {
@@ -1112,9 +1190,10 @@ static void find_actors(Ctx *c, size_t s0, size_t s1)
 					snprintf(iri, sizeof iri, ID_BASE "person/%s",
 					         slug ? slug : "x");
 					person = nkg_graph_find_actor(c->g, iri);
-					if (person == NKG_NONE && i + nl < s1 &&
-					    has_kind(c, i + nl, s1, LX_SPEECH) &&
-					    (i == s0 || !is_cap(c, i - 1)))
+					int after_speech = i > s0 && has_kind(c, i - 1, s1, LX_SPEECH);
+					if (person == NKG_NONE && (after_speech ||
+					    (i + nl < s1 && has_kind(c, i + nl, s1, LX_SPEECH) &&
+					     (i == s0 || !is_cap(c, i - 1)))))
 						person = add_new_actor(c, iri, NKG_KIND_PERSON,
 						                       label, NULL);
 					free(slug);
