@@ -408,9 +408,15 @@ static size_t name_len(const Ctx *c, size_t i, size_t end)
 			n++;
 			continue;
 		}
-		if (n && name_particle(key(c, i + n)) && is_name_token(c, i + n + 1, end)) {
-			n++;
-			continue;
+		if (n && name_particle(key(c, i + n))) {
+			/* "von der Leyen", "bin Laden" */
+			size_t q = i + n;
+			while (q < end && q < i + n + 3 && name_particle(key(c, q)))
+				q++;
+			if (is_name_token(c, q, end)) {
+				n = q - i;
+				continue;
+			}
 		}
 		/* "Hassan Sheikh Mohamud": a capitalised title word between
 		 * two parts of a name belongs to the name */
@@ -509,11 +515,29 @@ static size_t country_of(const Ctx *c, size_t gi)
 	return NKG_NONE;
 }
 
+/* The country mentioned most so far: "President Andry Rajoelina" in a
+ * story about Madagascar is Madagascar's president. */
+static size_t main_country(const Ctx *c)
+{
+	size_t best = NKG_NONE, bc = 1;
+	for (size_t i = 0; i < c->n_sal; i++) {
+		const NkgActor *a = &c->g->actors[c->sal[i].actor];
+		if (a->kind == NKG_KIND_COUNTRY && c->sal[i].count > bc) {
+			bc = c->sal[i].count;
+			best = c->sal[i].actor;
+		}
+	}
+	return best;
+}
+
 static void add_post(Ctx *c, size_t person, const char *title, size_t org,
                      const char *status)
 {
 	if (org == NKG_NONE)
 		org = country_of(c, person);
+	if (org == NKG_NONE && c->g->actors[person].kind == NKG_KIND_PERSON &&
+	    !c->g->actors[person].known)
+		org = main_country(c);
 	nkg_graph_add_position(c->g, person, title, org,
 	                       status ? status : "current", c->mention);
 	if (org != NKG_NONE && org != person)
@@ -629,10 +653,11 @@ static size_t make_group(Ctx *c, size_t country_li, size_t gidx, size_t m0,
 	char *mods_f = mods ? nkg_fold(mods, strlen(mods)) : NULL;
 	const char *dem = ca->demonym ? ca->demonym : ca->label;
 	const char *noun = gr->label;
-	/* Keep the noun as written when it is a plural of people ("advisers"),
-	 * the canonical label for institutions ("government"). */
+	/* The label keeps the noun as written ("Indian Navy", "Cuban security
+	 * advisers"); the IRI uses the lexicon's noun, so "authorities" and
+	 * "government" of one country are one node. */
 	char *written = NULL;
-	if (gr->kind == NKG_KIND_GROUP) {
+	{
 		written = span_text(c, m1, t_end);
 		if (written) {
 			char *f = nkg_fold(written, strlen(written));
@@ -653,7 +678,7 @@ static size_t make_group(Ctx *c, size_t country_li, size_t gidx, size_t m0,
 		snprintf(label, ll, "%s %s %s", dem, mods_f, noun);
 	else
 		snprintf(label, ll, "%s %s", dem, noun);
-	char *slug = nkg_slug(mods_f ? label + strlen(dem) + 1 : noun);
+	char *slug = nkg_slug(mods_f ? label + strlen(dem) + 1 : gr->label);
 	char iri[700];
 	const char *code = ca->code ? ca->code : "x";
 	snprintf(iri, sizeof iri, ID_BASE "%s/%s/%s",
@@ -827,8 +852,11 @@ static void find_actors(Ctx *c, size_t s0, size_t s1)
 			/* "Mexican Security Minister": capitalised modifiers
 			 * before a title become part of it */
 			for (size_t m = 1; m <= 2 && !tl && tpos + m < s1; m++) {
-				if (!is_cap(c, tpos + m - 1) || !is_word(c, tpos + m - 1) ||
-				    is_actor_or_lex(c, tpos + m - 1, s1))
+				const char *mk = key(c, tpos + m - 1);
+				if (!is_word(c, tpos + m - 1) || is_actor_or_lex(c, tpos + m - 1, s1) ||
+				    eng_is(mk, ENG_DET) || eng_is(mk, ENG_PREP) ||
+				    eng_is(mk, ENG_AUX) || eng_is(mk, ENG_BE) ||
+				    eng_is(mk, ENG_CLAUSE) || !strcmp(mk, "and"))
 					break;
 				tl = title_at(c, tpos + m, s1, &title);
 				if (tl) {
@@ -850,6 +878,12 @@ static void find_actors(Ctx *c, size_t s0, size_t s1)
 				}
 			}
 			size_t nl = name_len(c, np, s1);
+			if (!nl && np + 1 < s1 && is_cap(c, np) && is_word(c, np) &&
+			    is_name_token(c, np + 1, s1) && !has_kind(c, np, s1, LX_TITLE)) {
+				/* "Defence Minister Israel Katz": a first name that
+				 * is also a country */
+				nl = 1 + name_len(c, np + 1, s1);
+			}
 			/* "Egypt's finance minister, Ahmed Kouchouk" */
 			int appos = 0;
 			if (!nl && np + 1 < s1 && !strcmp(key(c, np), ",")) {
@@ -892,7 +926,8 @@ static void find_actors(Ctx *c, size_t s0, size_t s1)
 					}
 					char *ttext = NULL;
 					if (tl > 1 && title_from + tl <= s1 &&
-					    is_cap(c, title_from)) {
+					    is_cap(c, title_from) &&
+					    !has_kind(c, title_from, s1, LX_TITLE)) {
 						/* keep what the text says: "Security Minister" */
 						ttext = span_text(c, title_from, title_from + tl);
 					}
@@ -955,11 +990,41 @@ static void find_actors(Ctx *c, size_t s0, size_t s1)
 			/* An organisation name that starts with a country:
 			 * "U.S. Naval Academy" */
 			size_t ogi;
-			size_t on = org_name(c, j, s1, &ogi);
+			size_t on = poss ? 0 : org_name(c, j, s1, &ogi);
 			if (on > cw && ogi != NKG_NONE) {
 				push_mention(c, i, j + on, ogi, 0);
 				i = j + on;
 				continue;
+			}
+			/* "Azerbaijan's Defence Ministry" */
+			if (poss && c->lx->actors[cli].kind == NKG_KIND_COUNTRY) {
+				size_t q = after_c, head = 0;
+				while (q < s1 && q < after_c + 4 && is_cap(c, q) && is_word(c, q) &&
+				       !has_kind(c, q, s1, LX_TITLE) && !is_actor_or_lex(c, q, s1)) {
+					if (has_kind(c, q, s1, LX_ORGHEAD))
+						head = q + 1;
+					q++;
+				}
+				if (head) {
+					char *run = span_text(c, after_c, head);
+					const LexActor *ca = &c->lx->actors[cli];
+					char label[400], iri[600];
+					snprintf(label, sizeof label, "%s of %s", run ? run : "", ca->label);
+					char *slug = nkg_slug(run ? run : "org");
+					snprintf(iri, sizeof iri, ID_BASE "org/%s/%s", ca->code ? ca->code : "x",
+					         slug ? slug : "x");
+					size_t gi = add_new_actor(c, iri, NKG_KIND_ORGANIZATION, label, NULL);
+					if (gi != NKG_NONE) {
+						size_t gc = add_lex_actor(c, cli, 0);
+						if (gc != NKG_NONE)
+							nkg_idx_add(&c->g->actors[gi].affiliations, gc);
+					}
+					free(run);
+					free(slug);
+					push_mention(c, i, head, gi, 0);
+					i = head;
+					continue;
+				}
 			}
 			const LexActor *ca = &c->lx->actors[cli];
 			if (how == LX_ACTOR && ca->kind == NKG_KIND_PERSON) {
