@@ -1256,6 +1256,13 @@ static void find_actors(Ctx *c, size_t s0, size_t s1)
 					         slug ? slug : "x");
 					person = nkg_graph_find_actor(c->g, iri);
 					int after_speech = i > s0 && has_kind(c, i - 1, s1, LX_SPEECH);
+					/* "Pavel Suslau, a journalist from Grodno" */
+					int appos = nl >= 2 && nl <= 3 && i + nl + 2 < s1 &&
+					            !strcmp(key(c, i + nl), ",") &&
+					            (!strcmp(key(c, i + nl + 1), "a") ||
+					             !strcmp(key(c, i + nl + 1), "an")) &&
+					            !is_cap(c, i + nl + 2);
+					after_speech |= appos;
 					if (person == NKG_NONE && (after_speech ||
 					    (i + nl < s1 && has_kind(c, i + nl, s1, LX_SPEECH) &&
 					     (i == s0 || !is_cap(c, i - 1)))))
