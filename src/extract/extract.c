@@ -1374,7 +1374,7 @@ static size_t match_rest(const Ctx *c, const LexVerbPhrase *vp, size_t h,
 	for (size_t r = 0; r < vp->n_rest; r++) {
 		const char *want = vp->rest[r];
 		int particle = eng_is(want, ENG_PARTICLE);
-		size_t limit = particle ? (r == 0 ? 2 : 0) : 3;
+		size_t limit = particle ? (r == 0 ? 1 : 0) : 3;
 		size_t found = 0;
 		for (size_t gap = 0; gap <= limit && j + gap < s1; gap++) {
 			const char *k = key(c, j + gap);
@@ -1389,7 +1389,7 @@ static size_t match_rest(const Ctx *c, const LexVerbPhrase *vp, size_t h,
 			if (!(tok(c, j + gap)->flags & NKG_TOK_WORD) || is_actor_tok(c, j + gap))
 				break;
 			/* a particle may follow the object: "pull troops out" */
-			if (particle && gap == 0 && r == 0 && limit == 2)
+			if (particle && gap == 0 && r == 0 && limit == 1)
 				continue;
 		}
 		if (!found)
@@ -1513,11 +1513,14 @@ static void find_triggers(Ctx *c, size_t s0, size_t s1)
 	/* A word that is both verb and noun: decide by its left neighbour. */
 	for (size_t k = 0; k < c->n_tr; k++) {
 		Trigger *t = &c->tr[k];
-		if (t->suppressed || !t->verb || t->t1 - t->t0 != 1)
+		if (t->suppressed || !t->verb)
 			continue;
 		for (size_t q = 0; q < c->n_tr; q++) {
 			Trigger *u = &c->tr[q];
-			if (q == k || u->suppressed || u->verb || u->head != t->head)
+			/* "attack" as verb or noun; "mounting pressure" as a
+			 * verb phrase or a noun phrase */
+			if (q == k || u->suppressed || u->verb ||
+			    (u->head != t->head && u->t0 != t->t0))
 				continue;
 			int verb = verb_reading(c, t, s0);
 			(verb ? u : t)->suppressed = 1;
@@ -1554,14 +1557,19 @@ static void find_triggers(Ctx *c, size_t s0, size_t s1)
 		if (t->verb)
 			t->passive = t->form == FORM_PAST && is_be_before(c, t->t0, s0);
 	}
-	/* Control verbs absorb the trigger of their complement. */
+	/* Control verbs absorb the trigger of their complement, and so do
+	 * nouns of request ("pressure to unwind", "calls to end"). */
 	for (size_t k = 0; k < c->n_tr; k++) {
 		Trigger *t = &c->tr[k];
-		if (t->suppressed || !c->lx->patterns[t->pattern].control)
+		const LexPattern *tp = &c->lx->patterns[t->pattern];
+		int request_noun = !t->verb && !strcmp(tp->top_label, "Request");
+		if (t->suppressed || !(tp->control || request_noun))
 			continue;
 		for (size_t q = 0; q < c->n_tr; q++) {
 			Trigger *u = &c->tr[q];
 			if (q == k || u->suppressed || u->t0 < t->t1 || u->t0 > t->t1 + 8)
+				continue;
+			if (!tp->control && strcmp(key(c, u->t0 - 1), "to"))
 				continue;
 			/* only up to the next clause break */
 			int brk = 0;
@@ -1857,7 +1865,9 @@ static void fill_event(Ctx *c, const Trigger *t, size_t s0, size_t s1,
 				const NkgToken *tz = tok(c, z);
 				if (!(tz->flags & NKG_TOK_WORD) || eng_is(tz->key, ENG_PREP) ||
 				    eng_is(tz->key, ENG_BE) || eng_is(tz->key, ENG_CLAUSE) ||
-				    has_kind(c, z, s1, LX_VERB) || has_kind(c, z, s1, LX_SPEECH))
+				    eng_is(tz->key, ENG_AUX) || eng_is(tz->key, ENG_FACE) ||
+				    eng_is(tz->key, ENG_LIGHT) || has_kind(c, z, s1, LX_VERB) ||
+				    has_kind(c, z, s1, LX_SPEECH))
 					ok = 0;
 				if (!strcmp(tz->key, "'s"))
 					ok = 1;

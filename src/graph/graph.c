@@ -1,10 +1,14 @@
 /* graph.c: building the per-document graph; deduplication lives here. */
 #include "graph/graph.h"
 
+#include "text/text.h"
+
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+static char *slug_ascii(const char *s);
 
 const char *const nkg_role_names[NKG_ROLE_COUNT] = {
 	"agent",       "target", "participant", "origin",
@@ -73,7 +77,16 @@ static int grow(void **arr, size_t *cap, size_t n, size_t elem)
 	return 0;
 }
 
-char *nkg_slug(const char *s)
+char *nkg_slug(const char *raw)
+{
+	/* accents folded first: "Rodríguez" gives "rodriguez" */
+	char *folded = nkg_fold(raw, strlen(raw));
+	char *r = slug_ascii(folded ? folded : raw);
+	free(folded);
+	return r;
+}
+
+static char *slug_ascii(const char *s)
 {
 	size_t n = strlen(s);
 	char *out = malloc(n * 2 + 2);

@@ -1,0 +1,176 @@
+/* jsonl.c: JSON Lines reader, one article record a line, one line in
+ * memory at a time. */
+#include "input/input.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/types.h>
+
+struct NkgJsonlReaderImpl {
+	FILE *in;
+	char *name;
+	char *line; /* getline buffer, as long as the longest line so far */
+	size_t cap;
+	long lineno;      /* number of the line last read */
+	long line_offset; /* byte offset of that line in the input */
+	long next_offset; /* byte offset of the line after it */
+};
+
+static const char *const record_keys[] = {"text", "id",    "date",
+                                          "url",  "title", NULL};
+
+NkgJsonlReader *nkg_jsonl_open(FILE *in, const char *name)
+{
+	NkgJsonlReader *r = calloc(1, sizeof *r);
+	if (!r)
+		return NULL;
+	r->in = in;
+	r->name = nkg_input_strndup(name ? name : "<input>",
+	                            strlen(name ? name : "<input>"));
+	if (!r->name) {
+		free(r);
+		return NULL;
+	}
+	return r;
+}
+
+void nkg_jsonl_close(NkgJsonlReader *r)
+{
+	if (!r)
+		return;
+	free(r->line);
+	free(r->name);
+	free(r);
+}
+
+static int blank(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n')
+			return 0;
+	return 1;
+}
+
+/* Copies string member KEY of OBJ into *OUT.  Absent and null members
+ * leave *OUT NULL; numbers are taken as written when NUMBER_OK.  Returns
+ * NKG_SUCCESS, or an error with ERR filled. */
+static NkgStatus member(NkgJsonlReader *r, const NkgJson *obj, const char *key,
+                        int required, int number_ok, char **out, size_t *len,
+                        NkgError *err)
+{
+	const NkgJson *v = nkg_json_get(obj, key);
+	const char *problem = NULL;
+	if (!v || v->type == NKG_JSON_NULL) {
+		if (!required)
+			return NKG_SUCCESS;
+		problem = "is missing; add the article text or remove the line";
+	} else if (v->type != NKG_JSON_STRING &&
+	           !(number_ok && v->type == NKG_JSON_NUMBER)) {
+		problem = "must be a string; fix or remove the line";
+	} else if (memchr(v->str, '\0', v->len)) {
+		problem = "contains \\u0000, which newskg cannot process; "
+		          "remove it";
+	}
+	if (problem)
+		return nkg_input_fail(err, NKG_ERR_INPUT, r->name, r->lineno,
+		                      r->line_offset, "%s: line %ld: \"%s\" %s",
+		                      r->name, r->lineno, key, problem);
+	if (!(*out = nkg_input_strndup(v->str, v->len)))
+		return nkg_input_fail(err, NKG_ERR_INTERNAL, r->name, r->lineno,
+		                      r->line_offset,
+		                      "%s: line %ld: out of memory", r->name,
+		                      r->lineno);
+	if (len)
+		*len = v->len;
+	return NKG_SUCCESS;
+}
+
+NkgStatus nkg_jsonl_next(NkgJsonlReader *r, NkgRecord *out, int *eof,
+                         NkgError *err)
+{
+	memset(out, 0, sizeof *out);
+	*eof = 0;
+	if (!r) {
+		*eof = 1;
+		return nkg_input_fail(err, NKG_ERR_INTERNAL, NULL, 0, -1,
+		                      "JSON Lines reader missing (out of "
+		                      "memory?)");
+	}
+	for (;;) {
+		errno = 0;
+		ssize_t got = getline(&r->line, &r->cap, r->in);
+		if (got < 0) {
+			*eof = 1;
+			if (ferror(r->in))
+				return nkg_input_fail(
+				        err, NKG_ERR_INPUT, r->name,
+				        r->lineno + 1, r->next_offset,
+				        "%s: line %ld: cannot read: %s",
+				        r->name, r->lineno + 1,
+				        strerror(errno ? errno : EIO));
+			return NKG_SUCCESS;
+		}
+		r->lineno++;
+		r->line_offset = r->next_offset;
+		r->next_offset += (long)got;
+		size_t n = (size_t)got, skip = 0;
+		if (n && r->line[n - 1] == '\n')
+			n--;
+		if (n && r->line[n - 1] == '\r')
+			n--;
+		if (r->lineno == 1 && n >= 3 &&
+		    !memcmp(r->line, "\xef\xbb\xbf", 3))
+			skip = 3; /* byte order mark */
+		if (blank(r->line + skip, n - skip))
+			continue;
+
+		NkgJson *obj = NULL;
+		size_t at = 0;
+		char msg[300];
+		NkgStatus st =
+		        nkg_json_parse(r->line + skip, n - skip, record_keys,
+		                       &obj, &at, msg, sizeof msg);
+		if (st == NKG_ERR_INTERNAL)
+			return nkg_input_fail(err, st, r->name, r->lineno,
+			                      r->line_offset,
+			                      "%s: line %ld: out of memory",
+			                      r->name, r->lineno);
+		if (st) {
+			at += skip;
+			return nkg_input_fail(
+			        err, st, r->name, r->lineno,
+			        r->line_offset + (long)at,
+			        "%s: line %ld, column %zu: %s; the line is not "
+			        "valid JSON, fix or remove it",
+			        r->name, r->lineno, at + 1, msg);
+		}
+		if (obj->type != NKG_JSON_OBJECT) {
+			nkg_json_free(obj);
+			return nkg_input_fail(
+			        err, NKG_ERR_INPUT, r->name, r->lineno,
+			        r->line_offset,
+			        "%s: line %ld: a record must be a JSON object "
+			        "{\"text\": ...}; fix or remove the line",
+			        r->name, r->lineno);
+		}
+		char *date = NULL;
+		if ((st = member(r, obj, "text", 1, 0, &out->text, &out->len,
+		                 err)) ||
+		    (st = member(r, obj, "id", 0, 1, &out->id, NULL, err)) ||
+		    (st = member(r, obj, "title", 0, 0, &out->title, NULL,
+		                 err)) ||
+		    (st = member(r, obj, "url", 0, 0, &out->url, NULL, err)) ||
+		    (st = member(r, obj, "date", 0, 0, &date, NULL, err))) {
+			nkg_json_free(obj);
+			nkg_record_clear(out);
+			return st;
+		}
+		nkg_json_free(obj);
+		if (date) {
+			out->date = nkg_input_date(date, strlen(date));
+			free(date);
+		}
+		return NKG_SUCCESS;
+	}
+}
