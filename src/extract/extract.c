@@ -192,9 +192,16 @@ static size_t longest(const Ctx *c, size_t i, size_t end, LexKind kind,
 	return 0;
 }
 
+/* Is the single word at I an entry of KIND? */
 static int has_kind(const Ctx *c, size_t i, size_t end, LexKind kind)
 {
-	return longest(c, i, end, kind, NULL) == 1;
+	const LexSlot *s = lookup(c, i, 1, end);
+	if (!s)
+		return 0;
+	for (size_t k = 0; k < s->n; k++)
+		if (s->v[k].kind == kind && s->v[k].ntok == 1)
+			return 1;
+	return 0;
 }
 
 /* ---------- actors in the graph ---------- */
@@ -778,6 +785,37 @@ static int expletive_it(const Ctx *c, size_t i, size_t s1)
 	return 0;
 }
 
+/* Mention that starts at token I, or NULL. */
+static const AMention *mention_starting(const Ctx *c, size_t i)
+{
+	for (size_t k = 0; k < c->n_am; k++)
+		if (c->am[k].t0 == i)
+			return &c->am[k];
+	return NULL;
+}
+
+/* Token after the last mention of the coordination headed by K. */
+static size_t last_of(const Ctx *c, size_t k)
+{
+	size_t end = c->am[k].t1;
+	for (size_t q = k; q != NKG_NONE; q = c->am[q].coord) {
+		if (c->am[q].t1 > end)
+			end = c->am[q].t1;
+		if (c->am[q].coord == q)
+			break;
+	}
+	return end;
+}
+
+/* Mention that ends at token I (exclusive), or NULL. */
+static const AMention *mention_ending(const Ctx *c, size_t i)
+{
+	for (size_t k = 0; k < c->n_am; k++)
+		if (c->am[k].t1 == i)
+			return &c->am[k];
+	return NULL;
+}
+
 /* Scans one sentence for actor mentions. */
 static void find_actors(Ctx *c, size_t s0, size_t s1)
 {
@@ -1148,14 +1186,18 @@ static void find_actors(Ctx *c, size_t s0, size_t s1)
 			i += 2;
 			continue;
 		}
-		/* Anonymous sources */
-		if (has_kind(c, i, s1, LX_SOURCE)) {
-			char iri[600];
-			snprintf(iri, sizeof iri, "%ssources", c->g->base);
-			size_t gi = add_new_actor(c, iri, NKG_KIND_GROUP, "sources", NULL);
-			push_mention(c, i, i + 1, gi, M_SOURCE);
-			i++;
-			continue;
+		/* Anonymous sources ("11 sources familiar with the matter");
+		 * "Reuters reports" is a verb */
+		{
+			size_t sn = longest(c, i, s1, LX_SOURCE, NULL);
+			if (sn && !(has_kind(c, i, s1, LX_SPEECH) && mention_ending(c, i))) {
+				char iri[600];
+				snprintf(iri, sizeof iri, "%ssources", c->g->base);
+				size_t gi = add_new_actor(c, iri, NKG_KIND_GROUP, "sources", NULL);
+				push_mention(c, i, i + sn, gi, M_SOURCE);
+				i += sn;
+				continue;
+			}
 		}
 		/* A name with an apposition: "Frank Mora, who served as U.S.
 		 * ambassador to ...", "Alejandro Velasco, an associate
@@ -1303,6 +1345,22 @@ static void find_actors(Ctx *c, size_t s0, size_t s1)
 		if (p > s0 && eng_is(key(c, p - 1), ENG_PREP)) {
 			m->prep = p - 1;
 			m->flags |= M_PP;
+			static const char *const quantity[] = {
+			        "group", "groups", "number", "members", "member", "hundreds",
+			        "thousands", "dozens", "millions", "tens", "scores", "some",
+			        "many", "most", "all", "none", "one", "two", "three", "delegation",
+			        "team", "contingent", "batch", "patch", "unit", "units", "part",
+			        "leaders", "leader", "head", "wing", "each", "both", NULL};
+			int quant = 0;
+			if (!strcmp(key(c, p - 1), "of") && p - 1 > s0)
+				for (int q = 0; quantity[q]; q++)
+					if (!strcmp(key(c, p - 2), quantity[q]))
+						quant = 1;
+			if (quant) {
+				m->prep = NKG_NONE;
+				m->flags &= ~(unsigned)M_PP;
+				continue;
+			}
 			static const char *const compound[] = {
 			        "due", "according", "because", "thanks", "close",
 			        "prior", "instead", "ahead", "owing", "part", NULL};
@@ -1386,7 +1444,9 @@ static size_t match_rest(const Ctx *c, const LexVerbPhrase *vp, size_t h,
 				found = j + gap + 1;
 				break;
 			}
-			if (!(tok(c, j + gap)->flags & NKG_TOK_WORD) || is_actor_tok(c, j + gap))
+			if (!(tok(c, j + gap)->flags & NKG_TOK_WORD) && !is_actor_tok(c, j + gap))
+				break;
+			if (particle && is_actor_tok(c, j + gap))
 				break;
 			/* a particle may follow the object: "pull troops out" */
 			if (particle && gap == 0 && r == 0 && limit == 1)
@@ -1410,37 +1470,6 @@ static int is_be_before(const Ctx *c, size_t h, size_t s0)
 			return 0;
 	}
 	return 0;
-}
-
-/* Mention that starts at token I, or NULL. */
-static const AMention *mention_starting(const Ctx *c, size_t i)
-{
-	for (size_t k = 0; k < c->n_am; k++)
-		if (c->am[k].t0 == i)
-			return &c->am[k];
-	return NULL;
-}
-
-/* Token after the last mention of the coordination headed by K. */
-static size_t last_of(const Ctx *c, size_t k)
-{
-	size_t end = c->am[k].t1;
-	for (size_t q = k; q != NKG_NONE; q = c->am[q].coord) {
-		if (c->am[q].t1 > end)
-			end = c->am[q].t1;
-		if (c->am[q].coord == q)
-			break;
-	}
-	return end;
-}
-
-/* Mention that ends at token I (exclusive), or NULL. */
-static const AMention *mention_ending(const Ctx *c, size_t i)
-{
-	for (size_t k = 0; k < c->n_am; k++)
-		if (c->am[k].t1 == i)
-			return &c->am[k];
-	return NULL;
 }
 
 /* Is a word that can be a verb or a noun used as a verb here?  "Russia
@@ -1554,8 +1583,16 @@ static void find_triggers(Ctx *c, size_t s0, size_t s1)
 		if (t->form == FORM_ING && t->t0 > s0 &&
 		    eng_is(key(c, t->t0 - 1), ENG_DET) && strcmp(key(c, t->t0 - 1), "'s"))
 			t->suppressed = 1;
-		if (t->verb)
+		if (t->verb) {
 			t->passive = t->form == FORM_PAST && is_be_before(c, t->t0, s0);
+			/* "a lunch hosted by the ambassador": a passive with no
+			 * auxiliary, whose subject is the noun before it */
+			if (t->form == FORM_PAST && !t->passive && t->t1 < s1 &&
+			    !strcmp(key(c, t->t1), "by") && t->t0 > s0 &&
+			    !mention_ending(c, t->t0) && is_word(c, t->t0 - 1) &&
+			    !eng_is(key(c, t->t0 - 1), ENG_AUX))
+				t->passive = 2;
+		}
 	}
 	/* Control verbs absorb the trigger of their complement, and so do
 	 * nouns of request ("pressure to unwind", "calls to end"). */
@@ -1587,6 +1624,8 @@ static void find_triggers(Ctx *c, size_t s0, size_t s1)
 static int clause_break(const Ctx *c, size_t i)
 {
 	const char *k = key(c, i);
+	if (is_actor_tok(c, i))
+		return 0; /* "United States" is not "X states" */
 	if (eng_is(k, ENG_CLAUSE) && strcmp(k, "\""))
 		return 1;
 	if (has_kind(c, i, i + 1, LX_SPEECH))
@@ -1600,6 +1639,8 @@ static int clause_break(const Ctx *c, size_t i)
 
 static int is_speech_tok(const Ctx *c, size_t i, size_t s1)
 {
+	if (is_actor_tok(c, i))
+		return 0;
 	return has_kind(c, i, s1, LX_SPEECH) ||
 	       (!strcmp(key(c, i), "according") && i + 1 < s1 &&
 	        !strcmp(key(c, i + 1), "to"));
@@ -1850,7 +1891,7 @@ static void fill_event(Ctx *c, const Trigger *t, size_t s0, size_t s1,
 
 	/* left side */
 	if (t->verb) {
-		size_t su = subject_left(c, t->t0, s0);
+		size_t su = t->passive == 2 ? NKG_NONE : subject_left(c, t->t0, s0);
 		if (su != NKG_NONE)
 			add_role(c, e, t->passive ? obj_role : agent_role, su);
 	} else {
@@ -1899,12 +1940,14 @@ static void fill_event(Ctx *c, const Trigger *t, size_t s0, size_t s1,
 	/* right side */
 	int direct_taken = 0;
 	size_t chain = t->t1; /* nouns: where the next attached phrase may start */
+	/* a verb's object may stand inside its phrase: "give Tanzania a grant" */
+	size_t from = t->verb ? t->head + 1 : t->t1;
 	for (size_t k = 0; k < c->n_am; k++) {
 		const AMention *m = &c->am[k];
-		if (m->t0 < t->t1)
+		if (m->t0 < from)
 			continue;
 		int brk = 0;
-		for (size_t z = t->t1; z < m->t0; z++) {
+		for (size_t z = from; z < m->t0; z++) {
 			if (clause_break(c, z))
 				brk = 1;
 			/* a comma ends the object unless a list goes on */

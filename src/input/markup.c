@@ -1239,8 +1239,9 @@ NkgStatus nkg_read_markup(NkgInputFormat fmt, const char *buf, size_t len,
 		                      x.name);
 	const char *kind = kinds[fmt];
 	size_t lead = 0;
-	while (buf && lead < len && (buf[lead] == ' ' || buf[lead] == '\t' ||
-	                             buf[lead] == '\n' || buf[lead] == '\r'))
+	while (buf && lead < len &&
+	       (buf[lead] == ' ' || buf[lead] == '\t' || buf[lead] == '\n' ||
+	        buf[lead] == '\r'))
 		lead++;
 	if (!buf || lead == len) {
 		/* nothing in, nothing out: an empty record, like an empty

@@ -251,7 +251,15 @@ char *nkg_input_date(const char *s, size_t len)
 	}
 	if (!ok || !valid_date(y, m, d))
 		return NULL;
-	char out[11];
-	snprintf(out, sizeof out, "%04d-%02d-%02d", y, m, d);
+	char out[11] = {(char)('0' + y / 1000),
+	                (char)('0' + y / 100 % 10),
+	                (char)('0' + y / 10 % 10),
+	                (char)('0' + y % 10),
+	                '-',
+	                (char)('0' + m / 10),
+	                (char)('0' + m % 10),
+	                '-',
+	                (char)('0' + d / 10),
+	                (char)('0' + d % 10)};
 	return nkg_input_strndup(out, 10);
 }
