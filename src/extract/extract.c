@@ -633,7 +633,14 @@ static size_t group_after(const Ctx *c, size_t j, size_t end, size_t *gidx,
 		const LexEntry *e;
 		size_t n = longest(c, j + skip, end, LX_GROUP, &e);
 		if (n) {
-			/* prefer a longer group noun later: "security forces" */
+			/* "U.S. military operation": the noun starts an event
+			 * phrase, not a group */
+			for (size_t m = 2; m <= 3; m++) {
+				const LexSlot *sl = lookup(c, j + skip, m, end);
+				for (size_t q = 0; sl && q < sl->n; q++)
+					if (sl->v[q].kind == LX_NOUN && sl->v[q].ntok == m)
+						return 0;
+			}
 			*gidx = e->idx;
 			return j + skip + n;
 		}
@@ -2013,7 +2020,7 @@ static void fill_event(Ctx *c, const Trigger *t, size_t s0, size_t s1,
 
 	/* object noun after the trigger (or right before a noun trigger) */
 	for (size_t z = t->t0 > s0 + 2 ? t->t0 - 2 : s0; z < s1 && z < t->t1 + 8; z++) {
-		if (z >= t->t0 && z < t->t1)
+		if (z == t->head)
 			continue;
 		if (z > t->t1 && clause_break(c, z))
 			break;
