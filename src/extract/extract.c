@@ -444,9 +444,20 @@ static size_t name_len(const Ctx *c, size_t i, size_t end)
 	return n;
 }
 
-/* Known or document person by name tokens [i, i+n). */
+static size_t person_by_name_ex(Ctx *c, size_t i, size_t n, size_t end,
+                                int *is_new, int allow_new);
+
+/* Known or document person by name tokens [i, i+n); a single unknown
+ * name gives no one. */
 static size_t person_by_name(Ctx *c, size_t i, size_t n, size_t end,
                              int *is_new)
+{
+	return person_by_name_ex(c, i, n, end, is_new, 0);
+}
+
+/* Known or document person by name tokens [i, i+n). */
+static size_t person_by_name_ex(Ctx *c, size_t i, size_t n, size_t end,
+                                int *is_new, int allow_new)
 {
 	*is_new = 0;
 	const LexEntry *e;
@@ -482,9 +493,10 @@ static size_t person_by_name(Ctx *c, size_t i, size_t n, size_t end,
 			for (size_t k = 0; k < s->n; k++)
 				if (s->v[k].kind == LX_SURNAME)
 					return add_lex_actor(c, s->v[k].idx, 0);
-		return NKG_NONE;
+		if (!allow_new)
+			return NKG_NONE;
 	}
-	/* A full name of someone already met: first + last equal. */
+	/* A full name, or one name after a title: someone new */
 	char *label = span_text(c, i, i + n);
 	if (!label)
 		return NKG_NONE;
@@ -948,8 +960,9 @@ static void find_actors(Ctx *c, size_t s0, size_t s1)
 			(void)appos;
 			if (nl) {
 				int is_new;
-				size_t person = person_by_name(c, np, nl, s1, &is_new);
-				if (person != NKG_NONE && org_li != NKG_NONE && nl == 1 &&
+				/* after a title, one unknown name is a person: "President Mugabe" */
+				size_t person = person_by_name_ex(c, np, nl, s1, &is_new, 1);
+				if (person != NKG_NONE && org_li != NKG_NONE && nl == 1 && !is_new &&
 				    c->g->actors[person].kind == NKG_KIND_PERSON) {
 					size_t pc = country_of(c, person);
 					if (pc != NKG_NONE && c->g->actors[pc].code &&
@@ -1145,6 +1158,15 @@ static void find_actors(Ctx *c, size_t s0, size_t s1)
 		{
 			const LexEntry *e;
 			size_t n = longest(c, i, s1, LX_GROUP, &e);
+			/* "Opposition groups in Zimbabwe": the last group noun heads */
+			if (n && i + n < s1) {
+				const LexEntry *e2;
+				size_t n2 = longest(c, i + n, s1, LX_GROUP, &e2);
+				if (n2) {
+					n += n2;
+					e = e2;
+				}
+			}
 			if (n && i + n + 1 < s1 &&
 			    (!strcmp(key(c, i + n), "in") || !strcmp(key(c, i + n), "of") ||
 			     !strcmp(key(c, i + n), "from"))) {
@@ -1899,6 +1921,16 @@ static void fill_event(Ctx *c, const Trigger *t, size_t s0, size_t s1,
 	/* left side */
 	if (t->verb) {
 		size_t su = t->passive == 2 ? NKG_NONE : subject_left(c, t->t0, s0);
+		if (t->passive && su != NKG_NONE) {
+			/* "a helicopter that was captured by ...": the subject is
+			 * the noun before the relative pronoun */
+			for (size_t z = t->t0; z > s0 && z + 4 > t->t0; z--)
+				if (eng_is(key(c, z - 1), ENG_RELATIVE)) {
+					if (!(z >= 2 && mention_ending(c, z - 1)))
+						su = NKG_NONE;
+					break;
+				}
+		}
 		if (su != NKG_NONE)
 			add_role(c, e, t->passive ? obj_role : agent_role, su);
 	} else {
@@ -2118,8 +2150,30 @@ static void fill_event(Ctx *c, const Trigger *t, size_t s0, size_t s1,
 					mod = "Reported";
 			}
 	}
+	/* As event coders do, a country where an event happens is its target
+	 * when nothing else is ("demonstrated in Serbia"). */
+	if (!e->roles[NKG_ROLE_TARGET].n && !p->symmetric)
+		for (size_t k = 0; k < e->roles[NKG_ROLE_PLACE].n; k++) {
+			size_t a = e->roles[NKG_ROLE_PLACE].v[k];
+			if (c->g->actors[a].kind == NKG_KIND_COUNTRY &&
+			    !nkg_idx_has(&e->roles[NKG_ROLE_AGENT], a))
+				nkg_idx_add(&e->roles[NKG_ROLE_TARGET], a);
+		}
 	if (mod)
 		nkg_set_str(&e->modality, mod);
+	/* Not doing something cooperative is a rejection: "will not accept
+	 * refugees", "did not agree" (PLOVER codes these as Reject). */
+	if (mod && !strcmp(mod, "Negated") && p->intent_cls &&
+	    strstr(p->intent_cls, "#Agree") && strcmp(p->top_label, "Reject")) {
+		const LexClass *rc = nkg_lex_class(c->lx, NKG_NS "Reject");
+		if (rc) {
+			nkg_set_str(&e->cls, rc->iri);
+			nkg_set_str(&e->cls_label, rc->label);
+			nkg_set_str(&e->top_label, rc->label);
+			nkg_set_str(&e->modality, "Asserted");
+			mod = "Asserted";
+		}
+	}
 	if (mod && !strcmp(mod, "Intended") && p->intent_cls &&
 	    strcmp(p->intent_cls, p->cls)) {
 		const LexClass *ic = nkg_lex_class(c->lx, p->intent_cls);
