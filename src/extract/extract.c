@@ -741,8 +741,17 @@ static size_t pronoun(Ctx *c, size_t i, size_t end)
 	if (longest(c, i, end, LX_PRONOUN, &e) != 1)
 		return NKG_NONE;
 	int g = c->lx->pronouns[e->idx];
-	if (g == 4)
+	if (g == 4) {
+		/* "they": the nearest group, body or coordination before it */
+		for (size_t k = c->n_am; k-- > 0;) {
+			const NkgActor *a = &c->g->actors[c->am[k].actor];
+			if (c->am[k].flags & (M_PLACE | M_SOURCE | M_PP))
+				continue;
+			if (a->kind == NKG_KIND_GROUP || a->kind == NKG_KIND_ORGANIZATION)
+				return c->am[k].actor;
+		}
 		return NKG_NONE;
+	}
 	/* The nearest earlier mention in this sentence, then the most
 	 * recently mentioned matching actor of the last sentences. */
 	for (size_t k = c->n_am; k-- > 0;) {
@@ -1002,8 +1011,38 @@ static void find_actors(Ctx *c, size_t s0, size_t s1)
 				}
 			}
 			if (cw && title) {
-				/* "Montenegro's prime minister" with no name */
+				/* "Montenegro's prime minister" with no name; "Palestinian
+				 * leaders" is a group */
 				const LexActor *ca = &c->lx->actors[cli];
+				const char *lastk = key(c, tpos + tl - 1);
+				size_t lk = strlen(lastk);
+				char *tfold = nkg_fold(title->label, strlen(title->label));
+				int plural = lk > 2 && lastk[lk - 1] == 's' && tfold &&
+				             strcmp(lastk, tfold) != 0 &&
+				             (strlen(tfold) < 2 || tfold[strlen(tfold) - 1] != 's');
+				free(tfold);
+				if (plural) {
+					char *written = span_text(c, tpos, tpos + tl);
+					char *wf = written ? nkg_fold(written, strlen(written)) : NULL;
+					char label[400], iri[600];
+					snprintf(label, sizeof label, "%s %s",
+					         ca->demonym ? ca->demonym : ca->label, wf ? wf : "officials");
+					char *slug = nkg_slug(wf ? wf : "officials");
+					snprintf(iri, sizeof iri, ID_BASE "group/%s/%s",
+					         ca->code ? ca->code : "x", slug ? slug : "x");
+					size_t gi = add_new_actor(c, iri, NKG_KIND_GROUP, label, title->sector);
+					if (gi != NKG_NONE) {
+						size_t gc = add_lex_actor(c, cli, 0);
+						if (gc != NKG_NONE)
+							nkg_idx_add(&c->g->actors[gi].affiliations, gc);
+						push_mention(c, i, tpos + tl, gi, 0);
+					}
+					free(slug);
+					free(written);
+					free(wf);
+					i = tpos + tl;
+					continue;
+				}
 				char label[300];
 				snprintf(label, sizeof label, "%s of %s", title->label,
 				         ca->label);
@@ -2152,9 +2191,10 @@ static void fill_event(Ctx *c, const Trigger *t, size_t s0, size_t s1,
 	}
 	/* As event coders do, a country where an event happens is its target
 	 * when nothing else is ("demonstrated in Serbia"). */
-	if (!e->roles[NKG_ROLE_TARGET].n && !p->symmetric)
-		for (size_t k = 0; k < e->roles[NKG_ROLE_PLACE].n; k++) {
-			size_t a = e->roles[NKG_ROLE_PLACE].v[k];
+	static const int where[] = {NKG_ROLE_PLACE, NKG_ROLE_ORIGIN, NKG_ROLE_DESTINATION};
+	for (int w = 0; w < 3 && !e->roles[NKG_ROLE_TARGET].n && !p->symmetric; w++)
+		for (size_t k = 0; k < e->roles[where[w]].n; k++) {
+			size_t a = e->roles[where[w]].v[k];
 			if (c->g->actors[a].kind == NKG_KIND_COUNTRY &&
 			    !nkg_idx_has(&e->roles[NKG_ROLE_AGENT], a))
 				nkg_idx_add(&e->roles[NKG_ROLE_TARGET], a);
