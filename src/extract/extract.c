@@ -2107,19 +2107,33 @@ static void fill_event(Ctx *c, const Trigger *t, size_t s0, size_t s1,
 	size_t bd = (size_t)-1;
 	for (size_t k = 0; k < nd; k++) {
 		size_t d = dates[k].t0 > t->head ? dates[k].t0 - t->head : t->head - dates[k].t0;
-		/* a date belongs to the verb nearest to it; a noun takes
-		 * only a date right after it ("the operation on Jan. 3") */
+		/* a date belongs to the verb before it ("agreed ... on
+		 * Monday"), or to the first verb after it when none comes
+		 * before ("On Jan. 8, X appeared"); a noun takes only a date
+		 * right after it ("the operation on Jan. 3") */
 		if (!t->verb && !(dates[k].t0 >= t->t1 && dates[k].t0 <= t->t1 + 2))
 			continue;
 		int other = 0;
+		size_t dt = dates[k].t0;
+		int any_before = 0;
+		for (size_t q = 0; q < c->n_tr && t->verb; q++) {
+			const Trigger *u = &c->tr[q];
+			if (!u->suppressed && u->verb && u->head < dt)
+				any_before = 1;
+		}
 		for (size_t q = 0; q < c->n_tr && t->verb; q++) {
 			const Trigger *u = &c->tr[q];
 			if (u == t || u->suppressed || !u->verb)
 				continue;
-			size_t du = dates[k].t0 > u->head ? dates[k].t0 - u->head : u->head - dates[k].t0;
-			if (du < d)
+			if (any_before) {
+				if (t->head > dt || (u->head < dt && u->head > t->head))
+					other = 1;
+			} else if (u->head > dt && u->head < t->head) {
 				other = 1;
+			}
 		}
+		if (any_before && t->verb && t->head > dt)
+			other = 1;
 		if (!other && d < bd) {
 			bd = d;
 			best = &dates[k];
@@ -2188,6 +2202,16 @@ static void fill_event(Ctx *c, const Trigger *t, size_t s0, size_t s1,
 				if (!mod || !strcmp(mod, "Claimed"))
 					mod = "Reported";
 			}
+	}
+	/* "Thailand and Cambodia agreed": parties of an agreement, a consultation
+	 * or cooperation with no target are participants */
+	if (!p->symmetric && e->roles[NKG_ROLE_AGENT].n >= 2 && !e->roles[NKG_ROLE_TARGET].n &&
+	    (!strcmp(p->top_label, "Agree") || !strcmp(p->top_label, "Consult") ||
+	     !strcmp(p->top_label, "Cooperate"))) {
+		for (size_t k = 0; k < e->roles[NKG_ROLE_AGENT].n; k++)
+			nkg_idx_add(&e->roles[NKG_ROLE_PARTICIPANT], e->roles[NKG_ROLE_AGENT].v[k]);
+		e->roles[NKG_ROLE_AGENT].n = 0;
+		e->symmetric = 1;
 	}
 	/* As event coders do, a country where an event happens is its target
 	 * when nothing else is ("demonstrated in Serbia"). */
