@@ -287,7 +287,9 @@ static int open_out(Out *o)
 	if (!o->w)
 		return -1;
 	librdf_world_open(o->w);
-	o->st = librdf_new_storage(o->w, "memory", NULL, NULL);
+	/* hashed storage: the plain "memory" store compares every new
+	 * statement with all earlier ones */
+	o->st = librdf_new_storage(o->w, "hashes", "nkg", "hash-type='memory'");
 	o->m = o->st ? librdf_new_model(o->w, o->st, NULL) : NULL;
 	return o->m ? 0 : -1;
 }

@@ -1851,7 +1851,10 @@ static int merge_last(Ctx *c)
 	size_t li = g->n_events - 1;
 	NkgEvent *n = &g->events[li];
 	int refers = !has_any(n);
-	for (size_t i = li; i-- > 0;) {
+	/* only the recent past: coreference of events does not reach back
+	 * across a whole book, and a long text must stay linear */
+	size_t stop = li > 256 ? li - 256 : 0;
+	for (size_t i = li; i-- > stop;) {
 		NkgEvent *o = &g->events[i];
 		if (strcmp(o->cls, n->cls))
 			continue;

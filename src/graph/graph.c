@@ -42,7 +42,13 @@ int nkg_idx_has(const NkgIdxList *l, size_t v)
 
 int nkg_idx_add(NkgIdxList *l, size_t v)
 {
-	if (nkg_idx_has(l, v))
+	/* Lists of mentions grow in text order, so the last element answers
+	 * most repeats at once; short lists are searched whole. */
+	if (l->n && l->v[l->n - 1] == v)
+		return 0;
+	if (l->n < 64 && nkg_idx_has(l, v))
+		return 0;
+	if (l->n >= 64 && v <= l->v[l->n - 1] && nkg_idx_has(l, v))
 		return 0;
 	if (l->n == l->cap) {
 		size_t cap = l->cap ? l->cap * 2 : 4;
@@ -149,9 +155,10 @@ NkgGraph *nkg_graph_new(const char *doc_iri)
 size_t nkg_graph_add_mention(NkgGraph *g, size_t begin, size_t end,
                              size_t sent_begin, const char *anchor)
 {
-	for (size_t i = 0; i < g->n_mentions; i++)
-		if (g->mentions[i].begin == begin && g->mentions[i].end == end)
-			return i;
+	/* mentions come in text order: a repeat can only be the last one */
+	if (g->n_mentions && g->mentions[g->n_mentions - 1].begin == begin &&
+	    g->mentions[g->n_mentions - 1].end == end)
+		return g->n_mentions - 1;
 	if (grow((void **)&g->mentions, &g->cap_mentions, g->n_mentions,
 	         sizeof *g->mentions))
 		return NKG_NONE;

@@ -39,6 +39,7 @@
 /* What the parse's libxml2 reports left behind. */
 typedef struct {
 	int have;        /* an error was recorded */
+	int fatal;       /* it stopped the parser */
 	int code;        /* libxml2 error code */
 	int line;        /* its line */
 	char msg[256];   /* its message, without the newline */
@@ -54,6 +55,7 @@ typedef struct {
 	size_t ent_bytes, ent_refs; /* entity expansion so far */
 	int ent_failed;
 	int oom;
+	const Report *rep; /* what libxml2 reported while parsing */
 } Ctx;
 
 /* The parts of a record as they are found. */
@@ -78,13 +80,19 @@ typedef struct {
 
 static void record_error(Report *r, const xmlError *e)
 {
-	if (!r || !e || r->have || e->level < XML_ERR_ERROR)
+	/* keep the first error, or the first fatal one after errors */
+	if (!r || !e || e->level < XML_ERR_ERROR || r->fatal ||
+	    (r->have && e->level != XML_ERR_FATAL))
 		return;
 	r->have = 1;
+	r->fatal = e->level == XML_ERR_FATAL;
 	r->code = e->code;
 	r->line = e->line;
 	snprintf(r->msg, sizeof r->msg, "%s",
 	         e->message ? e->message : "unknown libxml2 error");
+	char *huge = strstr(r->msg, " use XML_PARSE_HUGE");
+	if (huge)
+		*huge = '\0'; /* a hint for programmers, not for users */
 	size_t n = strlen(r->msg);
 	while (n && (r->msg[n - 1] == '\n' || r->msg[n - 1] == ' '))
 		r->msg[--n] = '\0';
@@ -233,15 +241,10 @@ static NkgStatus parse_failed(Ctx *x, const Report *rep, const char *kind)
 		        "defines entities that expand without bound, remove "
 		        "its DOCTYPE entity declarations",
 		        x->name, rep->line, rep->msg);
-	char msg[256];
-	snprintf(msg, sizeof msg, "%s", rep->msg);
-	char *huge = strstr(msg, " use XML_PARSE_HUGE");
-	if (huge)
-		*huge = '\0'; /* a hint for programmers, not for users */
 	return nkg_input_fail(x->err, NKG_ERR_INPUT, x->name, rep->line, -1,
 	                      "%s: line %d: %s; the file is not well-formed "
 	                      "%s, fix it or choose another --input-format",
-	                      x->name, rep->line, msg, kind);
+	                      x->name, rep->line, rep->msg, kind);
 }
 
 /* ---- tree helpers ---- */
@@ -894,7 +897,7 @@ static int in_furniture(Walker *w, const xmlNode *n, const xmlNode *top)
 }
 
 /* The element that holds the story below TOP: the <article> with the
- * most text, else [itemprop=articleBody], else <main>, else <body>. */
+ * most text, else [itemprop=articleBody], else <main>, else the page. */
 static xmlNode *story_root(Ctx *x, xmlNode *top, int classes)
 {
 	Walker w;
@@ -927,11 +930,13 @@ static xmlNode *story_root(Ctx *x, xmlNode *top, int classes)
 			main_el = n;
 		}
 	}
-	return best        ? best
-	       : body_prop ? body_prop
-	       : main_el   ? main_el
-	       : body      ? body
-	                   : top;
+	if (best || body_prop || main_el)
+		return best ? best : body_prop ? body_prop : main_el;
+	/* libxml2 puts what follows a stray </body> or </html> beside the
+	 * body, so the whole page is read; its <head> is dropped */
+	if (body && is(body->parent, "html"))
+		return body->parent;
+	return body ? body : top;
 }
 
 /* The publication time given inside the story: <time datetime> or
@@ -1190,6 +1195,12 @@ static NkgStatus finish(Ctx *x, Parts *p, NkgRecord *out, const char *kind)
 	if (x->oom || p->body.oom)
 		return nkg_input_fail(x->err, NKG_ERR_INTERNAL, x->name, 0, -1,
 		                      "%s: out of memory", x->name);
+	if (!p->body.len && x->rep && x->rep->fatal)
+		return nkg_input_fail(x->err, NKG_ERR_INPUT, x->name,
+		                      x->rep->line, -1,
+		                      "%s: line %d: %s; no article text could "
+		                      "be read from the %s",
+		                      x->name, x->rep->line, x->rep->msg, kind);
 	if (!p->body.len)
 		return nkg_input_fail(x->err, NKG_ERR_INPUT, x->name, 0, -1,
 		                      "%s: no article text found in the %s; "
@@ -1228,7 +1239,7 @@ NkgStatus nkg_read_markup(NkgInputFormat fmt, const char *buf, size_t len,
 	                                    [NKG_INPUT_NITF] = "NITF XML",
 	                                    [NKG_INPUT_NEWSML] =
 	                                            "NewsML-G2 XML"};
-	Ctx x = {name ? name : "<input>", len, err, 0, 0, 0, 0};
+	Ctx x = {name ? name : "<input>", len, err, 0, 0, 0, 0, NULL};
 	if (out)
 		memset(out, 0, sizeof *out);
 	if (!out || (fmt != NKG_INPUT_HTML && fmt != NKG_INPUT_NITF &&
@@ -1268,6 +1279,7 @@ NkgStatus nkg_read_markup(NkgInputFormat fmt, const char *buf, size_t len,
 		                                x.name)
 		               : parse_failed(&x, &rep, kind);
 
+	x.rep = &rep;
 	Parts p = {0};
 	xmlNode *root = xmlDocGetRootElement(doc);
 	NkgStatus st = NKG_SUCCESS;
