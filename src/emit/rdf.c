@@ -280,13 +280,28 @@ static const char *const prefixes[][2] = {
         {"lex", "https://w3id.org/newskg/lex#"},
 };
 
+/* One librdf world serves the whole process: opening one costs more than
+ * writing a typical article. */
+static librdf_world *world;
+
+static void free_world(void)
+{
+	if (world)
+		librdf_free_world(world);
+	world = NULL;
+}
+
 static int open_out(Out *o)
 {
 	memset(o, 0, sizeof *o);
-	o->w = librdf_new_world();
-	if (!o->w)
-		return -1;
-	librdf_world_open(o->w);
+	if (!world) {
+		world = librdf_new_world();
+		if (!world)
+			return -1;
+		librdf_world_open(world);
+		atexit(free_world);
+	}
+	o->w = world;
 	/* hashed storage: the plain "memory" store compares every new
 	 * statement with all earlier ones */
 	o->st = librdf_new_storage(o->w, "hashes", "nkg", "hash-type='memory'");
@@ -300,8 +315,6 @@ static void close_out(Out *o)
 		librdf_free_model(o->m);
 	if (o->st)
 		librdf_free_storage(o->st);
-	if (o->w)
-		librdf_free_world(o->w);
 }
 
 static unsigned char *serialize(Out *o, const char *name, const char *base,
