@@ -26,7 +26,17 @@ typedef struct {
 	librdf_model *m;
 	librdf_storage *st;
 	int failed;
+	/* line formats are written in chunks, so that memory does not grow
+	 * with the length of one document */
+	FILE *stream;
+	const char *graph; /* N-Quads graph name, or NULL */
+	size_t count;
+	NkgStatus st_out;
 } Out;
+
+#define CHUNK 4096
+
+static void flush_chunk(Out *o);
 
 /* Literals never carry control characters other than tab and newline. */
 static char *clean(const char *s)
@@ -63,6 +73,8 @@ static void add(Out *o, librdf_node *s, const char *p, librdf_node *obj)
 		o->failed = 1;
 	if (st)
 		librdf_free_statement(st);
+	if (o->stream && ++o->count >= CHUNK)
+		flush_chunk(o);
 }
 
 static void add_res(Out *o, librdf_node *s, const char *p, const char *iri)
@@ -340,6 +352,52 @@ static int write_all(FILE *f, const void *p, size_t n)
 	return fwrite(p, 1, n, f) == n ? 0 : -1;
 }
 
+/* Writes the statements gathered so far as N-Triples (or N-Quads, each
+ * line given the document's graph name) and starts a new model. */
+static void flush_chunk(Out *o)
+{
+	if (!o->count || o->failed)
+		return;
+	size_t len = 0;
+	unsigned char *buf = serialize(o, "ntriples", NULL, &len);
+	if (!buf) {
+		o->failed = 1;
+		return;
+	}
+	int bad = 0;
+	if (!o->graph) {
+		bad = write_all(o->stream, buf, len);
+	} else {
+		size_t gl = strlen(o->graph);
+		for (size_t p = 0; p < len && !bad;) {
+			const unsigned char *nl = memchr(buf + p, '\n', len - p);
+			size_t e = nl ? (size_t)(nl - buf) : len;
+			size_t le = e;
+			/* drop the final " ." */
+			while (le > p && (buf[le - 1] == ' ' || buf[le - 1] == '.'))
+				le--;
+			if (le > p &&
+			    (write_all(o->stream, buf + p, le - p) || write_all(o->stream, " <", 2) ||
+			     write_all(o->stream, o->graph, gl) || write_all(o->stream, "> .\n", 4)))
+				bad = 1;
+			p = e + 1;
+		}
+	}
+	librdf_free_memory(buf);
+	if (bad) {
+		o->failed = 1;
+		o->st_out = NKG_ERR_OUTPUT;
+		return;
+	}
+	librdf_free_model(o->m);
+	librdf_free_storage(o->st);
+	o->st = librdf_new_storage(o->w, "hashes", "nkg", "hash-type='memory'");
+	o->m = o->st ? librdf_new_model(o->w, o->st, NULL) : NULL;
+	if (!o->m)
+		o->failed = 1;
+	o->count = 0;
+}
+
 NkgStatus nkg_emit_rdf(NkgGraph *const *gs, size_t n, NkgFormat format,
                        FILE *out, int with_text, NkgError *err)
 {
@@ -348,7 +406,7 @@ NkgStatus nkg_emit_rdf(NkgGraph *const *gs, size_t n, NkgFormat format,
 	                                                 "ntriples";
 	NkgStatus st = NKG_SUCCESS;
 	if (format == NKG_FORMAT_NQUADS || (format == NKG_FORMAT_NTRIPLES && n > 1)) {
-		/* one document at a time: memory stays flat */
+		/* one document at a time, in chunks: memory stays flat */
 		for (size_t i = 0; i < n && !st; i++) {
 			Out o;
 			if (open_out(&o)) {
@@ -356,33 +414,11 @@ NkgStatus nkg_emit_rdf(NkgGraph *const *gs, size_t n, NkgFormat format,
 				st = NKG_ERR_INTERNAL;
 				break;
 			}
+			o.stream = out;
+			o.graph = format == NKG_FORMAT_NQUADS ? gs[i]->doc_iri : NULL;
 			add_graph(&o, gs[i], with_text);
-			size_t len = 0;
-			unsigned char *buf = o.failed ? NULL : serialize(&o, "ntriples", NULL, &len);
-			if (!buf) {
-				st = NKG_ERR_INTERNAL;
-			} else if (format == NKG_FORMAT_NTRIPLES) {
-				if (write_all(out, buf, len))
-					st = NKG_ERR_OUTPUT;
-			} else {
-				size_t gl = strlen(gs[i]->doc_iri);
-				for (size_t p = 0; p < len && !st;) {
-					const unsigned char *nl = memchr(buf + p, '\n', len - p);
-					size_t e = nl ? (size_t)(nl - buf) : len;
-					size_t le = e;
-					/* drop the final " ." */
-					while (le > p && (buf[le - 1] == ' ' || buf[le - 1] == '.'))
-						le--;
-					if (le > p &&
-					    (write_all(out, buf + p, le - p) || write_all(out, " <", 2) ||
-					     write_all(out, gs[i]->doc_iri, gl) ||
-					     write_all(out, "> .\n", 4)))
-						st = NKG_ERR_OUTPUT;
-					p = e + 1;
-				}
-			}
-			if (buf)
-				librdf_free_memory(buf);
+			flush_chunk(&o);
+			st = o.failed ? (o.st_out ? o.st_out : NKG_ERR_INTERNAL) : NKG_SUCCESS;
 			close_out(&o);
 		}
 	} else {

@@ -571,8 +571,8 @@ static size_t org_name(Ctx *c, size_t i, size_t end, size_t *gi)
 	size_t j = i, last_head = 0, lw = 0;
 	const char *sector = NULL;
 	size_t country = NKG_NONE;
-	if (!is_cap(c, i))
-		return 0;
+	if (!is_cap(c, i) || eng_is(key(c, i), ENG_DET))
+		return 0; /* "The U.S. Navy" starts at "U.S." */
 	while (j < end && j - i < 8) {
 		const NkgToken *t = tok(c, j);
 		if (t->flags & NKG_TOK_CAP && t->flags & NKG_TOK_WORD) {
