@@ -1124,8 +1124,33 @@ static void find_actors(Ctx *c, size_t s0, size_t s1)
 				}
 			}
 			const LexActor *ca = &c->lx->actors[cli];
-			if (how == LX_ACTOR && ca->kind == NKG_KIND_PERSON) {
-				/* not reached: country_word excludes persons */
+			/* "Algerian landowners", "Iraqi Kurds": a demonym before a
+			 * plural noun the lexicon does not know names a group */
+			if (how == LX_DEMONYM && !poss && after_c < s1 && is_word(c, after_c) &&
+			    !is_actor_or_lex(c, after_c, s1) && !has_kind(c, after_c, s1, LX_NOUN) &&
+			    !eng_is(key(c, after_c), ENG_PREP) && !eng_is(key(c, after_c), ENG_AUX) &&
+			    !eng_is(key(c, after_c), ENG_BE) && !eng_is(key(c, after_c), ENG_CLAUSE)) {
+				const char *nk = key(c, after_c);
+				size_t nkl = strlen(nk);
+				if (nkl > 3 && nk[nkl - 1] == 's' && nk[nkl - 2] != 's' &&
+				    !(tok(c, after_c)->flags & NKG_TOK_UPPER)) {
+					char label[300], iri[600];
+					snprintf(label, sizeof label, "%s %s",
+					         ca->demonym ? ca->demonym : ca->label, nk);
+					char *slug = nkg_slug(nk);
+					snprintf(iri, sizeof iri, ID_BASE "group/%s/%s",
+					         ca->code ? ca->code : "x", slug ? slug : "x");
+					free(slug);
+					size_t gi = add_new_actor(c, iri, NKG_KIND_GROUP, label, NULL);
+					if (gi != NKG_NONE) {
+						size_t gc = add_lex_actor(c, cli, 0);
+						if (gc != NKG_NONE)
+							nkg_idx_add(&c->g->actors[gi].affiliations, gc);
+					}
+					push_mention(c, i, after_c + 1, gi, 0);
+					i = after_c + 1;
+					continue;
+				}
 			}
 			size_t gi = add_lex_actor(c, cli, 0);
 			unsigned fl = poss ? M_POSS : 0;
@@ -1401,11 +1426,21 @@ static void find_actors(Ctx *c, size_t s0, size_t s1)
 		size_t p = m->t0;
 		while (p > s0) {
 			const char *pk = key(c, p - 1);
+			/* determiners and amounts: "at least three", "up to 100",
+			 * "more than 30" */
 			if (eng_is(pk, ENG_DET) || tok(c, p - 1)->flags & NKG_TOK_NUM ||
-			    !strcmp(pk, "up") || !strcmp(pk, "least") || !strcmp(pk, "at")) {
-				if (!strcmp(pk, "at") && !(p >= 2 && !strcmp(key(c, p - 2), "least") == 0))
-					break;
+			    !strcmp(pk, "least") || !strcmp(pk, "than") || !strcmp(pk, "nearly") ||
+			    !strcmp(pk, "almost") || !strcmp(pk, "fewer")) {
 				p--;
+				continue;
+			}
+			if (!strcmp(pk, "at") && p < m->t0 && !strcmp(key(c, p), "least")) {
+				p--;
+				continue;
+			}
+			if (!strcmp(pk, "to") && p - 1 > s0 && !strcmp(key(c, p - 2), "up") &&
+			    p < m->t0 && tok(c, p)->flags & NKG_TOK_NUM) {
+				p -= 2;
 				continue;
 			}
 			break;
@@ -2031,8 +2066,9 @@ static void fill_event(Ctx *c, const Trigger *t, size_t s0, size_t s1,
 		for (size_t z = from; z < m->t0; z++) {
 			if (clause_break(c, z))
 				brk = 1;
-			/* a comma ends the object unless a list goes on */
-			if (!strcmp(key(c, z), ",") && !(z + 1 < c->s1 && mention_starting(c, z + 1)))
+			/* a comma ends the object unless a list of actors goes on */
+			if (!strcmp(key(c, z), ",") &&
+			    !(z + 1 < c->s1 && mention_starting(c, z + 1) && mention_ending(c, z)))
 				brk = 1;
 		}
 		if (brk)
