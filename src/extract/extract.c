@@ -856,6 +856,11 @@ static void find_actors(Ctx *c, size_t s0, size_t s1)
 			j += st_len;
 			if (j < s1 && !strcmp(key(c, j), "-"))
 				j++;
+			if (j >= s1) {
+				/* a status word that ends the sentence qualifies nothing */
+				i = s1;
+				continue;
+			}
 		}
 		size_t cli = NKG_NONE;
 		LexKind how = LX_ACTOR;
