@@ -119,8 +119,10 @@ void nkg_graph_free(NkgGraph *g);
 size_t nkg_graph_actor_count(const NkgGraph *g);
 size_t nkg_graph_event_count(const NkgGraph *g);
 
-/** Diagram options for DOT/SVG/PNG/PDF; zero-initialise for defaults. */
+/** Output options; zero-initialise for defaults.  All but with_text
+ * concern the diagrams (DOT/SVG/PNG/PDF). */
 typedef struct {
+	int with_text;           /**< RDF: the text as the Document's nif:isString */
 	const char *layout;      /**< dot (default), neato, fdp, sfdp, circo */
 	const char *focus;       /**< keep the neighbourhood of this actor label */
 	int depth;               /**< with focus: hops kept (default 1) */
@@ -128,9 +130,11 @@ typedef struct {
 	int cluster;             /**< group actors inside their country */
 	int show_affiliations;   /**< draw affiliation edges */
 	int max_nodes;           /**< keep the most connected actors (0 = 150) */
-} NkgDiagramOptions;
+} NkgWriteOptions;
+typedef NkgWriteOptions NkgDiagramOptions;
 
-/** Writes G to STREAM in FORMAT.  DIAGRAM may be NULL. */
+/** Writes G to STREAM in FORMAT.  DIAGRAM (the output options) may be
+ * NULL. */
 NkgStatus nkg_graph_write(const NkgGraph *g, NkgFormat format, FILE *stream,
                           const NkgDiagramOptions *diagram, NkgError *err);
 

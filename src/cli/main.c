@@ -68,10 +68,9 @@ typedef struct {
 	int input_format;
 	const char *base;
 	const char *ontology;
-	int with_text;
 	int jobs;
 	int quiet;
-	NkgDiagramOptions diagram;
+	NkgWriteOptions diagram; /* output options, the diagram's and --with-text */
 } Options;
 
 static const char *prog = "newskg";
@@ -571,7 +570,7 @@ int main(int argc, char **argv)
 			break;
 		case O_BASE: opt.base = optarg; break;
 		case O_ONT: opt.ontology = optarg; break;
-		case O_TEXT: opt.with_text = 1; break;
+		case O_TEXT: opt.diagram.with_text = 1; break;
 		case 'j':
 			if (parse_int(optarg, &opt.jobs) || opt.jobs < 1 || opt.jobs > 256)
 				return usage_error("--jobs wants a number from 1 to 256");
