@@ -13,6 +13,7 @@
 #include "emit/rdf.h"
 
 #include <redland.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -73,6 +74,18 @@ static void put(Out *o, const char *p, size_t n)
 
 static void puts_(Out *o, const char *s) { put(o, s, strlen(s)); }
 
+/* Bytes IRIREF does not allow: controls, space and <>"{}|^`\ */
+static int iri_bad(unsigned char c)
+{
+	static const uint32_t bad[8] = {
+	        0xffffffffu,                         /* 0x00-0x1f */
+	        1u << 0 | 1u << 2 | 1u << 28 | 1u << 30, /* space " < > */
+	        1u << 28 | 1u << 30,                 /* \ ^ */
+	        1u << 0 | 1u << 27 | 1u << 28 | 1u << 29, /* ` { | } */
+	};
+	return (bad[c >> 5] >> (c & 31)) & 1u;
+}
+
 /* <iri>: characters IRIREF does not allow become \u escapes. */
 static void put_iri(Out *o, const char *iri)
 {
@@ -80,7 +93,7 @@ static void put_iri(Out *o, const char *iri)
 	const char *run = iri;
 	for (const char *p = iri; *p; p++) {
 		unsigned char c = (unsigned char)*p;
-		if (c <= 0x20 || strchr("<>\"{}|^`\\", c)) {
+		if (iri_bad(c)) {
 			char e[8];
 			put(o, run, (size_t)(p - run));
 			snprintf(e, sizeof e, "\\u%04X", c);

@@ -1,6 +1,7 @@
 /* english.c: the closed word classes named in english.h. */
 #include "extract/english.h"
 
+#include <pthread.h>
 #include <string.h>
 
 static const char *const prep[] = {
@@ -65,10 +66,42 @@ static const char *const *const classes[ENG_COUNT] = {
         prep, det, be, aux, clause, place, light, face, relative, particle,
         since};
 
+/* The classes as one hash table from word to a mask of classes, built
+ * once: eng_is() is asked for nearly every token of every sentence. */
+#define ENG_SLOTS 1024
+
+static struct {
+	const char *word;
+	unsigned mask;
+} table[ENG_SLOTS];
+static pthread_once_t table_once = PTHREAD_ONCE_INIT;
+
+static size_t eng_hash(const char *s)
+{
+	size_t h = 2166136261u;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+static void build_table(void)
+{
+	for (int c = 0; c < ENG_COUNT; c++)
+		for (const char *const *w = classes[c]; *w; w++) {
+			size_t h = eng_hash(*w) & (ENG_SLOTS - 1);
+			while (table[h].word && strcmp(table[h].word, *w))
+				h = (h + 1) & (ENG_SLOTS - 1);
+			table[h].word = *w;
+			table[h].mask |= 1u << c;
+		}
+}
+
 int eng_is(const char *key, EngClass c)
 {
-	for (const char *const *w = classes[c]; *w; w++)
-		if (!strcmp(*w, key))
-			return 1;
+	pthread_once(&table_once, build_table);
+	size_t h = eng_hash(key) & (ENG_SLOTS - 1);
+	for (; table[h].word; h = (h + 1) & (ENG_SLOTS - 1))
+		if (!strcmp(table[h].word, key))
+			return (table[h].mask >> c) & 1u;
 	return 0;
 }

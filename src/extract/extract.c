@@ -142,21 +142,29 @@ static void fill_cache(Ctx *c, size_t i)
 	char buf[512];
 	size_t o = 0;
 	size_t max = c->lx->max_ntok < MAX_SPAN ? c->lx->max_ntok : MAX_SPAN;
+	size_t last = 0;
+	uint32_t h = 2166136261u; /* nkg_hash() of buf, kept up to date */
 	for (size_t n = 1; n <= max && i + n <= c->s1; n++) {
 		const char *kk = key(c, i + n - 1);
 		size_t l = strlen(kk);
 		if (o + l + 2 >= sizeof buf)
 			break;
-		if (n > 1)
+		if (n > 1) {
 			buf[o++] = ' ';
+			h = (h ^ ' ') * 16777619u;
+		}
 		memcpy(buf + o, kk, l);
+		for (size_t k = 0; k < l; k++)
+			h = (h ^ (unsigned char)kk[k]) * 16777619u;
 		o += l;
 		buf[o] = '\0';
-		row[n] = nkg_lex_lookup(c->lx, buf);
+		row[n] = nkg_lex_lookup_hashed(c->lx, buf, h);
 		if (!row[n])
 			break;
+		last = n;
 	}
-	c->cached[i - c->s0] = 1;
+	/* 1 + the longest span with entries or prefixes */
+	c->cached[i - c->s0] = (char)(last + 1);
 }
 
 /* Entries of the phrase of N tokens starting at I, or NULL. */
@@ -178,6 +186,14 @@ static size_t longest(const Ctx *c, size_t i, size_t end, LexKind kind,
                       const LexEntry **out)
 {
 	size_t max = c->lx->max_ntok < MAX_SPAN ? c->lx->max_ntok : MAX_SPAN;
+	if (i >= c->s0 && i < c->s1) {
+		/* nothing is longer than the cached row */
+		if (!c->cached[i - c->s0])
+			fill_cache((Ctx *)c, i);
+		size_t filled = (size_t)c->cached[i - c->s0] - 1;
+		if (filled < max)
+			max = filled;
+	}
 	for (size_t n = max; n >= 1; n--) {
 		const LexSlot *s = lookup(c, i, n, end);
 		if (!s)

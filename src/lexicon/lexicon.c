@@ -9,6 +9,8 @@
  */
 #include "lexicon/lexicon.h"
 
+#include "lexicon/cache.h"
+
 #include "text/text.h"
 
 #include <dirent.h>
@@ -60,7 +62,7 @@ static int table_grow(NkgLexicon *lx)
 	for (size_t i = 0; i < lx->n_slots; i++) {
 		if (!lx->slots[i].key)
 			continue;
-		size_t h = nkg_hash(lx->slots[i].key) & (n - 1);
+		size_t h = lx->slots[i].hash & (n - 1);
 		while (s[h].key)
 			h = (h + 1) & (n - 1);
 		s[h] = lx->slots[i];
@@ -71,17 +73,23 @@ static int table_grow(NkgLexicon *lx)
 	return 0;
 }
 
-const LexSlot *nkg_lex_lookup(const NkgLexicon *lx, const char *key)
+const LexSlot *nkg_lex_lookup_hashed(const NkgLexicon *lx, const char *key,
+                                     uint32_t hash)
 {
 	if (!lx->n_slots)
 		return NULL;
-	size_t h = nkg_hash(key) & (lx->n_slots - 1);
+	size_t h = hash & (lx->n_slots - 1);
 	while (lx->slots[h].key) {
-		if (!strcmp(lx->slots[h].key, key))
+		if (lx->slots[h].hash == hash && !strcmp(lx->slots[h].key, key))
 			return &lx->slots[h];
 		h = (h + 1) & (lx->n_slots - 1);
 	}
 	return NULL;
+}
+
+const LexSlot *nkg_lex_lookup(const NkgLexicon *lx, const char *key)
+{
+	return nkg_lex_lookup_hashed(lx, key, nkg_hash(key));
 }
 
 /* Adds an entry under an already folded key. */
@@ -92,7 +100,8 @@ static int add_key(NkgLexicon *lx, const char *key, size_t ntok, LexKind kind,
 		return 0;
 	if ((lx->used + 1) * 2 > lx->n_slots && table_grow(lx))
 		return -1;
-	size_t h = nkg_hash(key) & (lx->n_slots - 1);
+	uint32_t hash = nkg_hash(key);
+	size_t h = hash & (lx->n_slots - 1);
 	while (lx->slots[h].key && strcmp(lx->slots[h].key, key))
 		h = (h + 1) & (lx->n_slots - 1);
 	LexSlot *s = &lx->slots[h];
@@ -100,6 +109,7 @@ static int add_key(NkgLexicon *lx, const char *key, size_t ntok, LexKind kind,
 		s->key = nkg_strdup(key);
 		if (!s->key)
 			return -1;
+		s->hash = hash;
 		lx->used++;
 	}
 	for (size_t i = 0; i < s->n; i++)
@@ -897,9 +907,32 @@ int nkg_lex_is_abbrev(const void *ctx, const char *key)
 	return 0;
 }
 
+static NkgStatus compile_dir(const char *dir, NkgLexicon **out, NkgError *err);
+
 NkgStatus nkg_lexicon_load(const char *dir, NkgLexicon **out, NkgError *err)
 {
 	*out = NULL;
+	/* the compiled cache, when it was made from these very files */
+	uint64_t key = 0;
+	char *cache = nkg_lexcache_key(dir, &key) ? NULL : nkg_lexcache_path(key);
+	if (cache) {
+		NkgLexicon *lx = nkg_lexcache_read(cache, key);
+		if (lx) {
+			free(cache);
+			*out = lx;
+			return NKG_SUCCESS;
+		}
+	}
+	NkgStatus st = compile_dir(dir, out, err);
+	/* a cache that cannot be written only costs time */
+	if (st == NKG_SUCCESS && cache && nkg_lexcache_mkdir(cache) == 0)
+		(void)nkg_lexcache_write(cache, key, *out);
+	free(cache);
+	return st;
+}
+
+static NkgStatus compile_dir(const char *dir, NkgLexicon **out, NkgError *err)
+{
 	Triples tr = {0};
 	if (load_files(dir, &tr, err)) {
 		for (size_t i = 0; i < tr.n; i++) {

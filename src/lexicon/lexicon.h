@@ -99,6 +99,7 @@ typedef struct {
 	char *key;
 	LexEntry *v;
 	size_t n;
+	uint32_t hash; /* nkg_hash(key) */
 } LexSlot;
 
 typedef struct {
@@ -143,6 +144,9 @@ struct NkgLexiconImpl {
 
 /* Looks up the folded phrase KEY; returns its entries or NULL. */
 const LexSlot *nkg_lex_lookup(const NkgLexicon *lex, const char *key);
+/* The same, given HASH = nkg_hash(KEY). */
+const LexSlot *nkg_lex_lookup_hashed(const NkgLexicon *lex, const char *key,
+                                     uint32_t hash);
 int nkg_lex_is_abbrev(const void *lex, const char *key);
 const LexClass *nkg_lex_class(const NkgLexicon *lex, const char *iri);
 /* Top (PLOVER) class of IRI, or NULL. */
