@@ -116,3 +116,28 @@ for f in "$D"/input/article.html "$D"/input/article.nitf "$D"/input/article.news
 	"$D"/awkward.txt; do
 	check "offsets-own-text-$(basename "$f")" t_offsets_own_text "$f"
 done
+
+# Every reader gives the events of the plain text: same classes, roles,
+# dates and evidence offsets (document IRIs differ, so they are cut off),
+# and no page furniture reaches a Mention.
+events_of() { # file format [option...] -> "event predicate object" lines
+	local f=$1 fmt=$2; shift 2
+	"$NKG" extract -q --input-format "$fmt" "$@" -f ntriples "$f" |
+		sed -n 's|^<https://w3id.org/newskg/doc/[^/>]*/\(e-[^>]*\)> <\([^>]*\)> \(.*\) \.$|\1 \2 \3|p' |
+		sed 's|<https://w3id.org/newskg/doc/[^/>]*\([/>]\)|<DOC\1|g' | LC_ALL=C sort
+}
+t_readers_same_events() {
+	local fmt
+	# the markup formats carry the publication date the text is given here
+	events_of "$D/input/article.txt" text --date 2026-02-21 >"$T/ev-text" || return 1
+	[ "$(grep -c ' http://www.w3.org/1999/02/22-rdf-syntax-ns#type ' "$T/ev-text")" -ge 2 ] || return 1
+	for fmt in html:article.html nitf:article.nitf newsml:article.newsml.xml \
+		newsml:article-xhtml.newsml.xml jsonl:article.jsonl; do
+		events_of "$D/input/${fmt#*:}" "${fmt%%:*}" >"$T/ev-other" || return 1
+		diff -u "$T/ev-text" "$T/ev-other" || { echo "differs: $fmt"; return 1; }
+	done
+	# furniture words of the samples never reach an anchor
+	"$NKG" extract -q -f ntriples "$D/input/article.html" >"$T/ev.nt" || return 1
+	! grep -i 'anchorOf> "[^"]*\(most read\|subscribe\|cookie\|photo:\)' "$T/ev.nt"
+}
+check "readers-same-events" t_readers_same_events
