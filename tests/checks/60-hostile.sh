@@ -255,7 +255,8 @@ PY
 		# the N-Quads (gigabytes) are counted on the fly, not kept
 		/usr/bin/time -f '%M %e' -o "$T/big.time" timeout "$H_LIMIT" \
 			"$NKG" extract -q --input-format jsonl -f nquads "$T/big.in" 2>"$T/big.err" |
-			awk '{print $(NF-1)}' | uniq | grep -c '^<https://w3id.org/newskg/doc/' >"$T/big.graphs"
+			grep -c '^<https://w3id.org/newskg/doc/big-[0-9]*> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/newskg/ns#Document> <https://w3id.org/newskg/doc/big-[0-9]*> \.$' \
+			>"$T/big.graphs"
 		local rc=${PIPESTATUS[0]}
 		H_RSS=$(($(cut -d' ' -f1 "$T/big.time" | tail -1) / 1024))
 		H_SECS=$(cut -d' ' -f2 "$T/big.time" | tail -1 | cut -d. -f1)
@@ -265,11 +266,11 @@ PY
 		h_bounds "$rc" 128 "$H_LIMIT" || return 1
 		[ "$(cat "$T/big.graphs")" -eq 20000 ]
 	}
-	if [ -n "${NKG_HUGE:-}" ] && [ "$H_MEASURE" = 1 ]; then
+	if [ "$H_MEASURE" = 1 ] || [ -n "${NKG_HUGE:-}" ]; then
 		check hostile-huge-100mb-jsonl t_huge_jsonl
 		h_report hostile-huge-100mb-jsonl
 	else
-		skip hostile-huge-100mb-jsonl "set NKG_HUGE=1 (takes over 20 minutes here)"
+		skip hostile-huge-100mb-jsonl "slow under sanitizers (NKG_HUGE=1 runs it)"
 	fi
 fi
 
