@@ -61,10 +61,17 @@ static const char *const particle[] = {"out", "up", "off", "down", "back",
                                        "into", "against", "at", "alongside",
                                        "about", NULL};
 static const char *const since[] = {"since", NULL};
+static const char *const compass[] = {
+        "north", "south", "east", "west", "northern", "southern", "eastern",
+        "western", "central", "northeast", "northwest", "southeast",
+        "southwest", "northeastern", "northwestern", "southeastern",
+        "southwestern", "north-east", "north-west", "south-east",
+        "south-west", "north-eastern", "north-western", "south-eastern",
+        "south-western", "far", "upper", "lower", "coastal", NULL};
 
 static const char *const *const classes[ENG_COUNT] = {
         prep, det, be, aux, clause, place, light, face, relative, particle,
-        since};
+        since, compass};
 
 /* The classes as one hash table from word to a mask of classes, built
  * once: eng_is() is asked for nearly every token of every sentence. */

@@ -18,6 +18,7 @@ typedef enum {
 	ENG_RELATIVE,  /* who, which, that */
 	ENG_PARTICLE,  /* out, up, off, down, back, over, away */
 	ENG_SINCE,     /* since, from */
+	ENG_COMPASS,   /* north, southern, central ... before a place name */
 	ENG_COUNT
 } EngClass;
 

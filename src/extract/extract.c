@@ -1450,6 +1450,7 @@ static void find_actors(Ctx *c, size_t s0, size_t s1)
 			/* determiners and amounts: "at least three", "up to 100",
 			 * "more than 30" */
 			if (eng_is(pk, ENG_DET) || tok(c, p - 1)->flags & NKG_TOK_NUM ||
+			    eng_is(pk, ENG_COMPASS) ||
 			    !strcmp(pk, "least") || !strcmp(pk, "than") || !strcmp(pk, "nearly") ||
 			    !strcmp(pk, "almost") || !strcmp(pk, "fewer")) {
 				p--;
@@ -1692,6 +1693,12 @@ static void find_triggers(Ctx *c, size_t s0, size_t s1)
 			              (u->head == t->head);
 			if (!overlap)
 				continue;
+			/* "signed a mutual defence treaty": a noun of higher
+			 * rank that a verb phrase ends on is an event of its own */
+			const Trigger *vb = t->verb ? t : u, *nn = t->verb ? u : t;
+			if (vb->verb && !nn->verb && nn->t0 > vb->head && nn->t1 == vb->t1 &&
+			    nn->priority > vb->priority)
+				continue;
 			size_t lt = t->t1 - t->t0, lu = u->t1 - u->t0;
 			if (lt > lu || (lt == lu && t->priority > u->priority) ||
 			    (lt == lu && t->priority == u->priority && k < q))
@@ -1728,7 +1735,9 @@ static void find_triggers(Ctx *c, size_t s0, size_t s1)
 			continue;
 		for (size_t q = 0; q < c->n_tr; q++) {
 			Trigger *u = &c->tr[q];
-			if (q == k || u->suppressed || u->t0 < t->t1 || u->t0 > t->t1 + 8)
+			/* a modal governs only the verb right after it */
+			size_t reach = tp->speaker >= 0 ? 3 : 8;
+			if (q == k || u->suppressed || u->t0 < t->t1 || u->t0 > t->t1 + reach)
 				continue;
 			if (!tp->control && strcmp(key(c, u->t0 - 1), "to"))
 				continue;
@@ -1970,16 +1979,28 @@ static size_t speaker(const Ctx *c, size_t s0, size_t s1, size_t *sv)
 					return k;
 			continue;
 		}
-		/* "X said" : nearest mention ending just before (within 3 tokens) */
-		for (size_t k = c->n_am; k-- > 0;) {
+		/* "X said" : nearest mention ending just before (within 3
+		 * tokens), unless it is a place or inside a phrase ("the Red
+		 * Cross operating in Iraq said") */
+		int left_pp = 0;
+		for (size_t k = c->n_am; k-- > 0 && !left_pp;) {
 			const AMention *m = &c->am[k];
 			if (m->t1 <= i && m->t1 + 4 >= i) {
+				if (m->flags & (M_PP | M_PLACE)) {
+					left_pp = 1;
+					break;
+				}
 				/* the head of a coordination */
 				for (size_t q = 0; q < k; q++)
 					if (c->am[q].coord == k)
 						return q;
 				return k;
 			}
+		}
+		if (left_pp) {
+			size_t su = subject_left(c, i, s0);
+			if (su != NKG_NONE)
+				return su;
 		}
 		/* ", said Alejandro Velasco" / "said X" */
 		for (size_t k = 0; k < c->n_am; k++)
@@ -1997,6 +2018,46 @@ static int is_media(const Ctx *c, size_t gi)
 {
 	const NkgActor *a = &c->g->actors[gi];
 	return a->sector && (!strcmp(a->sector, "media"));
+}
+
+/* Tokens [A, B) are a plain noun phrase: one to four words, no actor,
+ * preposition, verb or clause break among them, ending in a noun that is
+ * not a determiner. */
+static int object_noun_between(const Ctx *c, size_t a, size_t b)
+{
+	if (b <= a || b - a > 4)
+		return 0;
+	for (size_t z = a; z < b; z++) {
+		const char *k = key(c, z);
+		if (!is_word(c, z) || is_actor_tok(c, z) || eng_is(k, ENG_PREP) ||
+		    clause_break(c, z) || eng_is(k, ENG_BE) || eng_is(k, ENG_AUX) ||
+		    has_kind(c, z, b, LX_VERB) || has_kind(c, z, b, LX_NOUN) ||
+		    has_kind(c, z, b, LX_SPEECH) || eng_is(k, ENG_RELATIVE))
+			return 0;
+	}
+	return !eng_is(key(c, b - 1), ENG_DET);
+}
+
+/* The first actor after "if" or "unless" right of token H: who a
+ * conditional threat is aimed at ("threatened to quit the talks if the
+ * United States deploys the missiles"). */
+static size_t condition_subject(const Ctx *c, size_t h, size_t s1)
+{
+	for (size_t z = h + 1; z < s1; z++) {
+		const char *k = key(c, z);
+		if (strcmp(k, "if") && strcmp(k, "unless"))
+			continue;
+		for (size_t q = 0; q < c->n_am; q++) {
+			const AMention *m = &c->am[q];
+			if (m->t0 <= z || m->t0 > z + 4)
+				continue;
+			if (m->flags & (M_PP | M_PLACE | M_SOURCE | M_NOROLE))
+				return NKG_NONE;
+			return q;
+		}
+		return NKG_NONE;
+	}
+	return NKG_NONE;
 }
 
 static void fill_event(Ctx *c, const Trigger *t, size_t s0, size_t s1,
@@ -2030,7 +2091,8 @@ static void fill_event(Ctx *c, const Trigger *t, size_t s0, size_t s1,
 				}
 		}
 		if (su != NKG_NONE)
-			add_role(c, e, t->passive ? obj_role : agent_role, su);
+			add_role(c, e, t->passive ? obj_role :
+			                p->subject >= 0 ? p->subject : agent_role, su);
 	} else {
 		/* adjacent modifier: "the U.S. blockade", "Russia's invasion" */
 		for (size_t k = c->n_am; k-- > 0;) {
@@ -2079,7 +2141,8 @@ static void fill_event(Ctx *c, const Trigger *t, size_t s0, size_t s1,
 	size_t chain = t->t1; /* nouns: where the next attached phrase may start */
 	/* a verb's object may stand inside its phrase: "give Tanzania a grant" */
 	size_t from = t->verb ? t->head + 1 : t->t1;
-	for (size_t k = 0; k < c->n_am; k++) {
+	/* "X said Y must leave": what follows is the act demanded */
+	for (size_t k = 0; k < c->n_am && p->speaker < 0; k++) {
 		const AMention *m = &c->am[k];
 		if (m->t0 < from)
 			continue;
@@ -2113,6 +2176,16 @@ static void fill_event(Ctx *c, const Trigger *t, size_t s0, size_t s1,
 		}
 		if (m->prep != NKG_NONE && m->prep >= t->t1) {
 			int r = prep_role(p, key(c, m->prep), t->verb, t->passive);
+			/* "shelled positions of the militia", "expelled
+			 * inspectors of the agency": the owner of a plain
+			 * object noun is the verb's object */
+			if (r < 0 && t->verb && !direct_taken && !strcmp(key(c, m->prep), "of") &&
+			    object_noun_between(c, t->t1, m->prep)) {
+				direct_taken = 1;
+				add_role(c, e, t->passive ? agent_role : obj_role, k);
+				chain = last_of(c, k);
+				continue;
+			}
 			if (r < 0)
 				continue;
 			if (r == NKG_ROLE_PLACE && !(m->flags & M_PLACE) &&
@@ -2241,7 +2314,22 @@ static void fill_event(Ctx *c, const Trigger *t, size_t s0, size_t s1,
 	/* attribution */
 	size_t sv = NKG_NONE;
 	size_t sp = speaker(c, s0, s1, &sv);
-	if (sp != NKG_NONE && sv != NKG_NONE) {
+	if (p->speaker >= 0) {
+		/* the speaker is a party: "Russia said Sudan must return it" */
+		if (sp != NKG_NONE && sv != NKG_NONE)
+			for (size_t k = sp; k != NKG_NONE; k = c->am[k].coord) {
+				size_t a = c->am[k].actor;
+				if (!nkg_idx_has(&e->roles[NKG_ROLE_TARGET], a))
+					nkg_idx_add(&e->roles[p->speaker], a);
+				if (c->am[k].coord == k)
+					break;
+			}
+		if (!e->roles[p->speaker].n ||
+		    (p->subject >= 0 && !e->roles[p->subject].n)) {
+			drop_last(c);
+			return;
+		}
+	} else if (sp != NKG_NONE && sv != NKG_NONE) {
 		/* every mention of the speaker phrase and its coordinates */
 		for (size_t k = sp; k != NKG_NONE; k = c->am[k].coord) {
 			size_t a = c->am[k].actor;
@@ -2273,6 +2361,15 @@ static void fill_event(Ctx *c, const Trigger *t, size_t s0, size_t s1,
 		e->roles[NKG_ROLE_AGENT].n = 0;
 		e->symmetric = 1;
 	}
+	/* A threat with no target is aimed at whoever must meet its
+	 * condition. */
+	if (!e->roles[NKG_ROLE_TARGET].n && !p->symmetric &&
+	    (!strcmp(p->top_label, "Threaten") ||
+	     (p->intent_cls && strstr(p->intent_cls, "#Threaten")))) {
+		size_t q = condition_subject(c, t->t1 - 1, s1);
+		if (q != NKG_NONE && !nkg_idx_has(&e->roles[NKG_ROLE_AGENT], c->am[q].actor))
+			add_role(c, e, NKG_ROLE_TARGET, q);
+	}
 	/* As event coders do, a country where an event happens is its target
 	 * when nothing else is ("demonstrated in Serbia"). */
 	static const int where[] = {NKG_ROLE_PLACE, NKG_ROLE_ORIGIN, NKG_ROLE_DESTINATION};
@@ -2298,13 +2395,30 @@ static void fill_event(Ctx *c, const Trigger *t, size_t s0, size_t s1,
 			mod = "Asserted";
 		}
 	}
-	if (mod && !strcmp(mod, "Intended") && p->intent_cls &&
-	    strcmp(p->intent_cls, p->cls)) {
-		const LexClass *ic = nkg_lex_class(c->lx, p->intent_cls);
+	const char *intent = p->intent_cls;
+	if (mod && !strcmp(mod, "Intended")) {
+		/* "will withdraw its force unless the president agrees": an
+		 * announced act on a condition is a threat */
+		for (size_t z = t->t1; z < s1; z++)
+			if (!strcmp(key(c, z), "unless")) {
+				const LexClass *th = nkg_lex_class(c->lx, NKG_NS "Threaten");
+				if (th)
+					intent = th->iri;
+				if (!e->roles[NKG_ROLE_TARGET].n) {
+					size_t q = condition_subject(c, t->t1 - 1, s1);
+					if (q != NKG_NONE &&
+					    !nkg_idx_has(&e->roles[NKG_ROLE_AGENT], c->am[q].actor))
+						add_role(c, e, NKG_ROLE_TARGET, q);
+				}
+				break;
+			}
+	}
+	if (mod && !strcmp(mod, "Intended") && intent && strcmp(intent, p->cls)) {
+		const LexClass *ic = nkg_lex_class(c->lx, intent);
 		nkg_set_str(&e->intended_cls, p->cls);
-		nkg_set_str(&e->cls, p->intent_cls);
-		nkg_set_str(&e->cls_label, ic ? ic->label : p->intent_cls);
-		nkg_set_str(&e->top_label, ic ? ic->label : p->intent_cls);
+		nkg_set_str(&e->cls, intent);
+		nkg_set_str(&e->cls_label, ic ? ic->label : intent);
+		nkg_set_str(&e->top_label, ic ? ic->label : intent);
 	}
 
 	if (!has_any(e)) {

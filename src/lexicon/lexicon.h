@@ -81,6 +81,9 @@ typedef struct {
 	int symmetric, control, priority;
 	int after;     /* NkgRole */
 	int noun_left; /* NkgRole or -1 */
+	int subject;   /* verbs: role of the subject (-1: agent) */
+	int speaker;   /* role of the sentence's speaker (-1: claimedBy);
+	                * the event needs a speaker when set */
 	LexPrep *preps;
 	size_t n_preps;
 } LexPattern;
