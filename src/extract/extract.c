@@ -739,6 +739,69 @@ static size_t make_group(Ctx *c, size_t country_li, size_t gidx, size_t m0,
 	return gi;
 }
 
+/* Sectors of the people a bare group noun can name without a country:
+ * police, troops, rebels, protesters; not institutions such as "the
+ * government" or "the court", which need to be someone's. */
+static int bare_sector(const char *sector)
+{
+	static const char *const ok[] = {"police", "military", "rebel", "civilian",
+	                                 "opposition", "militant", NULL};
+	for (int q = 0; sector && ok[q]; q++)
+		if (!strcmp(sector, ok[q]))
+			return 1;
+	return 0;
+}
+
+static int is_actor_tok(const Ctx *c, size_t i);
+
+static size_t bare_group(Ctx *c, size_t i, size_t s1)
+{
+	const LexEntry *e;
+	size_t n = longest(c, i, s1, LX_GROUP, &e);
+	if (!n || is_actor_tok(c, i))
+		return 0;
+	const LexGroup *gr = &c->lx->groups[e->idx];
+	if (!bare_sector(gr->sector) || (gr->kind != NKG_KIND_GROUP &&
+	                                 strcmp(gr->sector, "police")))
+		return 0;
+	/* "fighters of the RSF", "militants from JNIM": the named body
+	 * is the actor */
+	if (i + n < s1 && (!strcmp(key(c, i + n), "of") || !strcmp(key(c, i + n), "from")))
+		return 0;
+	/* "police chief", "protesters' demands": the noun is a modifier */
+	if (i + n < s1 && (has_kind(c, i + n, s1, LX_TITLE) || !strcmp(key(c, i + n), "'s") ||
+	                   !strcmp(key(c, i + n), "'")))
+		return 0;
+	/* nor a noun that starts an event phrase ("military operation") */
+	for (size_t m = n + 1; m <= n + 2; m++) {
+		const LexSlot *sl = lookup(c, i, m, s1);
+		for (size_t q = 0; sl && q < sl->n; q++)
+			if (sl->v[q].kind == LX_NOUN && sl->v[q].ntok == m)
+				return 0;
+	}
+	size_t mc = main_country(c);
+	size_t li = mc != NKG_NONE ? lex_of(c, mc) : NKG_NONE;
+	size_t gi;
+	if (li != NKG_NONE) {
+		gi = make_group(c, li, e->idx, i, i, i + n);
+	} else {
+		char *written = span_text(c, i, i + n);
+		char *label = written ? nkg_fold(written, strlen(written)) : NULL;
+		char *slug = nkg_slug(gr->label);
+		char iri[700];
+		snprintf(iri, sizeof iri, "%s%s/%s", c->g->base,
+		         gr->kind == NKG_KIND_GROUP ? "group" : "org", slug ? slug : "x");
+		gi = label ? add_new_actor(c, iri, gr->kind, label, gr->sector) : NKG_NONE;
+		free(written);
+		free(label);
+		free(slug);
+	}
+	if (gi == NKG_NONE)
+		return 0;
+	push_mention(c, i, i + n, gi, 0);
+	return n;
+}
+
 /* Finds a title at I (after optional modifiers like "senior"); returns its
  * length and the title. */
 static size_t title_at(const Ctx *c, size_t i, size_t end, const LexTitle **t)
@@ -1436,6 +1499,16 @@ static void find_actors(Ctx *c, size_t s0, size_t s1)
 					i += nl + (fl & M_POSS ? 1 : 0);
 					continue;
 				}
+			}
+		}
+		/* A group noun with no country word: "Police detained 30
+		 * protesters".  It stands with the story's main country when
+		 * there is one. */
+		{
+			size_t gn = bare_group(c, i, s1);
+			if (gn) {
+				i += gn;
+				continue;
 			}
 		}
 		i++;
