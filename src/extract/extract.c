@@ -1725,6 +1725,9 @@ static void find_triggers(Ctx *c, size_t s0, size_t s1)
 					             c->lx->patterns[e->idx].priority + (int)n};
 					push_trigger(c, t);
 				} else if (e->kind == LX_VERB && n == 1) {
+					/* "in March": a capitalised month is no verb */
+					if (i > s0 && is_cap(c, i) && has_kind(c, i, s1, LX_MONTH))
+						continue;
 					const LexVerbPhrase *vp = &c->lx->verbs[e->idx];
 					size_t end = vp->n_rest ? match_rest(c, vp, i, s1) : i + 1;
 					if (!end)
