@@ -49,6 +49,7 @@ static const char *const light[] = {
         "order", "ordered", "pay", "paid", "end", "ended", "lift", "lifted",
         "resume", "resumed", "maintain", "maintained", "extend", "extended",
         "renew", "renewed", "step", "stepped", "tighten", "tightened",
+        "approve", "approved", "approves", "grant", "granted", "grants",
         NULL};
 static const char *const face[] = {"face", "faces", "faced", "facing",
                                    "receive", "received", "under", "endure",

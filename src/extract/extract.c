@@ -2150,6 +2150,7 @@ static void fill_event(Ctx *c, const Trigger *t, size_t s0, size_t s1,
 	e->anchor = tok(c, t->head)->c0;
 	nkg_idx_add(&e->mentions, c->mention);
 
+	int light_obj = 0; /* a noun that is the object of a light verb */
 	int agent_role = p->symmetric ? NKG_ROLE_PARTICIPANT : NKG_ROLE_AGENT;
 	int obj_role = p->symmetric ? NKG_ROLE_PARTICIPANT : p->after;
 
@@ -2200,6 +2201,7 @@ static void fill_event(Ctx *c, const Trigger *t, size_t s0, size_t s1,
 					break;
 				int face = eng_is(zk, ENG_FACE);
 				if (eng_is(zk, ENG_LIGHT) || face) {
+					light_obj = 1;
 					size_t su = subject_left(c, z - 1, s0);
 					if (su != NKG_NONE) {
 						int r = face && p->noun_left >= 0 ? p->noun_left :
@@ -2320,7 +2322,9 @@ static void fill_event(Ctx *c, const Trigger *t, size_t s0, size_t s1,
 		 * Monday"), or to the first verb after it when none comes
 		 * before ("On Jan. 8, X appeared"); a noun takes only a date
 		 * right after it ("the operation on Jan. 3") */
-		if (!t->verb && !(dates[k].t0 >= t->t1 && dates[k].t0 <= t->t1 + 2))
+		/* ... but the object of a light verb takes one a little
+		 * further ("approved a loan to Egypt on Wednesday") */
+		if (!t->verb && !(dates[k].t0 >= t->t1 && dates[k].t0 <= t->t1 + (light_obj ? 5 : 2)))
 			continue;
 		int other = 0;
 		size_t dt = dates[k].t0;
