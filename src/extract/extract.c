@@ -1868,7 +1868,11 @@ static size_t subject_left(const Ctx *c, size_t h, size_t s0)
 			const AMention *m = &c->am[k];
 			if (m->t0 < start || m->t1 > h)
 				continue;
-			if (m->flags & (M_PP | M_PLACE | M_SOURCE))
+			/* "after Lukashenko met Kellogg": a word that is both
+			 * preposition and conjunction opens the clause */
+			int opens = m->prep != NKG_NONE && m->prep + 1 == start &&
+			            clause_break(c, m->prep) && !(m->flags & M_PLACE);
+			if (m->flags & (M_PP | M_PLACE | M_SOURCE) && !opens)
 				continue;
 			/* part of a coordination whose head was taken */
 			int is_tail = 0;

@@ -650,6 +650,13 @@ static int compile(NkgLexicon *lx, Triples *tr)
 				if (add_label(lx, mt, LX_METONYM, idx, 0))
 					return -1;
 			}
+			/* regions are recognised as metonyms are: "in Darfur",
+			 * "Darfur rebels" */
+			EACH(s, LEX "region", rg)
+			{
+				if (add_label(lx, rg, LX_METONYM, idx, 0))
+					return -1;
+			}
 			if (kind == NKG_KIND_PERSON) {
 				/* lex:surname where the last word is not it
 				 * ("Xi Jinping" is Xi); "al-Assad" also
