@@ -1830,6 +1830,26 @@ static void find_triggers(Ctx *c, size_t s0, size_t s1)
 
 /* ---------- roles ---------- */
 
+/* A speech verb at I, unless a base form is used as a noun after a
+ * name or a determiner: "in Borno state", "the state said". */
+static int speech_verb(const Ctx *c, size_t i, size_t end)
+{
+	const LexSlot *s = lookup(c, i, 1, end);
+	int base = 0, any = 0;
+	for (size_t k = 0; s && k < s->n; k++)
+		if (s->v[k].kind == LX_SPEECH && s->v[k].ntok == 1) {
+			any = 1;
+			if (s->v[k].form == FORM_BASE)
+				base = 1;
+		}
+	if (!any)
+		return 0;
+	if (base && i > c->s0 && (eng_is(key(c, i - 1), ENG_DET) ||
+	                          (is_cap(c, i - 1) && is_word(c, i - 1))))
+		return 0;
+	return 1;
+}
+
 static int clause_break(const Ctx *c, size_t i)
 {
 	const char *k = key(c, i);
@@ -1837,7 +1857,7 @@ static int clause_break(const Ctx *c, size_t i)
 		return 0; /* "United States" is not "X states" */
 	if (eng_is(k, ENG_CLAUSE) && strcmp(k, "\""))
 		return 1;
-	if (has_kind(c, i, i + 1, LX_SPEECH))
+	if (speech_verb(c, i, i + 1))
 		return 1;
 	/* ", and" / ", but" */
 	if (!strcmp(k, ",") && i + 1 < c->tk->n_toks &&
@@ -1850,7 +1870,7 @@ static int is_speech_tok(const Ctx *c, size_t i, size_t s1)
 {
 	if (is_actor_tok(c, i))
 		return 0;
-	return has_kind(c, i, s1, LX_SPEECH) ||
+	return speech_verb(c, i, s1) ||
 	       (!strcmp(key(c, i), "according") && i + 1 < s1 &&
 	        !strcmp(key(c, i + 1), "to"));
 }
@@ -1872,6 +1892,12 @@ static size_t subject_left(const Ctx *c, size_t h, size_t s0)
 			 * preposition and conjunction opens the clause */
 			int opens = m->prep != NKG_NONE && m->prep + 1 == start &&
 			            clause_break(c, m->prep) && !(m->flags & M_PLACE);
+			/* "Fighters from ISWAP attacked": the body a group noun
+			 * belongs to */
+			if (m->prep != NKG_NONE && m->prep > start && !(m->flags & M_PLACE) &&
+			    (!strcmp(key(c, m->prep), "of") || !strcmp(key(c, m->prep), "from")) &&
+			    has_kind(c, m->prep - 1, h, LX_GROUP))
+				opens = 1;
 			if (m->flags & (M_PP | M_PLACE | M_SOURCE) && !opens)
 				continue;
 			/* part of a coordination whose head was taken */
@@ -2376,15 +2402,31 @@ static void fill_event(Ctx *c, const Trigger *t, size_t s0, size_t s1,
 		cl--;
 	for (size_t z = s0; z < t->t0; z++) {
 		size_t max = 4;
+		/* "vowed on Monday to strike": a date between the cue's verb
+		 * and its "to" */
+		size_t gap_end = 0;
+		const LexSlot *gapped = NULL;
+		for (size_t k = 0; k < nd && z + 1 < t->t0; k++) {
+			size_t d0 = dates[k].t0;
+			if (d0 > z + 1 && d0 == z + 2 && eng_is(key(c, z + 1), ENG_PREP))
+				d0 = z + 1;
+			if (d0 != z + 1 || dates[k].t1 >= t->t0 || strcmp(key(c, dates[k].t1), "to"))
+				continue;
+			char buf[128];
+			snprintf(buf, sizeof buf, "%s to", key(c, z));
+			gapped = nkg_lex_lookup(c->lx, buf);
+			gap_end = dates[k].t1 + 1;
+			break;
+		}
 		for (size_t n = max; n >= 1; n--) {
-			const LexSlot *sl = lookup(c, z, n, t->t0 + 1);
+			const LexSlot *sl = n == 1 && gapped ? gapped : lookup(c, z, n, t->t0 + 1);
 			if (!sl)
 				continue;
 			for (size_t q = 0; q < sl->n; q++) {
 				if (sl->v[q].kind != LX_CUE)
 					continue;
 				const char *m = c->lx->cues[sl->v[q].idx].modality;
-				size_t dist = t->t0 - (z + n);
+				size_t dist = t->t0 - (n == 1 && gapped ? gap_end : z + n);
 				if (!strcmp(m, "Negated") && dist <= 3 && z >= cl)
 					mod = "Negated";
 				else if (!strcmp(m, "Intended") && dist <= 4 && z >= cl &&
