@@ -361,13 +361,28 @@ static size_t country_word(const Ctx *c, size_t i, size_t end, size_t *li,
 	return best;
 }
 
+static int name_particle(const char *k);
+
 static int is_name_token(const Ctx *c, size_t i, size_t end)
 {
 	if (i >= end || !is_word(c, i))
 		return 0;
 	const NkgToken *t = tok(c, i);
-	if (!(t->flags & NKG_TOK_CAP))
-		return 0;
+	if (!(t->flags & NKG_TOK_CAP)) {
+		/* "al-Sisi" as one token: a particle, a hyphen, a capital */
+		const char *h = strchr(t->key, '-');
+		const char *raw = c->text + t->b0;
+		if (!h || (size_t)(h - t->key) + 1 >= t->b1 - t->b0)
+			return 0;
+		char part[8];
+		size_t pl = (size_t)(h - t->key);
+		if (pl >= sizeof part)
+			return 0;
+		memcpy(part, t->key, pl);
+		part[pl] = '\0';
+		if (!name_particle(part) || !(raw[pl] == '-' && raw[pl + 1] >= 'A' && raw[pl + 1] <= 'Z'))
+			return 0;
+	}
 	if (t->flags & NKG_TOK_NUM)
 		return 0;
 	const LexSlot *s = lookup(c, i, 1, end);
@@ -435,6 +450,9 @@ static size_t name_len(const Ctx *c, size_t i, size_t end)
 			/* "von der Leyen", "bin Laden" */
 			size_t q = i + n;
 			while (q < end && q < i + n + 3 && name_particle(key(c, q)))
+				q++;
+			/* "al-Sisi", "el-Sheikh" */
+			if (q < end && !strcmp(key(c, q), "-") && q > i + n)
 				q++;
 			if (is_name_token(c, q, end)) {
 				n = q - i;
@@ -1707,6 +1725,26 @@ static int verb_reading(const Ctx *c, const Trigger *t, size_t s0)
 	return a->kind == NKG_KIND_GROUP || m->coord != NKG_NONE;
 }
 
+/* A score at token I: "2-1" as one token, or "2", "-", "1". */
+static int is_score(const Ctx *c, size_t i, size_t s1)
+{
+	const char *k = key(c, i);
+	size_t a = strspn(k, "0123456789");
+	if (a && a <= 2 && (k[a] == '-' || !strncmp(k + a, "\xe2\x80\x93", 3))) {
+		const char *r = k + a + (k[a] == '-' ? 1 : 3);
+		size_t b = strspn(r, "0123456789");
+		if (b && b <= 2 && !r[b])
+			return 1;
+	}
+	if (a && a <= 2 && !k[a] && i + 2 < s1 &&
+	    (!strcmp(key(c, i + 1), "-") || !strcmp(key(c, i + 1), "\xe2\x80\x93"))) {
+		const char *r = key(c, i + 2);
+		size_t b = strspn(r, "0123456789");
+		return b && b <= 2 && !r[b];
+	}
+	return 0;
+}
+
 static void find_triggers(Ctx *c, size_t s0, size_t s1)
 {
 	for (size_t i = s0; i < s1; i++) {
@@ -1739,6 +1777,18 @@ static void find_triggers(Ctx *c, size_t s0, size_t s1)
 				}
 			}
 		}
+	}
+	/* "Brazil beat Argentina 2-1": a score makes a verb a sports result,
+	 * not an event between the countries */
+	for (size_t k = 0; k < c->n_tr; k++) {
+		Trigger *t = &c->tr[k];
+		if (t->suppressed || !t->verb)
+			continue;
+		for (size_t z = t->t1; z < s1 && z < t->t1 + 5; z++)
+			if (is_score(c, z, s1)) {
+				t->suppressed = 1;
+				break;
+			}
 	}
 	/* A word that is both verb and noun: decide by its left neighbour. */
 	for (size_t k = 0; k < c->n_tr; k++) {
