@@ -1838,8 +1838,9 @@ static void find_triggers(Ctx *c, size_t s0, size_t s1)
 		if (t->suppressed || !t->verb)
 			continue;
 		if (t->form == FORM_ING && t->t0 > s0 &&
-		    eng_is(key(c, t->t0 - 1), ENG_DET) && strcmp(key(c, t->t0 - 1), "'s"))
-			t->suppressed = 1;
+		    ((eng_is(key(c, t->t0 - 1), ENG_DET) && strcmp(key(c, t->t0 - 1), "'s")) ||
+		     tok(c, t->t0 - 1)->flags & NKG_TOK_NUM))
+			t->suppressed = 1; /* "12 shipping firms" too */
 		if (t->verb) {
 			t->passive = t->form == FORM_PAST && is_be_before(c, t->t0, s0);
 			/* "a lunch hosted by the ambassador": a passive with no
@@ -1863,6 +1864,10 @@ static void find_triggers(Ctx *c, size_t s0, size_t s1)
 			Trigger *u = &c->tr[q];
 			/* a modal governs only the verb right after it */
 			size_t reach = tp->speaker >= 0 ? 3 : 8;
+			/* "pressed Netanyahu in a call on Wednesday to allow" */
+			if (tp->control && tp->speaker < 0 && u->t0 > t->t1 && u->t0 <= t->t1 + 16 &&
+			    !strcmp(key(c, u->t0 - 1), "to"))
+				reach = 16;
 			if (q == k || u->suppressed || u->t0 < t->t1 || u->t0 > t->t1 + reach)
 				continue;
 			if (!tp->control && strcmp(key(c, u->t0 - 1), "to"))
@@ -2402,10 +2407,27 @@ static void fill_event(Ctx *c, const Trigger *t, size_t s0, size_t s1,
 		 * Monday"), or to the first verb after it when none comes
 		 * before ("On Jan. 8, X appeared"); a noun takes only a date
 		 * right after it ("the operation on Jan. 3") */
-		/* ... but the object of a light verb takes one a little
-		 * further ("approved a loan to Egypt on Wednesday") */
-		if (!t->verb && !(dates[k].t0 >= t->t1 && dates[k].t0 <= t->t1 + (light_obj ? 5 : 2)))
+		/* ... but the object of a light verb takes the dates its
+		 * verb would ("imposed sanctions on X and Y on Thursday") */
+		if (!t->verb && !light_obj && !(dates[k].t0 >= t->t1 && dates[k].t0 <= t->t1 + 2))
 			continue;
+		if (light_obj) {
+			/* as its verb would: a date after it, no verb between */
+			if (dates[k].t0 < t->t1)
+				continue;
+			int between = 0;
+			for (size_t q = 0; q < c->n_tr; q++) {
+				const Trigger *u = &c->tr[q];
+				if (u != t && !u->suppressed && u->verb && u->head > t->head &&
+				    u->head < dates[k].t0)
+					between = 1;
+			}
+			for (size_t z = t->t1; z < dates[k].t0 && !between; z++)
+				if (clause_break(c, z))
+					between = 1;
+			if (between)
+				continue;
+		}
 		int other = 0;
 		size_t dt = dates[k].t0;
 		int any_before = 0;
@@ -2597,6 +2619,10 @@ static void fill_event(Ctx *c, const Trigger *t, size_t s0, size_t s1,
 		nkg_set_str(&e->top_label, ic ? ic->label : intent);
 	}
 
+	if (p->needs_target && !e->roles[NKG_ROLE_TARGET].n) {
+		drop_last(c);
+		return;
+	}
 	if (!has_any(e)) {
 		/* "the oil blockade" refers back to an event already seen */
 		if (!merge_last(c))

@@ -25,7 +25,7 @@
 
 #define MAGIC "NKGLEX\r\n"
 /* changes whenever the tables below change shape */
-#define LAYOUT (0x4e4b0004u ^ (uint32_t)sizeof(LexEntry) << 8)
+#define LAYOUT (0x4e4b0005u ^ (uint32_t)sizeof(LexEntry) << 8)
 #define NIL 0xffffffffu
 
 static uint64_t fnv(uint64_t h, const void *p, size_t n)
@@ -229,6 +229,7 @@ static void w_lexicon(W *w, const NkgLexicon *lx)
 		w_int(w, p->noun_left);
 		w_int(w, p->subject);
 		w_int(w, p->speaker);
+		w_int(w, p->needs_target);
 		w_u32(w, (uint32_t)p->n_preps);
 		for (size_t k = 0; k < p->n_preps; k++) {
 			w_str(w, p->preps[k].key);
@@ -473,7 +474,7 @@ static void r_lexicon(R *r, NkgLexicon *lx)
 	for (size_t i = 0; i < n && !r->bad; i++, lx->n_cues++)
 		lx->cues[i].modality = r_str(r);
 	lx->objects = r_strs(r, &lx->n_objects);
-	n = r_count(r, 52);
+	n = r_count(r, 56);
 	lx->patterns = r_array(r, n, sizeof *lx->patterns);
 	for (size_t i = 0; i < n && !r->bad; i++, lx->n_patterns++) {
 		LexPattern *p = &lx->patterns[i];
@@ -489,6 +490,7 @@ static void r_lexicon(R *r, NkgLexicon *lx)
 		p->noun_left = r_int(r);
 		p->subject = r_int(r);
 		p->speaker = r_int(r);
+		p->needs_target = r_int(r);
 		size_t np = r_count(r, 8);
 		p->preps = r_array(r, np, sizeof *p->preps);
 		for (size_t k = 0; k < np && !r->bad; k++, p->n_preps++) {

@@ -82,6 +82,7 @@ typedef struct {
 	int after;     /* NkgRole */
 	int noun_left; /* NkgRole or -1 */
 	int subject;   /* verbs: role of the subject (-1: agent) */
+	int needs_target; /* no event without a target */
 	int speaker;   /* role of the sentence's speaker (-1: claimedBy);
 	                * the event needs a speaker when set */
 	LexPrep *preps;
