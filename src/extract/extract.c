@@ -1342,7 +1342,9 @@ static void find_actors(Ctx *c, size_t s0, size_t s1)
 				size_t li2;
 				LexKind h2;
 				size_t n2 = country_word(c, q, s1, &li2, &h2);
-				if (n2 && c->lx->actors[li2].kind == NKG_KIND_COUNTRY) {
+				/* not "fighters of Russia's Wagner Group" */
+				int poss = q + n2 < s1 && !strcmp(key(c, q + n2), "'s");
+				if (n2 && !poss && c->lx->actors[li2].kind == NKG_KIND_COUNTRY) {
 					size_t gi = make_group(c, li2, e->idx, i, i, i + n);
 					push_mention(c, i, q + n2, gi, 0);
 					i = q + n2;
@@ -1954,6 +1956,10 @@ static size_t subject_left(const Ctx *c, size_t h, size_t s0)
 			    has_kind(c, m->prep - 1, h, LX_GROUP))
 				opens = 1;
 			if (m->flags & (M_PP | M_PLACE | M_SOURCE) && !opens)
+				continue;
+			/* "Russia's Wagner Group": the possessed, not the owner */
+			if (m->flags & M_POSS && m->t1 + 1 < h &&
+			    (mention_starting(c, m->t1) || mention_starting(c, m->t1 + 1)))
 				continue;
 			/* part of a coordination whose head was taken */
 			int is_tail = 0;
