@@ -78,6 +78,8 @@ typedef struct {
 	size_t n_sal, cap_sal;
 	size_t pair[2];  /* last coordinated country pair */
 	int have_pair;
+	size_t ppair[2]; /* the two people of the last two-party event */
+	int have_ppair;
 	size_t *src_lex; /* graph actor -> lexicon actor (or NKG_NONE) */
 	size_t n_src;
 	/* phrase lookups of the current sentence, [token][length] */
@@ -523,11 +525,17 @@ static size_t person_by_name_ex(Ctx *c, size_t i, size_t n, size_t end,
 		if (best != NKG_NONE)
 			return best;
 		const LexSlot *s = lookup(c, i, 1, end);
-		if (s)
-			for (size_t k = 0; k < s->n; k++)
-				if (s->v[k].kind == LX_SURNAME)
-					return add_lex_actor(c, s->v[k].idx, 0);
-		if (!allow_new)
+		size_t only = NKG_NONE, nsur = 0;
+		for (size_t k = 0; s && k < s->n; k++)
+			if (s->v[k].kind == LX_SURNAME) {
+				only = s->v[k].idx;
+				nsur++;
+			}
+		if (nsur == 1)
+			return add_lex_actor(c, only, 0);
+		/* two known people share the name and the story has named
+		 * neither yet ("Sharif" in a headline): no guess */
+		if (nsur > 1 || !allow_new)
 			return NKG_NONE;
 	}
 	/* A full name, or one name after a title: someone new */
@@ -1371,6 +1379,26 @@ static void find_actors(Ctx *c, size_t s0, size_t s1)
 				continue;
 			}
 		}
+		/* "the two leaders", "both men": the people of the last
+		 * two-party event */
+		if (c->have_ppair && i + 1 < s1 &&
+		    (!strcmp(key(c, i), "two") || !strcmp(key(c, i), "both"))) {
+			static const char *const people[] = {
+			        "leaders", "men", "women", "ministers", "presidents",
+			        "envoys", "diplomats", "officials", "counterparts", NULL};
+			int hit = 0;
+			for (int q = 0; people[q]; q++)
+				if (!strcmp(key(c, i + 1), people[q]))
+					hit = 1;
+			if (hit) {
+				size_t a = push_mention(c, i, i + 2, c->ppair[0], 0);
+				size_t b = push_mention(c, i, i + 2, c->ppair[1], 0);
+				if (a != NKG_NONE && b != NKG_NONE)
+					c->am[a].coord = b;
+				i += 2;
+				continue;
+			}
+		}
 		/* "the two countries", "both countries" */
 		if (c->have_pair && i + 1 < s1 &&
 		    (!strcmp(key(c, i), "two") || !strcmp(key(c, i), "both")) &&
@@ -1650,6 +1678,10 @@ static size_t match_rest(const Ctx *c, const LexVerbPhrase *vp, size_t h,
 	for (size_t r = 0; r < vp->n_rest; r++) {
 		const char *want = vp->rest[r];
 		int particle = eng_is(want, ENG_PARTICLE);
+		/* a particle that more words anchor ("put ... on high alert")
+		 * may come after an object, like any other word */
+		if (particle && r == 0 && vp->n_rest >= 2 && !eng_is(vp->rest[1], ENG_PARTICLE))
+			particle = 0;
 		size_t limit = particle ? (r == 0 ? 1 : 0) : 3;
 		size_t found = 0;
 		for (size_t gap = 0; gap <= limit && j + gap < s1; gap++) {
@@ -2077,6 +2109,18 @@ static int rank(const char *m)
 /* Merges the last event into an earlier one that it repeats; returns 1
  * when merged (the last event is removed).  An event with no parties
  * ("the oil blockade") refers back to the latest one of its class. */
+/* Is class SUB below (or equal to) class SUP in the ontology? */
+static int class_below(const Ctx *c, const char *sub, const char *sup)
+{
+	for (int depth = 0; sub && depth < 16; depth++) {
+		if (!strcmp(sub, sup))
+			return 1;
+		const LexClass *lc = nkg_lex_class(c->lx, sub);
+		sub = lc ? lc->super : NULL;
+	}
+	return 0;
+}
+
 static int merge_last(Ctx *c)
 {
 	NkgGraph *g = c->g;
@@ -2088,7 +2132,13 @@ static int merge_last(Ctx *c)
 	size_t stop = li > 256 ? li - 256 : 0;
 	for (size_t i = li; i-- > stop;) {
 		NkgEvent *o = &g->events[i];
-		if (strcmp(o->cls, n->cls))
+		/* "the two leaders discussed ..." after their phone call: a
+		 * broader class with the very same parties repeats it */
+		int broader = strcmp(o->cls, n->cls) && !refers && class_below(c, o->cls, n->cls) &&
+		              n->roles[NKG_ROLE_PARTICIPANT].n >= 2 &&
+		              sub_list(&n->roles[NKG_ROLE_PARTICIPANT], &o->roles[NKG_ROLE_PARTICIPANT]) &&
+		              sub_list(&o->roles[NKG_ROLE_PARTICIPANT], &n->roles[NKG_ROLE_PARTICIPANT]);
+		if (strcmp(o->cls, n->cls) && !broader)
 			continue;
 		if (!refers) {
 			const NkgIdxList *na = &n->roles[NKG_ROLE_AGENT], *oa = &o->roles[NKG_ROLE_AGENT];
@@ -2243,7 +2293,7 @@ static void fill_event(Ctx *c, const Trigger *t, size_t s0, size_t s1,
 
 	int light_obj = 0; /* a noun that is the object of a light verb */
 	int agent_role = p->symmetric ? NKG_ROLE_PARTICIPANT : NKG_ROLE_AGENT;
-	int obj_role = p->symmetric ? NKG_ROLE_PARTICIPANT : p->after;
+	int obj_role = p->after < 0 ? -1 : p->symmetric ? NKG_ROLE_PARTICIPANT : p->after;
 
 	/* left side */
 	if (t->verb) {
@@ -2258,9 +2308,9 @@ static void fill_event(Ctx *c, const Trigger *t, size_t s0, size_t s1,
 					break;
 				}
 		}
-		if (su != NKG_NONE)
-			add_role(c, e, t->passive ? obj_role :
-			                p->subject >= 0 ? p->subject : agent_role, su);
+		int sr = t->passive ? obj_role : p->subject >= 0 ? p->subject : agent_role;
+		if (su != NKG_NONE && sr >= 0)
+			add_role(c, e, sr, su);
 	} else {
 		/* adjacent modifier: "the U.S. blockade", "Russia's invasion" */
 		for (size_t k = c->n_am; k-- > 0;) {
@@ -2348,8 +2398,8 @@ static void fill_event(Ctx *c, const Trigger *t, size_t s0, size_t s1,
 			/* "shelled positions of the militia", "expelled
 			 * inspectors of the agency": the owner of a plain
 			 * object noun is the verb's object */
-			if (r < 0 && t->verb && !direct_taken && !strcmp(key(c, m->prep), "of") &&
-			    object_noun_between(c, t->t1, m->prep)) {
+			if (r < 0 && t->verb && !direct_taken && obj_role >= 0 &&
+			    !strcmp(key(c, m->prep), "of") && object_noun_between(c, t->t1, m->prep)) {
 				direct_taken = 1;
 				add_role(c, e, t->passive ? agent_role : obj_role, k);
 				chain = last_of(c, k);
@@ -2372,7 +2422,8 @@ static void fill_event(Ctx *c, const Trigger *t, size_t s0, size_t s1,
 			direct_taken = 1;
 			if (!t->verb)
 				continue; /* "talks Cuba" is not English */
-			add_role(c, e, t->passive ? agent_role : obj_role, k);
+			if (t->passive || obj_role >= 0)
+				add_role(c, e, t->passive ? agent_role : obj_role, k);
 		}
 	}
 	/* No self loops: an actor is not its own target. */
@@ -2625,6 +2676,18 @@ static void fill_event(Ctx *c, const Trigger *t, size_t s0, size_t s1,
 		nkg_set_str(&e->top_label, ic ? ic->label : intent);
 	}
 
+	/* remember the two people of a two-party event for "the two
+	 * leaders" */
+	{
+		const NkgIdxList *pl = &e->roles[NKG_ROLE_PARTICIPANT];
+		if (e->symmetric && pl->n == 2 &&
+		    c->g->actors[pl->v[0]].kind == NKG_KIND_PERSON &&
+		    c->g->actors[pl->v[1]].kind == NKG_KIND_PERSON) {
+			c->ppair[0] = pl->v[0];
+			c->ppair[1] = pl->v[1];
+			c->have_ppair = 1;
+		}
+	}
 	if (p->needs_target && !e->roles[NKG_ROLE_TARGET].n) {
 		drop_last(c);
 		return;

@@ -812,7 +812,9 @@ static int compile(NkgLexicon *lx, Triples *tr)
 		p.priority = v ? atoi(v) : 0;
 		v = first(s, LEX "after");
 		p.after = v ? role_from_iri(v) : NKG_ROLE_TARGET;
-		if (p.after < 0)
+		if (v && !strcmp(v, LEX "none"))
+			p.after = -1; /* the direct object is a topic, not a party */
+		else if (p.after < 0)
 			p.after = NKG_ROLE_TARGET;
 		v = first(s, LEX "nounLeft");
 		p.noun_left = v ? role_from_iri(v) : -1;
