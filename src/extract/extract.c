@@ -2134,10 +2134,11 @@ static int merge_last(Ctx *c)
 		NkgEvent *o = &g->events[i];
 		/* "the two leaders discussed ..." after their phone call: a
 		 * broader class with the very same parties repeats it */
-		int broader = strcmp(o->cls, n->cls) && !refers && class_below(c, o->cls, n->cls) &&
+		int broader = strcmp(o->cls, n->cls) && !refers &&
 		              n->roles[NKG_ROLE_PARTICIPANT].n >= 2 &&
 		              sub_list(&n->roles[NKG_ROLE_PARTICIPANT], &o->roles[NKG_ROLE_PARTICIPANT]) &&
-		              sub_list(&o->roles[NKG_ROLE_PARTICIPANT], &n->roles[NKG_ROLE_PARTICIPANT]);
+		              sub_list(&o->roles[NKG_ROLE_PARTICIPANT], &n->roles[NKG_ROLE_PARTICIPANT]) &&
+		              class_below(c, o->cls, n->cls);
 		if (strcmp(o->cls, n->cls) && !broader)
 			continue;
 		if (!refers) {

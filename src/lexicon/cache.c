@@ -25,7 +25,7 @@
 
 #define MAGIC "NKGLEX\r\n"
 /* changes whenever the tables below change shape */
-#define LAYOUT (0x4e4b0005u ^ (uint32_t)sizeof(LexEntry) << 8)
+#define LAYOUT (0x4e4b0006u ^ (uint32_t)sizeof(LexEntry) << 8)
 #define NIL 0xffffffffu
 
 static uint64_t fnv(uint64_t h, const void *p, size_t n)
@@ -543,6 +543,8 @@ static int consistent(const NkgLexicon *lx)
 			case LX_OBJECT: lim = lx->n_objects; break;
 			case LX_VERB: lim = lx->n_verbs; break;
 			case LX_NOUN: lim = lx->n_patterns; break;
+			case LX_ACTOR_IRI: lim = lx->n_actors; break;
+			case LX_CLASS_IRI: lim = lx->n_classes; break;
 			default: lim = (size_t)-1; break;
 			}
 			if (idx >= lim)

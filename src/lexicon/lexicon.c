@@ -531,6 +531,37 @@ static int add_verb_forms(NkgLexicon *lx, const char *head,
 	return rc;
 }
 
+static int add_iri_key(NkgLexicon *lx, const char *iri, LexKind kind, size_t idx)
+{
+	size_t l = strlen(iri);
+	char *k = malloc(l + 2);
+	if (!k)
+		return -1;
+	k[0] = '\001';
+	memcpy(k + 1, iri, l + 1);
+	int rc = add_key(lx, k, 1, kind, idx, 0);
+	free(k);
+	return rc;
+}
+
+static const LexEntry *iri_entry(const NkgLexicon *lx, const char *iri, LexKind kind)
+{
+	char buf[512];
+	size_t l = strlen(iri);
+	char *k = l + 2 <= sizeof buf ? buf : malloc(l + 2);
+	if (!k)
+		return NULL;
+	k[0] = '\001';
+	memcpy(k + 1, iri, l + 1);
+	const LexSlot *s = nkg_lex_lookup(lx, k);
+	if (k != buf)
+		free(k);
+	for (size_t i = 0; s && i < s->n; i++)
+		if (s->v[i].kind == kind)
+			return &s->v[i];
+	return NULL;
+}
+
 static int compile(NkgLexicon *lx, Triples *tr)
 {
 	qsort(tr->v, tr->n, sizeof *tr->v, cmp_triple);
@@ -788,6 +819,15 @@ static int compile(NkgLexicon *lx, Triples *tr)
 		}
 	}
 
+	/* IRIs of actors and classes, found by hash like phrases; the
+	 * leading \001 keeps them apart from any folded text */
+	for (size_t i = 0; i < lx->n_actors; i++)
+		if (add_iri_key(lx, lx->actors[i].iri, LX_ACTOR_IRI, i))
+			return -1;
+	for (size_t i = 0; i < lx->n_classes; i++)
+		if (add_iri_key(lx, lx->classes[i].iri, LX_CLASS_IRI, i))
+			return -1;
+
 	/* Pass 3: event patterns (need classes and irregular verbs). */
 	for (size_t i = 0; i < ns; i++) {
 		Subject *s = &subs[i];
@@ -885,10 +925,8 @@ static int compile(NkgLexicon *lx, Triples *tr)
 
 const LexClass *nkg_lex_class(const NkgLexicon *lx, const char *iri)
 {
-	for (size_t i = 0; i < lx->n_classes; i++)
-		if (!strcmp(lx->classes[i].iri, iri))
-			return &lx->classes[i];
-	return NULL;
+	const LexEntry *e = iri_entry(lx, iri, LX_CLASS_IRI);
+	return e && e->idx < lx->n_classes ? &lx->classes[e->idx] : NULL;
 }
 
 const LexClass *nkg_lex_top_class(const NkgLexicon *lx, const char *iri)
@@ -904,10 +942,8 @@ const LexClass *nkg_lex_top_class(const NkgLexicon *lx, const char *iri)
 
 size_t nkg_lex_find_actor(const NkgLexicon *lx, const char *iri)
 {
-	for (size_t i = 0; i < lx->n_actors; i++)
-		if (!strcmp(lx->actors[i].iri, iri))
-			return i;
-	return NKG_NONE;
+	const LexEntry *e = iri_entry(lx, iri, LX_ACTOR_IRI);
+	return e && e->idx < lx->n_actors ? e->idx : NKG_NONE;
 }
 
 int nkg_lex_is_abbrev(const void *ctx, const char *key)
