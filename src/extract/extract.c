@@ -2342,6 +2342,11 @@ static void fill_event(Ctx *c, const Trigger *t, size_t s0, size_t s1,
 				if (is_actor_tok(c, z - 1) || clause_break(c, z - 1))
 					break;
 				int face = eng_is(zk, ENG_FACE);
+				/* "the kingdom's continued support": a participle
+				 * after a determiner is an adjective */
+				if ((eng_is(zk, ENG_LIGHT) || face) && z - 1 > s0 &&
+				    eng_is(key(c, z - 2), ENG_DET))
+					break;
 				if (eng_is(zk, ENG_LIGHT) || face) {
 					light_obj = 1;
 					size_t su = subject_left(c, z - 1, s0);
