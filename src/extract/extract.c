@@ -576,6 +576,26 @@ static size_t country_of(const Ctx *c, size_t gi)
 	return NKG_NONE;
 }
 
+/* The country graph actor GI stands with, through its affiliations and
+ * theirs ("White House official" -> White House -> United States). */
+static size_t side_country(const Ctx *c, size_t gi)
+{
+	for (int depth = 0; gi != NKG_NONE && depth < 4; depth++) {
+		const NkgActor *a = &c->g->actors[gi];
+		if (a->kind == NKG_KIND_COUNTRY)
+			return gi;
+		size_t next = NKG_NONE;
+		for (size_t k = 0; k < a->affiliations.n && next == NKG_NONE; k++) {
+			size_t b = a->affiliations.v[k];
+			if (c->g->actors[b].kind == NKG_KIND_COUNTRY)
+				return b;
+			next = b;
+		}
+		gi = next;
+	}
+	return NKG_NONE;
+}
+
 /* The country mentioned most so far: "President Andry Rajoelina" in a
  * story about Madagascar is Madagascar's president. */
 static size_t main_country(const Ctx *c)
@@ -2585,7 +2605,17 @@ static void fill_event(Ctx *c, const Trigger *t, size_t s0, size_t s1,
 				if (c->am[k].coord == k)
 					break;
 			}
-		if (!e->roles[p->speaker].n ||
+		/* "a White House official said the United States must ...":
+		 * a side stating its own course demands nothing of another */
+		int own = 0;
+		if (e->roles[p->speaker].n && p->subject >= 0 && e->roles[p->subject].n) {
+			size_t sc = side_country(c, e->roles[p->speaker].v[0]);
+			own = sc != NKG_NONE;
+			for (size_t k = 0; k < e->roles[p->subject].n && own; k++)
+				if (e->roles[p->subject].v[k] != sc)
+					own = 0;
+		}
+		if (own || !e->roles[p->speaker].n ||
 		    (p->subject >= 0 && !e->roles[p->subject].n)) {
 			drop_last(c);
 			return;
