@@ -86,7 +86,10 @@ int nkg_format_from_name(const char *name);
 int nkg_input_format_from_name(const char *name);
 
 /** Loads every lexicon file in directory DIR.  On success *out is a new
- * lexicon the caller frees with nkg_lexicon_free(). */
+ * lexicon the caller frees with nkg_lexicon_free().  The compiled tables
+ * are kept in a cache named after a hash of the files ($NKG_CACHE_DIR,
+ * else $XDG_CACHE_HOME/newskg or ~/.cache/newskg; NKG_CACHE_DIR=off
+ * disables it), so that later loads skip parsing the Turtle. */
 NkgStatus nkg_lexicon_load(const char *dir, NkgLexicon **out, NkgError *err);
 void nkg_lexicon_free(NkgLexicon *lex);
 
