@@ -149,6 +149,14 @@ static void native_flush(Out *o)
 	o->len = 0;
 }
 
+static void put_subject_predicate(Out *o, const char *s, const char *p)
+{
+	put_iri(o, s);
+	put(o, " ", 1);
+	put_iri(o, p);
+	put(o, " ", 1);
+}
+
 static void native_end(Out *o)
 {
 	if (o->graph) {
@@ -216,10 +224,7 @@ static void add_node(Out *o, const char *s, const char *p, librdf_node *obj)
 static void add_res(Out *o, const char *s, const char *p, const char *iri)
 {
 	if (o->native) {
-		put_iri(o, s);
-		put(o, " ", 1);
-		put_iri(o, p);
-		put(o, " ", 1);
+		put_subject_predicate(o, s, p);
 		put_iri(o, iri);
 		native_end(o);
 		return;
@@ -240,10 +245,7 @@ static void add_lit(Out *o, const char *s, const char *p, const char *v,
 		v = c;
 	}
 	if (o->native) {
-		put_iri(o, s);
-		put(o, " ", 1);
-		put_iri(o, p);
-		put(o, " ", 1);
+		put_subject_predicate(o, s, p);
 		put_string(o, v);
 		if (dtype) {
 			put(o, "^^", 2);

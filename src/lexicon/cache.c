@@ -15,7 +15,6 @@
 
 #include "text/text.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -36,42 +35,13 @@ static uint64_t fnv(uint64_t h, const void *p, size_t n)
 	return h;
 }
 
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 int nkg_lexcache_key(const char *dir, uint64_t *key)
 {
-	DIR *d = opendir(dir);
-	if (!d)
+	char **names;
+	size_t nn;
+	if (nkg_lex_files(dir, &names, &nn))
 		return -1;
-	char **names = NULL;
-	size_t nn = 0;
 	int rc = 0;
-	struct dirent *e;
-	while ((e = readdir(d))) {
-		size_t l = strlen(e->d_name);
-		if (l > 4 && !strcmp(e->d_name + l - 4, ".ttl") &&
-		    strcmp(e->d_name, "shapes.ttl")) {
-			char **p = realloc(names, (nn + 1) * sizeof *p);
-			char *s = malloc(l + 1);
-			if (!p || !s) {
-				free(p ? NULL : s);
-				if (p)
-					names = p;
-				free(s);
-				rc = -1;
-				break;
-			}
-			memcpy(s, e->d_name, l + 1);
-			names = p;
-			names[nn++] = s;
-		}
-	}
-	closedir(d);
-	if (!rc && nn)
-		qsort(names, nn, sizeof *names, cmp_str);
 	uint64_t h = 0xcbf29ce484222325ull;
 	h = fnv(h, MAGIC, 8);
 	char buf[65536];

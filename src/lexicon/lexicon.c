@@ -331,32 +331,57 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static int load_files(const char *dir, Triples *out, NkgError *err)
+int nkg_lex_files(const char *dir, char ***out, size_t *n)
 {
+	*out = NULL;
+	*n = 0;
 	DIR *d = opendir(dir);
-	if (!d) {
-		set_err(err, NKG_ERR_LEXICON, dir,
-		        "%s: cannot open the ontology directory; set NKG_ONTOLOGY "
-		        "or --ontology to the directory holding newskg.ttl",
-		        dir);
+	if (!d)
 		return -1;
-	}
 	char **names = NULL;
 	size_t nn = 0;
+	int rc = 0;
 	struct dirent *e;
 	while ((e = readdir(d))) {
 		size_t l = strlen(e->d_name);
 		if (l > 4 && !strcmp(e->d_name + l - 4, ".ttl") &&
 		    strcmp(e->d_name, "shapes.ttl")) {
 			char **p = realloc(names, (nn + 1) * sizeof *p);
-			if (!p)
+			if (p)
+				names = p;
+			char *s = p ? nkg_strdup(e->d_name) : NULL;
+			if (!s) {
+				rc = -1;
 				break;
-			names = p;
-			names[nn++] = nkg_strdup(e->d_name);
+			}
+			names[nn++] = s;
 		}
 	}
 	closedir(d);
-	qsort(names, nn, sizeof *names, cmp_str);
+	if (rc) {
+		for (size_t i = 0; i < nn; i++)
+			free(names[i]);
+		free(names);
+		return -1;
+	}
+	if (nn)
+		qsort(names, nn, sizeof *names, cmp_str);
+	*out = names;
+	*n = nn;
+	return 0;
+}
+
+static int load_files(const char *dir, Triples *out, NkgError *err)
+{
+	char **names = NULL;
+	size_t nn = 0;
+	if (nkg_lex_files(dir, &names, &nn)) {
+		set_err(err, NKG_ERR_LEXICON, dir,
+		        "%s: cannot open the ontology directory; set NKG_ONTOLOGY "
+		        "or --ontology to the directory holding newskg.ttl",
+		        dir);
+		return -1;
+	}
 
 	int rc = 0;
 	librdf_world *w = librdf_new_world();

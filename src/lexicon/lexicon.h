@@ -148,6 +148,10 @@ struct NkgLexiconImpl {
 	size_t n_classes;
 };
 
+/* The lexicon files of DIR: every *.ttl but shapes.ttl, sorted by name
+ * (the caller frees each and the array); -1 if DIR cannot be read. */
+int nkg_lex_files(const char *dir, char ***names, size_t *n);
+
 /* Looks up the folded phrase KEY; returns its entries or NULL. */
 const LexSlot *nkg_lex_lookup(const NkgLexicon *lex, const char *key);
 /* The same, given HASH = nkg_hash(KEY). */
