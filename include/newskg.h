@@ -75,6 +75,7 @@ typedef enum {
 typedef struct NkgLexiconImpl NkgLexicon;
 typedef struct NkgDocumentImpl NkgDocument;
 typedef struct NkgGraphImpl NkgGraph;
+typedef struct NkgLangImpl NkgLang;
 
 /** Returns a static description of a status. */
 const char *nkg_strerror(NkgStatus st);
@@ -105,6 +106,9 @@ void nkg_document_set_title(NkgDocument *doc, const char *title);
 void nkg_document_set_url(NkgDocument *doc, const char *url);
 void nkg_document_set_source_name(NkgDocument *doc, const char *name);
 const char *nkg_document_text(const NkgDocument *doc, size_t *len);
+/** The document's id, or the name made from a hash of its text (written
+ * into BUF) when it has none. */
+const char *nkg_document_id(const NkgDocument *doc, char buf[32]);
 
 /** Extraction options; zero-initialise for defaults. */
 typedef struct {
@@ -146,6 +150,28 @@ NkgStatus nkg_graph_write(const NkgGraph *g, NkgFormat format, FILE *stream,
 NkgStatus nkg_graphs_write(NkgGraph *const *gs, size_t n, NkgFormat format,
                            FILE *stream, const NkgDiagramOptions *diagram,
                            NkgError *err);
+
+/** Formats of the linguistic layer's output (newskg analyze). */
+typedef enum {
+	NKG_ANALYSIS_TEXT = 0, /**< for people: tags, chunks, relations */
+	NKG_ANALYSIS_CONLLU,   /**< Universal Dependencies CoNLL-U */
+} NkgAnalysisFormat;
+
+/** Loads the linguistic layer's data: tagging statistics from Debian's
+ * liblingua-en-tagger-perl ($NKG_TAGGER_DIR) and WordNet from wordnet-base
+ * ($NKG_WORDNET_DIR), compiled once into the lexicon cache directory.
+ * *out is new; the caller frees it with nkg_lang_free().  A missing file
+ * gives NKG_ERR_LEXICON with a message naming it and its package. */
+NkgStatus nkg_lang_load(NkgLang **out, NkgError *err);
+void nkg_lang_free(NkgLang *lang);
+
+/** Writes the sentences of DOC with their words, tags, lemmas, chunks and
+ * relations to STREAM in FORMAT.  LEX supplies abbreviations for sentence
+ * splitting.  CoNLL-U starts with "# newdoc id = ID" (the document id, or
+ * the hash name of its text). */
+NkgStatus nkg_analyze_write(const NkgLang *lang, const NkgLexicon *lex,
+                            const NkgDocument *doc, NkgAnalysisFormat format,
+                            FILE *stream, NkgError *err);
 
 #ifdef __cplusplus
 }

@@ -133,6 +133,14 @@ static void text_id(const char *text, size_t len, char out[32])
 	snprintf(out, 32, "t%016llx", (unsigned long long)h);
 }
 
+const char *nkg_document_id(const NkgDocument *d, char buf[32])
+{
+	if (d->id)
+		return d->id;
+	text_id(d->text, d->len, buf);
+	return buf;
+}
+
 NkgStatus nkg_extract(const NkgLexicon *lex, const NkgDocument *doc,
                       const NkgExtractOptions *opt, NkgGraph **out,
                       NkgError *err)

@@ -1,0 +1,517 @@
+/* langdata.c: the compiled language data: building, caching, mapping.
+ *
+ * Building reads the installed packages (tagger.c, wordnet.c) into an
+ * LdBuilder, whose tables grow as open-addressing hash tables of pool
+ * offsets; ld_finish() lays them out as one block.  The block is saved in
+ * the cache directory under a key made of the source files' names, sizes
+ * and modification times, so an upgraded package is compiled again, and
+ * later runs map the file instead of reading 30 MB of YAML and WordNet.
+ */
+#include "language/langdata.h"
+
+#include "lexicon/cache.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define MAGIC "NKGLANG\n"
+#define LAYOUT (0x4c440003u ^ (uint32_t)X_COUNT << 8 ^ (uint32_t)NC_COUNT << 16)
+
+typedef struct {
+	char magic[8];
+	uint32_t layout, total;
+	uint64_t key;
+	uint32_t off[LD_NSECT], len[LD_NSECT];
+	LdTable tab[4]; /* lex, suffix, wn, exc: offsets within the block */
+	uint64_t sum;   /* of everything after the header */
+} LdHeader;
+
+uint32_t ld_hash(const char *s, size_t n)
+{
+	uint32_t h = 2166136261u;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h ^ (h >> 15);
+}
+
+static uint64_t block_sum(const unsigned char *p, size_t n)
+{
+	uint64_t h = 0x9e3779b97f4a7c15ull;
+	size_t i = 0;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t w;
+		memcpy(&w, p + i, 8);
+		h = (h ^ w) * 0xff51afd7ed558ccdull;
+		h ^= h >> 29;
+	}
+	for (; i < n; i++)
+		h = (h ^ p[i]) * 0x100000001b3ull;
+	return h;
+}
+
+int ld_get(const NkgLang *l, LdTable t, const char *key, uint32_t *val)
+{
+	if (!t.mask)
+		return 0;
+	const LdSlot *s = (const LdSlot *)(l->base + t.off);
+	size_t n = strlen(key);
+	for (uint32_t i = ld_hash(key, n) & t.mask;; i = (i + 1) & t.mask) {
+		if (!s[i].key)
+			return 0;
+		if (!strcmp(l->pool + s[i].key, key)) {
+			*val = s[i].val;
+			return 1;
+		}
+	}
+}
+
+/* ---- building ---- */
+
+typedef struct {
+	unsigned char *b;
+	size_t n, cap;
+} Buf;
+
+typedef struct {
+	LdSlot *s;
+	uint32_t mask, used;
+} BTable;
+
+struct LdBuilder {
+	Buf sect[LD_NSECT]; /* LD_POOL, LD_TRANS, LD_TAGPRIOR, LD_LISTS */
+	BTable tab[LD_NSECT];
+	BTable strings; /* interned pool strings */
+	int failed;
+};
+
+static int buf_add(Buf *b, const void *p, size_t n)
+{
+	if (b->n + n > b->cap) {
+		size_t cap = b->cap ? b->cap : 4096;
+		while (cap < b->n + n)
+			cap *= 2;
+		unsigned char *q = realloc(b->b, cap);
+		if (!q)
+			return -1;
+		b->b = q;
+		b->cap = cap;
+	}
+	memcpy(b->b + b->n, p, n);
+	b->n += n;
+	return 0;
+}
+
+LdBuilder *ld_builder_new(void)
+{
+	LdBuilder *b = calloc(1, sizeof *b);
+	if (b && buf_add(&b->sect[LD_POOL], "", 1)) {
+		free(b);
+		return NULL;
+	}
+	return b;
+}
+
+void ld_builder_free(LdBuilder *b)
+{
+	if (!b)
+		return;
+	for (int i = 0; i < LD_NSECT; i++) {
+		free(b->sect[i].b);
+		free(b->tab[i].s);
+	}
+	free(b->strings.s);
+	free(b);
+}
+
+static const char *bpool(const LdBuilder *b, uint32_t off)
+{
+	return (const char *)b->sect[LD_POOL].b + off;
+}
+
+/* The slot of KEY in T, or of where it would go. */
+static LdSlot *bt_find(const LdBuilder *b, const BTable *t, const char *key)
+{
+	size_t n = strlen(key);
+	for (uint32_t i = ld_hash(key, n) & t->mask;; i = (i + 1) & t->mask)
+		if (!t->s[i].key || !strcmp(bpool(b, t->s[i].key), key))
+			return &t->s[i];
+}
+
+static int bt_grow(LdBuilder *b, BTable *t)
+{
+	uint32_t n = t->mask ? (t->mask + 1) * 2 : 1024;
+	BTable nt = {calloc(n, sizeof(LdSlot)), n - 1, t->used};
+	if (!nt.s)
+		return -1;
+	for (uint32_t i = 0; t->s && i <= t->mask; i++)
+		if (t->s[i].key)
+			*bt_find(b, &nt, bpool(b, t->s[i].key)) = t->s[i];
+	free(t->s);
+	*t = nt;
+	return 0;
+}
+
+/* Inserts KEY (whose pool offset is KOFF, or 0 to intern it) in T. */
+static LdSlot *bt_put(LdBuilder *b, BTable *t, const char *key)
+{
+	if ((t->used + 1) * 2 > t->mask + 1 && bt_grow(b, t))
+		return NULL;
+	LdSlot *s = bt_find(b, t, key);
+	if (!s->key)
+		t->used++;
+	return s;
+}
+
+uint32_t ld_intern(LdBuilder *b, const char *s)
+{
+	if (!*s)
+		return 0;
+	if (b->strings.mask) {
+		LdSlot *f = bt_find(b, &b->strings, s);
+		if (f->key)
+			return f->key;
+	}
+	Buf *p = &b->sect[LD_POOL];
+	uint32_t off = (uint32_t)p->n;
+	if (p->n + strlen(s) + 1 > UINT32_MAX / 2 || buf_add(p, s, strlen(s) + 1)) {
+		b->failed = 1;
+		return UINT32_MAX;
+	}
+	LdSlot *slot = bt_put(b, &b->strings, s);
+	if (!slot) {
+		b->failed = 1;
+		return UINT32_MAX;
+	}
+	slot->key = slot->val = off;
+	return off;
+}
+
+int ld_put(LdBuilder *b, int sect, const char *key, uint32_t val)
+{
+	uint32_t k = ld_intern(b, key);
+	if (k == UINT32_MAX || !k)
+		return -1;
+	LdSlot *s = bt_put(b, &b->tab[sect], key);
+	if (!s) {
+		b->failed = 1;
+		return -1;
+	}
+	s->key = k;
+	s->val = val;
+	return 0;
+}
+
+int ld_peek(LdBuilder *b, int sect, const char *key, uint32_t *val)
+{
+	const BTable *t = &b->tab[sect];
+	if (!t->mask)
+		return 0;
+	LdSlot *s = bt_find(b, t, key);
+	if (!s->key)
+		return 0;
+	*val = s->val;
+	return 1;
+}
+
+uint32_t ld_append(LdBuilder *b, int sect, const void *p, size_t n)
+{
+	uint32_t off = (uint32_t)b->sect[sect].n;
+	if (buf_add(&b->sect[sect], p, n))
+		b->failed = 1;
+	return off;
+}
+
+static size_t align8(size_t n) { return (n + 7) & ~(size_t)7; }
+
+int ld_finish(LdBuilder *b, uint64_t key, unsigned char **block, size_t *len)
+{
+	static const int tabs[4] = {LD_LEX, LD_SUFFIX, LD_WN, LD_EXC};
+	if (b->failed)
+		return -1;
+	LdHeader h;
+	memset(&h, 0, sizeof h);
+	memcpy(h.magic, MAGIC, 8);
+	h.layout = LAYOUT;
+	h.key = key;
+	size_t pos = align8(sizeof h);
+	for (int i = 0; i < LD_NSECT; i++) {
+		size_t n = b->sect[i].n;
+		for (int t = 0; t < 4; t++)
+			if (tabs[t] == i)
+				n = b->tab[i].mask ? (b->tab[i].mask + 1) * sizeof(LdSlot) : 0;
+		h.off[i] = (uint32_t)pos;
+		h.len[i] = (uint32_t)n;
+		pos = align8(pos + n);
+		if (pos > UINT32_MAX / 2)
+			return -1;
+	}
+	unsigned char *blk = calloc(1, pos);
+	if (!blk)
+		return -1;
+	for (int i = 0; i < LD_NSECT; i++) {
+		int is_tab = 0;
+		for (int t = 0; t < 4; t++)
+			if (tabs[t] == i) {
+				is_tab = 1;
+				h.tab[t].off = h.off[i];
+				h.tab[t].mask = b->tab[i].mask;
+				if (h.len[i])
+					memcpy(blk + h.off[i], b->tab[i].s, h.len[i]);
+			}
+		if (!is_tab && h.len[i])
+			memcpy(blk + h.off[i], b->sect[i].b, h.len[i]);
+	}
+	h.total = (uint32_t)pos;
+	h.sum = block_sum(blk + align8(sizeof h), pos - align8(sizeof h));
+	memcpy(blk, &h, sizeof h);
+	*block = blk;
+	*len = pos;
+	return 0;
+}
+
+/* Every table slot must name a string inside the pool. */
+static int table_ok(const unsigned char *blk, const LdHeader *h, int t,
+                    uint32_t pool_len)
+{
+	LdTable tb = h->tab[t];
+	if (!tb.mask)
+		return 1;
+	if ((tb.mask & (tb.mask + 1)) || tb.off % 4 ||
+	    (uint64_t)tb.off + (uint64_t)(tb.mask + 1) * sizeof(LdSlot) > h->total)
+		return 0;
+	const LdSlot *s = (const LdSlot *)(blk + tb.off);
+	for (uint32_t i = 0; i <= tb.mask; i++)
+		if (s[i].key >= pool_len)
+			return 0;
+	return 1;
+}
+
+int ld_open(NkgLang *l, const unsigned char *blk, size_t len, uint64_t key)
+{
+	LdHeader h;
+	if (len < sizeof h)
+		return -1;
+	memcpy(&h, blk, sizeof h);
+	if (memcmp(h.magic, MAGIC, 8) || h.layout != LAYOUT || h.key != key ||
+	    h.total != len)
+		return -1;
+	for (int i = 0; i < LD_NSECT; i++)
+		if ((uint64_t)h.off[i] + h.len[i] > len || h.off[i] % 8)
+			return -1;
+	uint32_t pl = h.len[LD_POOL];
+	if (!pl || blk[h.off[LD_POOL] + pl - 1] != '\0' ||
+	    h.len[LD_TRANS] != X_COUNT * X_COUNT * sizeof(float) ||
+	    h.len[LD_TAGPRIOR] != X_COUNT * sizeof(float))
+		return -1;
+	if (block_sum(blk + align8(sizeof h), len - align8(sizeof h)) != h.sum)
+		return -1;
+	for (int t = 0; t < 4; t++)
+		if (!table_ok(blk, &h, t, pl))
+			return -1;
+	l->base = blk;
+	l->size = len;
+	memcpy(l->sec_off, h.off, sizeof h.off);
+	memcpy(l->sec_len, h.len, sizeof h.len);
+	l->lex = h.tab[0];
+	l->suffix = h.tab[1];
+	l->wn = h.tab[2];
+	l->exc = h.tab[3];
+	/* table offsets count from the block, the pool too */
+	l->pool = (const char *)blk + h.off[LD_POOL];
+	l->trans = (const float *)(blk + h.off[LD_TRANS]);
+	l->prior = (const float *)(blk + h.off[LD_TAGPRIOR]);
+	return 0;
+}
+
+/* ---- loading ---- */
+
+static const char *env_dir(const char *var, const char *def)
+{
+	const char *v = getenv(var);
+	return v && *v ? v : def;
+}
+
+#define TAGGER_DIR_DEFAULT "/usr/share/perl5/Lingua/EN/Tagger"
+#define WORDNET_DIR_DEFAULT "/usr/share/wordnet"
+
+/* The sources named in the key; a changed package changes it. */
+static uint64_t source_key(const char *tdir, const char *wdir)
+{
+	static const char *const tf[] = {"words.yml", "tags.yml", NULL};
+	static const char *const wf[] = {"index.noun", "index.verb", "index.adj",
+	                                 "index.adv", "data.noun", "noun.exc",
+	                                 "verb.exc", "adj.exc", "adv.exc", NULL};
+	uint64_t h = 0xcbf29ce484222325ull ^ LAYOUT;
+	for (int d = 0; d < 2; d++) {
+		const char *dir = d ? wdir : tdir;
+		for (const char *const *f = d ? wf : tf; *f; f++) {
+			char path[4096];
+			struct stat st;
+			snprintf(path, sizeof path, "%s/%s", dir, *f);
+			long long v[2] = {-1, -1};
+			if (stat(path, &st) == 0) {
+				v[0] = (long long)st.st_size;
+				v[1] = (long long)st.st_mtime;
+			}
+			h = block_sum((const unsigned char *)path, strlen(path)) ^ (h * 31);
+			h = block_sum((const unsigned char *)v, sizeof v) ^ (h * 31);
+		}
+	}
+	return h;
+}
+
+static char *cache_path(uint64_t key)
+{
+	char *p = nkg_lexcache_path(key);
+	if (!p)
+		return NULL;
+	char *slash = strrchr(p, '/');
+	char *q = malloc(strlen(p) + 8);
+	if (q && slash)
+		sprintf(q, "%.*s/language-%016llx.bin", (int)(slash - p), p,
+		        (unsigned long long)key);
+	free(p);
+	return q;
+}
+
+static NkgLang *map_cache(const char *path, uint64_t key)
+{
+	int fd = open(path, O_RDONLY);
+	if (fd < 0)
+		return NULL;
+	struct stat st;
+	NkgLang *l = NULL;
+	if (fstat(fd, &st) == 0 && st.st_size > 0) {
+		size_t n = (size_t)st.st_size;
+		void *m = mmap(NULL, n, PROT_READ, MAP_PRIVATE, fd, 0);
+		if (m != MAP_FAILED) {
+			l = calloc(1, sizeof *l);
+			if (l && !ld_open(l, m, n, key)) {
+				l->map = m;
+				l->map_len = n;
+			} else {
+				free(l);
+				l = NULL;
+				munmap(m, n);
+			}
+		}
+	}
+	close(fd);
+	return l;
+}
+
+static void save_cache(const char *path, const unsigned char *blk, size_t n)
+{
+	if (nkg_lexcache_mkdir(path))
+		return;
+	size_t tl = strlen(path) + 32;
+	char *tmp = malloc(tl);
+	if (!tmp)
+		return;
+	snprintf(tmp, tl, "%s.%ld.tmp", path, (long)getpid());
+	FILE *f = fopen(tmp, "wb");
+	if (f) {
+		int bad = fwrite(blk, 1, n, f) != n;
+		bad |= fclose(f) != 0;
+		if (bad || rename(tmp, path))
+			remove(tmp);
+	}
+	free(tmp);
+}
+
+NkgStatus nkg_lang_load(NkgLang **out, NkgError *err)
+{
+	*out = NULL;
+	const char *tdir = env_dir("NKG_TAGGER_DIR", TAGGER_DIR_DEFAULT);
+	const char *wdir = env_dir("NKG_WORDNET_DIR", WORDNET_DIR_DEFAULT);
+	uint64_t key = source_key(tdir, wdir);
+	char *path = cache_path(key);
+	if (path && (*out = map_cache(path, key))) {
+		free(path);
+		return NKG_SUCCESS;
+	}
+	LdBuilder *b = ld_builder_new();
+	unsigned char *blk = NULL;
+	size_t n = 0;
+	NkgError local = {0};
+	NkgError *e = err ? err : &local;
+	NkgStatus st = NKG_SUCCESS;
+	if (!b)
+		st = NKG_ERR_INTERNAL;
+	else if (ld_read_tagger(b, tdir, e) || ld_read_wordnet(b, wdir, e))
+		st = e->status ? e->status : NKG_ERR_LEXICON;
+	else if (ld_finish(b, key, &blk, &n))
+		st = NKG_ERR_INTERNAL;
+	ld_builder_free(b);
+	NkgLang *l = st ? NULL : calloc(1, sizeof *l);
+	if (!st && (!l || ld_open(l, blk, n, key)))
+		st = NKG_ERR_INTERNAL;
+	if (st) {
+		free(l);
+		free(blk);
+		free(path);
+		if (st == NKG_ERR_INTERNAL && !e->message[0])
+			snprintf(e->message, sizeof e->message,
+			         "language data: out of memory");
+		e->status = st;
+		return st;
+	}
+	l->owned = blk;
+	if (path)
+		save_cache(path, blk, n);
+	free(path);
+	*out = l;
+	return NKG_SUCCESS;
+}
+
+void nkg_lang_free(NkgLang *l)
+{
+	if (!l)
+		return;
+	if (l->map)
+		munmap(l->map, l->map_len);
+	free(l->owned);
+	free(l);
+}
+
+/* ---- per-sentence storage ---- */
+
+NkgAnalysis *nkg_analysis_new(void) { return calloc(1, sizeof(NkgAnalysis)); }
+
+void nkg_analysis_free(NkgAnalysis *a)
+{
+	if (!a)
+		return;
+	free(a->words);
+	free(a->chunks);
+	free(a->pool);
+	free(a->scratch);
+	free(a);
+}
+
+uint32_t nkg_lang_pool_add(NkgAnalysis *a, const char *s, size_t len)
+{
+	if (a->n_pool + len + 1 > a->cap_pool) {
+		size_t cap = a->cap_pool ? a->cap_pool : 1024;
+		while (cap < a->n_pool + len + 1)
+			cap *= 2;
+		if (cap > UINT32_MAX)
+			return UINT32_MAX;
+		char *p = realloc(a->pool, cap);
+		if (!p)
+			return UINT32_MAX;
+		a->pool = p;
+		a->cap_pool = cap;
+	}
+	uint32_t off = (uint32_t)a->n_pool;
+	memcpy(a->pool + off, s, len);
+	a->pool[off + len] = '\0';
+	a->n_pool += len + 1;
+	return off;
+}

@@ -1,0 +1,823 @@
+/* parse.c: chunks and clause relations in Universal Dependencies terms.
+ *
+ * A deterministic parser over the tags: it groups words into chunks
+ * (noun phrases, verb groups, prepositional phrases), then reads each
+ * clause the way a grammar of English describes it:
+ *
+ *   - a finite verb group takes as subject the noun phrase before it,
+ *     past the prepositional phrases, appositions and coordinated nouns
+ *     that modify that phrase ("the president of X and his wife ... said");
+ *     a relative pronoun just before it is its subject ("who said");
+ *   - a verb takes as object the noun phrase after it, two noun phrases
+ *     make an indirect and a direct object ("gave him a book"), unless the
+ *     phrase is the subject of a verb that follows it ("said X would");
+ *   - "be" without a main verb is a copula: the predicate after it (noun,
+ *     adjective, prepositional phrase) heads the clause;
+ *   - be or get with a past participle is passive: the subject is
+ *     nsubj:pass and "by" X is obl:agent;
+ *   - "there" with be is an expletive and the noun after it the subject;
+ *   - a clause after "to" is xcomp, after a subordinating conjunction
+ *     advcl, after a relative pronoun acl:relcl of the noun before it,
+ *     after a verb of the main clause (with or without "that") ccomp.
+ *
+ * Heads follow UD: the content verb, not the auxiliary; the last noun of a
+ * compound; the first word of a name.  Every word gets a head, so the
+ * result is one tree per sentence.
+ */
+#include "language/langdata.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+static int is_noun(int x) { return x == X_NN || x == X_NNS || x == X_NNP || x == X_NNPS; }
+static int is_verb(int x) { return x >= X_VB && x <= X_VBZ; }
+static int is_adj(int x) { return x == X_JJ || x == X_JJR || x == X_JJS; }
+static int is_adv(int x) { return x == X_RB || x == X_RBR || x == X_RBS; }
+static int is_finite_tag(int x) { return x == X_VBD || x == X_VBZ || x == X_VBP || x == X_MD; }
+
+static int lemma_is(const NkgAnalysis *a, size_t i, const char *l)
+{
+	return !strcmp(nkg_word_lemma(a, i), l);
+}
+
+static int key_is(const NkgAnalysis *a, size_t i, const char *k)
+{
+	return !strcmp(nkg_word_key(a, i), k);
+}
+
+static int is_aux_lemma(const NkgAnalysis *a, size_t i)
+{
+	return lemma_is(a, i, "be") || lemma_is(a, i, "have") || lemma_is(a, i, "do") ||
+	       lemma_is(a, i, "get");
+}
+
+/* ---- chunks ---- */
+
+static int add_chunk(NkgAnalysis *a, int kind, size_t w0, size_t w1, size_t head)
+{
+	if (a->n_chunks == a->cap_chunks) {
+		size_t cap = a->cap_chunks ? a->cap_chunks * 2 : 32;
+		NkgChunk *c = realloc(a->chunks, cap * sizeof *c);
+		if (!c)
+			return -1;
+		a->chunks = c;
+		a->cap_chunks = cap;
+	}
+	NkgChunk *c = &a->chunks[a->n_chunks];
+	c->kind = (uint8_t)kind;
+	c->w0 = (uint16_t)w0;
+	c->w1 = (uint16_t)w1;
+	c->head = (uint16_t)head;
+	for (size_t i = w0; i < w1; i++)
+		a->words[i].chunk = (int16_t)a->n_chunks;
+	a->n_chunks++;
+	return 0;
+}
+
+/* May word I stand inside a noun phrase before its head? */
+static int np_inner(const NkgAnalysis *a, size_t i)
+{
+	int x = a->words[i].xpos;
+	if (is_noun(x) || is_adj(x) || x == X_CD || x == X_POS || x == X_PRPS ||
+	    x == X_DT || x == X_PDT || x == X_WPS || x == X_HYPH || x == X_DOLLAR)
+		return 1;
+	/* "the armed forces", "a growing number": a participle before a noun */
+	if ((x == X_VBN || x == X_VBG) && i + 1 < a->n_words &&
+	    (is_noun(a->words[i + 1].xpos) || is_adj(a->words[i + 1].xpos)) && i > 0 &&
+	    (a->words[i - 1].xpos == X_DT || a->words[i - 1].xpos == X_PRPS ||
+	     is_adj(a->words[i - 1].xpos)))
+		return 1;
+	/* "very large": an adverb before an adjective inside the phrase */
+	if ((x == X_RB || x == X_RBS || x == X_RBR) && i + 1 < a->n_words &&
+	    is_adj(a->words[i + 1].xpos) && i > 0 &&
+	    (a->words[i - 1].xpos == X_DT || a->words[i - 1].xpos == X_PRPS))
+		return 1;
+	return 0;
+}
+
+/* The head of the noun phrase W0..W1: its last noun, but the first word of
+ * a name whose last word is not a common noun ("Tom Molomby"). */
+static size_t np_head(const NkgLang *l, const NkgAnalysis *a, size_t w0, size_t w1)
+{
+	size_t h = w1 - 1;
+	while (h > w0 && !is_noun(a->words[h].xpos) && a->words[h].xpos != X_CD &&
+	       a->words[h].xpos != X_PRP && a->words[h].xpos != X_EX)
+		h--;
+	if (a->words[h].xpos == X_NNP || a->words[h].xpos == X_NNPS) {
+		size_t f = h;
+		while (f > w0 && (a->words[f - 1].xpos == X_NNP || a->words[f - 1].xpos == X_NNPS))
+			f--;
+		uint32_t off;
+		const char *k = nkg_word_key(a, h);
+		int common = ld_get(l, l->lex, k, &off);
+		if (f < h && !common)
+			return f;
+	}
+	return h;
+}
+
+static int chunk_np(const NkgLang *l, NkgAnalysis *a, size_t *i)
+{
+	size_t w0 = *i, j = *i;
+	int x = a->words[j].xpos;
+	if (x == X_PRP || x == X_EX || x == X_WP || x == X_WDT) {
+		/* a pronoun is a phrase of its own */
+		*i = j + 1;
+		return add_chunk(a, CH_NP, w0, j + 1, j);
+	}
+	while (j < a->n_words && np_inner(a, j))
+		j++;
+	/* a phrase must end in a noun, a number or a pronoun-like word */
+	size_t end = j;
+	while (end > w0 && !is_noun(a->words[end - 1].xpos) && a->words[end - 1].xpos != X_CD &&
+	       !(end - 1 == w0 && a->words[w0].xpos == X_DT))
+		end--;
+	if (end == w0)
+		return 1;
+	*i = end;
+	return add_chunk(a, CH_NP, w0, end, np_head(l, a, w0, end));
+}
+
+/* A verb group: modals, auxiliaries, adverbs and "not" between them, the
+ * main verb and its particle. */
+static int chunk_vg(NkgAnalysis *a, size_t *i)
+{
+	size_t w0 = *i, j = *i, last = *i;
+	while (j < a->n_words) {
+		int x = a->words[j].xpos;
+		if (x == X_MD || is_verb(x)) {
+			last = j;
+			j++;
+			if (!is_aux_lemma(a, last) && x != X_MD)
+				break; /* the main verb ends the group */
+			continue;
+		}
+		if (is_adv(x) && j + 1 < a->n_words &&
+		    (is_verb(a->words[j + 1].xpos) || is_adv(a->words[j + 1].xpos)) &&
+		    j > w0) {
+			j++;
+			continue;
+		}
+		break;
+	}
+	size_t end = last + 1;
+	if (end < a->n_words && a->words[end].xpos == X_RP)
+		end++;
+	*i = end;
+	return add_chunk(a, CH_VG, w0, end, last);
+}
+
+static int chunk(const NkgLang *l, NkgAnalysis *a)
+{
+	size_t i = 0;
+	while (i < a->n_words) {
+		int x = a->words[i].xpos;
+		int rc = 1;
+		if (x == X_MD || is_verb(x))
+			rc = chunk_vg(a, &i);
+		else if (np_inner(a, i) || x == X_PRP || x == X_EX ||
+		         ((x == X_WP || x == X_WDT) && i + 1 < a->n_words))
+			rc = chunk_np(l, a, &i);
+		if (rc < 0)
+			return -1;
+		if (rc > 0)
+			i++;
+	}
+	return 0;
+}
+
+/* ---- clause relations ---- */
+
+typedef struct {
+	const NkgLang *l;
+	NkgAnalysis *a;
+	int *pred;    /* per chunk: predicate word of a verb group, -1 */
+	char *taken;  /* per chunk: the NP has a role already */
+} P;
+
+static NkgChunk *ch(const P *p, long c) { return &p->a->chunks[c]; }
+static NkgWord *wd(const P *p, long i) { return &p->a->words[i]; }
+
+static void link(P *p, size_t dep, long head, int rel)
+{
+	if ((long)dep == head)
+		return;
+	wd(p, dep)->head = (int32_t)head;
+	wd(p, dep)->deprel = (uint8_t)rel;
+}
+
+static int chunk_kind(const P *p, long c)
+{
+	return c >= 0 && c < (long)p->a->n_chunks ? ch(p, c)->kind : 0;
+}
+
+/* The chunk that starts right before word W0 ends, or -1. */
+static long chunk_before(const P *p, size_t w0)
+{
+	if (!w0)
+		return -1;
+	return wd(p, w0 - 1)->chunk;
+}
+
+static long chunk_after(const P *p, size_t w1)
+{
+	return w1 < p->a->n_words ? wd(p, w1)->chunk : -1;
+}
+
+static int is_time_np(const P *p, long c)
+{
+	return wd(p, ch(p, c)->head)->nclass == NC_TIME;
+}
+
+/* Whether the verb group C is finite: its first verb is. */
+static int vg_finite(const P *p, long c)
+{
+	return is_finite_tag(wd(p, ch(p, c)->w0)->xpos);
+}
+
+static int vg_passive(const P *p, long c)
+{
+	const NkgChunk *k = ch(p, c);
+	if (wd(p, k->head)->xpos != X_VBN)
+		return 0;
+	for (size_t i = k->w0; i < k->head; i++)
+		if (lemma_is(p->a, i, "be") || lemma_is(p->a, i, "get"))
+			return 1;
+	return 0;
+}
+
+/* The left edge of the noun phrase that ends with chunk C, taken whole:
+ * with its prepositional phrases, coordinated nouns and appositions.
+ * Returns the chunk of the phrase's head (the first conjunct). */
+static long np_left(const P *p, long c, int *stop)
+{
+	for (;;) {
+		const NkgChunk *k = ch(p, c);
+		long b = chunk_before(p, k->w0);
+		size_t pw = k->w0 ? k->w0 - 1 : 0;
+		if (!k->w0)
+			return c;
+		int px = wd(p, pw)->xpos;
+		if (px == X_IN && pw > 0 && wd(p, pw - 1)->chunk >= 0 &&
+		    chunk_kind(p, wd(p, pw - 1)->chunk) == CH_NP &&
+		    !key_is(p->a, pw, "that")) {
+			c = wd(p, pw - 1)->chunk; /* "the president of X" */
+			continue;
+		}
+		if (px == X_CC && pw > 0 && wd(p, pw - 1)->chunk >= 0 &&
+		    chunk_kind(p, wd(p, pw - 1)->chunk) == CH_NP) {
+			c = wd(p, pw - 1)->chunk; /* "X and Y" */
+			continue;
+		}
+		if (px == X_CC && pw > 1 && wd(p, pw - 1)->xpos == X_COMMA &&
+		    wd(p, pw - 2)->chunk >= 0 && chunk_kind(p, wd(p, pw - 2)->chunk) == CH_NP) {
+			c = wd(p, pw - 2)->chunk; /* "X, and Y" */
+			continue;
+		}
+		if (px == X_COMMA && pw > 0 && wd(p, pw - 1)->chunk >= 0 &&
+		    chunk_kind(p, wd(p, pw - 1)->chunk) == CH_NP &&
+		    (wd(p, k->w1 - 1)->xpos == X_CD || k->w1 < p->a->n_words)) {
+			/* "X, 42," "X, the minister," "X, Y and Z" */
+			size_t after = k->w1;
+			if (after < p->a->n_words &&
+			    (wd(p, after)->xpos == X_COMMA || wd(p, after)->xpos == X_CC)) {
+				c = wd(p, pw - 1)->chunk;
+				continue;
+			}
+		}
+		(void)b;
+		*stop = 0;
+		return c;
+	}
+}
+
+/* The subject of the verb group C: the phrase before it, or -1. */
+static long find_subject(const P *p, long c)
+{
+	const NkgChunk *k = ch(p, c);
+	long i = (long)k->w0 - 1;
+	while (i >= 0 && (is_adv(wd(p, i)->xpos) || wd(p, i)->xpos == X_RB))
+		i--;
+	if (i < 0)
+		return -1;
+	long sc = wd(p, i)->chunk;
+	/* ", who is 42," between the subject and its verb */
+	if (wd(p, i)->xpos == X_COMMA) {
+		long j = i - 1;
+		while (j >= 0 && wd(p, j)->xpos != X_COMMA && j > i - 12)
+			j--;
+		if (j > 0 && wd(p, j)->xpos == X_COMMA && wd(p, j + 1)->xpos != X_IN &&
+		    (wd(p, j + 1)->xpos == X_WP || wd(p, j + 1)->xpos == X_WDT ||
+		     wd(p, j + 1)->xpos == X_CD || chunk_kind(p, wd(p, j + 1)->chunk) == CH_NP) &&
+		    wd(p, j - 1)->chunk >= 0 && chunk_kind(p, wd(p, j - 1)->chunk) == CH_NP) {
+			sc = wd(p, j - 1)->chunk;
+			i = j - 1;
+		} else {
+			return -1;
+		}
+	}
+	if (sc < 0 || chunk_kind(p, sc) != CH_NP || p->taken[sc])
+		return -1;
+	int stop = 0;
+	long h = np_left(p, sc, &stop);
+	return p->taken[h] ? -1 : h;
+}
+
+/* The first clause before word W that governs it, for attachment. */
+static long clause_before(const P *p, size_t w)
+{
+	for (long c = w ? wd(p, w - 1)->chunk : -1, i = (long)w - 1; i >= 0; i--) {
+		c = wd(p, i)->chunk;
+		if (c >= 0 && p->pred[c] >= 0)
+			return p->pred[c];
+	}
+	return -1;
+}
+
+/* Objects and complements after the verb group C whose predicate is V. */
+static void objects(P *p, long c, long v)
+{
+	NkgAnalysis *a = p->a;
+	const NkgChunk *k = ch(p, c);
+	size_t j = k->w1;
+	while (j < a->n_words && is_adv(wd(p, j)->xpos))
+		j++;
+	long o = chunk_after(p, j);
+	if (o < 0 || chunk_kind(p, o) != CH_NP || p->taken[o] || vg_passive(p, c))
+		return;
+	/* the subject of a following verb is no object: "said X would" */
+	long n = chunk_after(p, ch(p, o)->w1);
+	if (n >= 0 && chunk_kind(p, n) == CH_VG && vg_finite(p, n))
+		return;
+	if (wd(p, ch(p, o)->w0)->xpos == X_WDT || wd(p, ch(p, o)->w0)->xpos == X_WP)
+		return;
+	if (is_time_np(p, o)) {
+		link(p, ch(p, o)->head, v, D_OBL_TMOD);
+		p->taken[o] = 1;
+		return;
+	}
+	if (n >= 0 && chunk_kind(p, n) == CH_NP && !p->taken[n] && !is_time_np(p, n) &&
+	    ch(p, n)->w0 == ch(p, o)->w1 && wd(p, ch(p, o)->head)->xpos == X_PRP) {
+		link(p, ch(p, o)->head, v, D_IOBJ); /* "gave him a book" */
+		link(p, ch(p, n)->head, v, D_OBJ);
+		p->taken[o] = p->taken[n] = 1;
+		return;
+	}
+	link(p, ch(p, o)->head, v, D_OBJ);
+	p->taken[o] = 1;
+}
+
+/* The predicate of verb group C: its main verb, or after a copula the
+ * noun, adjective or prepositional object that follows. */
+static long predicate(P *p, long c, int *cop)
+{
+	NkgAnalysis *a = p->a;
+	const NkgChunk *k = ch(p, c);
+	size_t h = k->head;
+	*cop = 0;
+	if (!lemma_is(a, h, "be"))
+		return (long)h;
+	/* existential "there is": be heads the clause */
+	long b = chunk_before(p, k->w0);
+	if (b >= 0 && wd(p, ch(p, b)->head)->xpos == X_EX)
+		return (long)h;
+	size_t j = k->w1;
+	while (j < a->n_words && (is_adv(wd(p, j)->xpos) || wd(p, j)->xpos == X_RB))
+		j++;
+	if (j >= a->n_words)
+		return (long)h;
+	int x = wd(p, j)->xpos;
+	long n = wd(p, j)->chunk;
+	if (n >= 0 && chunk_kind(p, n) == CH_NP && ch(p, n)->w0 == j) {
+		*cop = 1;
+		p->taken[n] = 1;
+		return ch(p, n)->head;
+	}
+	if (is_adj(x)) {
+		*cop = 1;
+		return (long)j;
+	}
+	if (x == X_IN && j + 1 < a->n_words && wd(p, j + 1)->chunk >= 0 &&
+	    chunk_kind(p, wd(p, j + 1)->chunk) == CH_NP && !key_is(a, j, "that")) {
+		long pc = wd(p, j + 1)->chunk;
+		*cop = 1;
+		p->taken[pc] = 1;
+		link(p, j, ch(p, pc)->head, D_CASE);
+		return ch(p, pc)->head;
+	}
+	return (long)h;
+}
+
+/* Words of the verb group C attach to its predicate V. */
+static void vg_words(P *p, long c, long v, int cop)
+{
+	NkgAnalysis *a = p->a;
+	const NkgChunk *k = ch(p, c);
+	int passive = vg_passive(p, c);
+	for (size_t i = k->w0; i < k->w1; i++) {
+		NkgWord *w = wd(p, i);
+		if ((long)i == v)
+			continue;
+		if (w->xpos == X_RP)
+			link(p, i, v, D_COMPOUND_PRT);
+		else if (is_adv(w->xpos))
+			link(p, i, v, D_ADVMOD);
+		else if (cop && i == k->head)
+			link(p, i, v, D_COP);
+		else if (passive && (lemma_is(a, i, "be") || lemma_is(a, i, "get")) &&
+		         i + 1 == k->head)
+			link(p, i, v, D_AUX_PASS);
+		else
+			link(p, i, v, D_AUX);
+		if (w->xpos == X_MD || is_verb(w->xpos))
+			w->upos = U_AUX;
+		if ((key_is(a, i, "not") || key_is(a, i, "n't") || key_is(a, i, "nt")))
+			w->upos = U_PART;
+	}
+	NkgWord *h = wd(p, v);
+	if (is_verb(h->xpos))
+		h->upos = U_VERB;
+	if (passive)
+		h->flags |= W_PASSIVE;
+}
+
+/* The relation of a clause to the clause before it, from the word that
+ * introduces it. */
+static int clause_rel(const P *p, long c, long *gov)
+{
+	NkgAnalysis *a = p->a;
+	const NkgChunk *k = ch(p, c);
+	long i = (long)k->w0 - 1;
+	while (i >= 0 && (is_adv(wd(p, i)->xpos) || wd(p, i)->chunk == -2))
+		i--;
+	/* skip the clause's own subject */
+	if (i >= 0 && wd(p, i)->head >= 0 && wd(p, i)->deprel != D_NONE &&
+	    (wd(p, i)->deprel == D_NSUBJ || wd(p, i)->deprel == D_NSUBJ_PASS)) {
+		long s = wd(p, i)->chunk;
+		i = s >= 0 ? (long)ch(p, s)->w0 - 1 : i - 1;
+	}
+	*gov = clause_before(p, (size_t)(i + 1 > 0 ? i + 1 : 0));
+	if (i < 0)
+		return D_PARATAXIS;
+	int x = wd(p, i)->xpos;
+	if (x == X_TO)
+		return D_XCOMP;
+	if (x == X_WDT || x == X_WP) {
+		long n = i > 0 ? wd(p, i - 1)->chunk : -1;
+		if (n >= 0 && chunk_kind(p, n) == CH_NP) {
+			*gov = ch(p, n)->head;
+			return D_ACL_RELCL;
+		}
+		return D_CCOMP;
+	}
+	if (x == X_IN && key_is(a, (size_t)i, "that"))
+		return D_CCOMP;
+	if (x == X_IN || x == X_WRB)
+		return D_ADVCL;
+	if (x == X_CC)
+		return D_CONJ;
+	if (x == X_COMMA || x == X_COLON)
+		return D_PARATAXIS;
+	if (*gov >= 0 && wd(p, i)->chunk >= 0 && p->pred[wd(p, i)->chunk] == *gov)
+		return wd(p, k->head)->xpos == X_VBG || wd(p, k->head)->xpos == X_VBN
+		               ? D_XCOMP
+		               : D_CCOMP;
+	if (i >= 0 && chunk_kind(p, wd(p, i)->chunk) == CH_NP && !vg_finite(p, c)) {
+		*gov = ch(p, wd(p, i)->chunk)->head;
+		return D_ACL;
+	}
+	return D_CCOMP;
+}
+
+/* Inside a noun phrase: determiners, modifiers, compounds, possessors
+ * ("the country 's president") and names attach to the head. */
+static void np_words(P *p, long c)
+{
+	NkgAnalysis *a = p->a;
+	const NkgChunk *k = ch(p, c);
+	size_t seg0 = k->w0;
+	for (size_t i = k->w0; i < k->w1; i++) {
+		if (wd(p, i)->xpos != X_POS || i == k->w0)
+			continue;
+		/* the possessor k->w0 .. i-1 */
+		size_t ph = np_head(p->l, a, seg0, i);
+		link(p, i, (long)ph, D_CASE);
+		for (size_t j = seg0; j < i; j++)
+			if (j != ph && wd(p, j)->head < 0)
+				link(p, j, (long)ph, wd(p, j)->xpos == X_DT ? D_DET : D_COMPOUND);
+		link(p, ph, k->head, D_NMOD_POSS);
+		seg0 = i + 1;
+	}
+	size_t h = k->head;
+	for (size_t i = seg0; i < k->w1; i++) {
+		NkgWord *w = wd(p, i);
+		if (i == h || w->head >= 0)
+			continue;
+		int x = w->xpos, rel = D_DEP;
+		if (i > h)
+			rel = is_noun(x) ? D_FLAT : x == X_CD ? D_NUMMOD : D_DEP;
+		else if (x == X_DT || x == X_WDT)
+			rel = D_DET;
+		else if (x == X_PDT)
+			rel = D_DET_PREDET;
+		else if (x == X_PRPS || x == X_WPS)
+			rel = D_NMOD_POSS;
+		else if (x == X_CD)
+			rel = D_NUMMOD;
+		else if (is_adj(x) || x == X_VBN || x == X_VBG)
+			rel = D_AMOD;
+		else if (is_adv(x))
+			rel = D_ADVMOD;
+		else if (is_noun(x))
+			rel = D_COMPOUND;
+		else if (x == X_HYPH)
+			rel = D_PUNCT;
+		else if (x == X_DOLLAR)
+			rel = D_COMPOUND;
+		link(p, i, (long)h, rel);
+		if ((x == X_DT) && k->w1 - k->w0 == 1)
+			w->upos = U_PRON;
+	}
+	if (k->w1 - k->w0 == 1 && wd(p, h)->xpos == X_DT)
+		wd(p, h)->upos = U_PRON;
+	if (wd(p, k->w0)->xpos == X_WDT && k->w1 - k->w0 > 1)
+		wd(p, k->w0)->upos = U_DET;
+}
+
+/* The nearest predicate before word W, else after it, else -1. */
+static long near_pred(const P *p, size_t w)
+{
+	long v = clause_before(p, w);
+	if (v >= 0)
+		return v;
+	for (size_t i = w; i < p->a->n_words; i++) {
+		long c = wd(p, i)->chunk;
+		if (c >= 0 && p->pred[c] >= 0)
+			return p->pred[c];
+	}
+	return -1;
+}
+
+/* Prepositions: the case of the noun after them, which modifies the noun
+ * before ("the president of X") or else the nearest clause. */
+static void preps(P *p)
+{
+	NkgAnalysis *a = p->a;
+	for (size_t i = 0; i + 1 < a->n_words; i++) {
+		NkgWord *w = wd(p, i);
+		if (w->xpos != X_IN && w->xpos != X_TO)
+			continue;
+		long n = wd(p, i + 1)->chunk;
+		if (n < 0 || chunk_kind(p, n) != CH_NP || ch(p, n)->w0 != i + 1)
+			continue;
+		size_t h = ch(p, n)->head;
+		if (w->head < 0)
+			link(p, i, (long)h, D_CASE);
+		wd(p, h)->prep = (uint32_t)i + 1;
+		if (wd(p, h)->head >= 0)
+			continue;
+		long before = i ? wd(p, i - 1)->chunk : -1;
+		long v = near_pred(p, i);
+		int pre_verbal = v < 0 || v > (long)i;
+		if (before >= 0 && chunk_kind(p, before) == CH_NP &&
+		    (key_is(a, i, "of") || pre_verbal))
+			link(p, h, ch(p, before)->head, D_NMOD);
+		else if (v >= 0)
+			link(p, h, v, D_OBL);
+	}
+}
+
+/* "by X" after a passive verb group is its agent. */
+static void agent(P *p, long c, long v)
+{
+	NkgAnalysis *a = p->a;
+	for (size_t i = ch(p, c)->w1; i + 1 < a->n_words && i < ch(p, c)->w1 + 8u; i++) {
+		if (wd(p, i)->chunk >= 0 && chunk_kind(p, wd(p, i)->chunk) == CH_VG)
+			break;
+		if (!key_is(a, i, "by"))
+			continue;
+		long n = wd(p, i + 1)->chunk;
+		if (n >= 0 && chunk_kind(p, n) == CH_NP && !p->taken[n]) {
+			link(p, ch(p, n)->head, v, D_OBL_AGENT);
+			link(p, i, ch(p, n)->head, D_CASE);
+			p->taken[n] = 1;
+		}
+		break;
+	}
+}
+
+/* Subjects of the finite clauses, then objects. */
+static void arguments(P *p)
+{
+	NkgAnalysis *a = p->a;
+	for (size_t c = 0; c < a->n_chunks; c++) {
+		long v = p->pred[c];
+		if (v < 0)
+			continue;
+		long b = chunk_before(p, ch(p, c)->w0);
+		if (b >= 0 && wd(p, ch(p, b)->head)->xpos == X_EX) {
+			/* "there are X": X is the subject */
+			link(p, ch(p, b)->head, v, D_EXPL);
+			p->taken[b] = 1;
+			long n = chunk_after(p, ch(p, c)->w1);
+			if (n >= 0 && chunk_kind(p, n) == CH_NP && !p->taken[n]) {
+				link(p, ch(p, n)->head, v, D_NSUBJ);
+				p->taken[n] = 1;
+			}
+			continue;
+		}
+		if (!vg_finite(p, (long)c))
+			continue;
+		long s = find_subject(p, (long)c);
+		int rel = vg_passive(p, (long)c) ? D_NSUBJ_PASS : D_NSUBJ;
+		if (s >= 0) {
+			link(p, ch(p, s)->head, v, rel);
+			p->taken[s] = 1;
+			continue;
+		}
+		/* '"...," said the minister.': the subject after its verb */
+		size_t w0 = ch(p, c)->w0;
+		long n = chunk_after(p, ch(p, c)->w1);
+		if (w0 > 0 && (wd(p, w0 - 1)->xpos == X_COMMA || wd(p, w0 - 1)->xpos == X_RQUOTE) &&
+		    n >= 0 && chunk_kind(p, n) == CH_NP && !p->taken[n] &&
+		    ch(p, c)->w1 - ch(p, c)->w0 == 1) {
+			size_t e = ch(p, n)->w1;
+			if (e >= a->n_words || wd(p, e)->xpos == X_PERIOD || wd(p, e)->xpos == X_COMMA) {
+				link(p, ch(p, n)->head, v, rel);
+				p->taken[n] = 1;
+			}
+		}
+	}
+	for (size_t c = 0; c < a->n_chunks; c++) {
+		long v = p->pred[c];
+		if (v < 0)
+			continue;
+		if (vg_passive(p, (long)c))
+			agent(p, (long)c, v);
+		else if (v == ch(p, c)->head)
+			objects(p, (long)c, v);
+	}
+}
+
+/* Clauses attach to each other; the first main clause is the root. */
+static long clauses(P *p)
+{
+	NkgAnalysis *a = p->a;
+	long root = -1;
+	for (size_t c = 0; c < a->n_chunks; c++) {
+		long v = p->pred[c];
+		if (v < 0 || wd(p, v)->head >= 0)
+			continue;
+		long gov = -1;
+		int rel = clause_rel(p, (long)c, &gov);
+		if (root < 0 && (rel == D_PARATAXIS || rel == D_CCOMP) && gov < 0) {
+			root = v;
+			continue;
+		}
+		if (gov < 0 || gov == v)
+			gov = root;
+		if (gov < 0) {
+			/* a subordinate clause before the main one: attach later */
+			continue;
+		}
+		link(p, (size_t)v, gov, rel);
+		/* the introducing word marks the clause */
+		long i = (long)ch(p, c)->w0 - 1;
+		while (i >= 0 && is_adv(wd(p, i)->xpos))
+			i--;
+		if (i >= 0 && wd(p, i)->head < 0 &&
+		    (wd(p, i)->xpos == X_TO || wd(p, i)->xpos == X_IN)) {
+			link(p, (size_t)i, v, D_MARK);
+			if (wd(p, i)->xpos == X_IN)
+				wd(p, i)->upos = U_SCONJ;
+		}
+	}
+	if (root < 0)
+		for (size_t c = 0; c < a->n_chunks && root < 0; c++)
+			if (p->pred[c] >= 0 && wd(p, p->pred[c])->head < 0)
+				root = p->pred[c];
+	/* clauses before the root ("If X, Y") */
+	for (size_t c = 0; root >= 0 && c < a->n_chunks; c++) {
+		long v = p->pred[c];
+		if (v < 0 || v == root || wd(p, v)->head >= 0)
+			continue;
+		link(p, (size_t)v, root, D_ADVCL);
+		long i = (long)ch(p, c)->w0 - 1;
+		long s = -1;
+		if (i >= 0 && wd(p, i)->chunk >= 0 && wd(p, ch(p, wd(p, i)->chunk)->head)->head == v)
+			s = wd(p, i)->chunk;
+		if (s >= 0)
+			i = (long)ch(p, s)->w0 - 1;
+		if (i >= 0 && wd(p, i)->head < 0 && wd(p, i)->xpos == X_IN) {
+			link(p, (size_t)i, v, D_MARK);
+			wd(p, i)->upos = U_SCONJ;
+		}
+	}
+	return root;
+}
+
+/* What is left: punctuation, conjunctions, adverbs, loose phrases. */
+static void rest(P *p, long root)
+{
+	NkgAnalysis *a = p->a;
+	for (size_t i = 0; i < a->n_words; i++) {
+		NkgWord *w = wd(p, i);
+		if (w->head >= 0 || (long)i == root)
+			continue;
+		long c = w->chunk;
+		if (c >= 0 && ch(p, c)->head != i)
+			continue; /* attached with its chunk's head */
+		long v = near_pred(p, i);
+		if (v < 0 || v == (long)i)
+			v = root;
+		int x = w->xpos;
+		int rel = D_DEP;
+		if (w->upos == U_PUNCT || x == X_HYPH)
+			rel = D_PUNCT;
+		else if (x == X_CC) {
+			long n = chunk_after(p, i + 1);
+			if (n >= 0 && (long)ch(p, n)->head != root) {
+				v = ch(p, n)->head;
+				if (wd(p, v)->head == (long)i)
+					v = root;
+			}
+			rel = D_CC;
+		} else if (is_adv(x) || x == X_WRB) {
+			rel = D_ADVMOD;
+			if (key_is(a, i, "not") || key_is(a, i, "n't"))
+				w->upos = U_PART;
+		} else if (c >= 0 && chunk_kind(p, c) == CH_NP) {
+			long b = i > 0 ? chunk_before(p, ch(p, c)->w0) : -1;
+			size_t w0 = ch(p, c)->w0;
+			if (w0 > 1 && wd(p, w0 - 1)->xpos == X_COMMA && wd(p, w0 - 2)->chunk >= 0 &&
+			    chunk_kind(p, wd(p, w0 - 2)->chunk) == CH_NP) {
+				v = ch(p, wd(p, w0 - 2)->chunk)->head;
+				rel = D_APPOS;
+			} else if (w0 > 1 && wd(p, w0 - 1)->xpos == X_CC && wd(p, w0 - 2)->chunk >= 0 &&
+			           chunk_kind(p, wd(p, w0 - 2)->chunk) == CH_NP) {
+				v = ch(p, wd(p, w0 - 2)->chunk)->head;
+				rel = D_CONJ;
+			} else {
+				rel = is_time_np(p, c) ? D_OBL_TMOD : D_OBL_NPMOD;
+			}
+			(void)b;
+		} else if (is_adj(x)) {
+			rel = D_AMOD;
+		}
+		if (v < 0 || v == (long)i) {
+			continue;
+		}
+		link(p, i, v, rel);
+	}
+}
+
+int nkg_lang_parse(const NkgLang *l, const char *text, NkgAnalysis *a)
+{
+	(void)text;
+	a->n_chunks = 0;
+	if (!a->n_words)
+		return 0;
+	for (size_t i = 0; i < a->n_words; i++) {
+		a->words[i].head = -1;
+		a->words[i].deprel = D_NONE;
+		a->words[i].chunk = -1;
+		a->words[i].prep = 0;
+	}
+	if (chunk(l, a))
+		return -1;
+	size_t nc = a->n_chunks;
+	size_t need = nc * (sizeof(int) + 1) + 16;
+	if (a->cap_scratch < need) {
+		void *q = realloc(a->scratch, need);
+		if (!q)
+			return -1;
+		a->scratch = q;
+		a->cap_scratch = need;
+	}
+	P p = {l, a, a->scratch, (char *)a->scratch + nc * sizeof(int)};
+	memset(p.taken, 0, nc);
+	for (size_t c = 0; c < nc; c++) {
+		p.pred[c] = -1;
+		if (a->chunks[c].kind == CH_VG) {
+			int cop;
+			p.pred[c] = (int)predicate(&p, (long)c, &cop);
+			vg_words(&p, (long)c, p.pred[c], cop);
+		}
+	}
+	for (size_t c = 0; c < nc; c++)
+		if (a->chunks[c].kind == CH_NP)
+			np_words(&p, (long)c);
+	arguments(&p);
+	preps(&p);
+	long root = clauses(&p);
+	if (root < 0)
+		root = nc ? (long)a->chunks[0].head : 0;
+	a->words[root].head = -1;
+	a->words[root].deprel = D_ROOT;
+	rest(&p, root);
+	for (size_t i = 0; i < a->n_words; i++)
+		if (a->words[i].head < 0 && (long)i != root)
+			link(&p, i, root, a->words[i].upos == U_PUNCT ? D_PUNCT : D_DEP);
+	return 0;
+}

@@ -1,0 +1,371 @@
+/* tag.c: Viterbi decoding of Penn Treebank tags, and the Universal POS
+ * tags they map to (see tagger.c for the model).
+ *
+ * Takes a segmented sentence (segment.c), gives every word its XPOS and a
+ * first UPOS; the parser settles the UPOS distinctions that depend on the
+ * clause (AUX or VERB, SCONJ or ADP, PRON or DET).
+ */
+#include "language/langdata.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#define MAXC 16 /* candidates per word */
+
+typedef struct {
+	uint8_t n, skip;
+	uint8_t tag[MAXC];
+	float sc[MAXC];
+	float best[MAXC];
+	uint8_t back[MAXC];
+} Cell;
+
+static const float *list_at(const NkgLang *l, uint32_t off, uint32_t *n)
+{
+	const unsigned char *p = l->base + l->sec_off[LD_LISTS] + off;
+	memcpy(n, p, 4);
+	return (const float *)(p + 4);
+}
+
+/* Adds the tags of list OFF to C, keeping the higher score of a tag. */
+static void add_list(const NkgLang *l, uint32_t off, Cell *c, float bonus)
+{
+	uint32_t n;
+	const float *v = list_at(l, off, &n);
+	for (uint32_t i = 0; i < n; i++) {
+		uint32_t tag;
+		memcpy(&tag, &v[2 * i], 4);
+		float sc = v[2 * i + 1] + bonus;
+		int k = 0;
+		while (k < c->n && c->tag[k] != tag)
+			k++;
+		if (k < c->n) {
+			if (sc > c->sc[k])
+				c->sc[k] = sc;
+		} else if (c->n < MAXC && tag < X_COUNT) {
+			c->tag[c->n] = (uint8_t)tag;
+			c->sc[c->n++] = sc;
+		}
+	}
+}
+
+static void force(Cell *c, int tag)
+{
+	c->n = 1;
+	c->tag[0] = (uint8_t)tag;
+	c->sc[0] = 0;
+}
+
+/* The form as the model spells it: curly apostrophes straight. */
+static void model_form(const char *s, size_t n, char *out, size_t cap)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < n && k + 1 < cap; i++) {
+		if ((unsigned char)s[i] == 0xe2 && i + 2 < n &&
+		    (unsigned char)s[i + 1] == 0x80 &&
+		    ((unsigned char)s[i + 2] == 0x99 || (unsigned char)s[i + 2] == 0x98)) {
+			out[k++] = '\'';
+			i += 2;
+		} else {
+			out[k++] = s[i];
+		}
+	}
+	out[k] = '\0';
+}
+
+static int is_numberlike(const char *s)
+{
+	int digits = 0;
+	for (; *s; s++) {
+		if (*s >= '0' && *s <= '9')
+			digits++;
+		else if (!strchr(".,:/-%", *s))
+			return 0;
+	}
+	return digits > 0;
+}
+
+static void unknown(const NkgLang *l, const char *form, int cap, Cell *c)
+{
+	size_t n = strlen(form);
+	char key[16];
+	for (size_t k = n > 6 ? 6 : n;; k--) {
+		key[0] = cap ? 'C' : 'L';
+		key[1] = ':';
+		size_t from = n - k, j = 2;
+		for (size_t i = from; i < n; i++) {
+			char ch = form[i];
+			key[j++] = (ch >= 'A' && ch <= 'Z') ? (char)(ch - 'A' + 'a') : ch;
+		}
+		key[j] = '\0';
+		uint32_t off;
+		if (ld_get(l, l->suffix, key, &off)) {
+			add_list(l, off, c, 0);
+			return;
+		}
+		if (!k)
+			break;
+	}
+	c->tag[0] = cap ? X_NNP : X_NN;
+	c->sc[0] = 0;
+	c->n = 1;
+}
+
+/* A straight quote opens when a word follows it closely and none
+ * precedes it closely, closes in the opposite case, and otherwise
+ * alternates with the quotes before it. */
+static int quote_side(const char *text, const NkgAnalysis *a, size_t i)
+{
+	const NkgWord *w = &a->words[i];
+	int before = i > 0 && a->words[i - 1].b1 == w->b0;
+	int after = i + 1 < a->n_words && a->words[i + 1].b0 == w->b1;
+	if (after && !before)
+		return X_LQUOTE;
+	if (before && !after)
+		return X_RQUOTE;
+	int open = 0;
+	for (size_t k = 0; k < i; k++)
+		if (a->words[k].b1 - a->words[k].b0 == 1 && text[a->words[k].b0] == '"')
+			open = !open;
+	return open ? X_RQUOTE : X_LQUOTE;
+}
+
+/* Fixed tags for punctuation the model does not split the same way. */
+static int fixed_tag(const char *text, const NkgAnalysis *a, size_t i)
+{
+	const NkgWord *w = &a->words[i];
+	const char *s = text + w->b0;
+	size_t n = w->b1 - w->b0;
+	if (n == 1 && *s == '-' && i > 0 && i + 1 < a->n_words &&
+	    a->words[i - 1].b1 == w->b0 && a->words[i + 1].b0 == w->b1)
+		return X_HYPH;
+	if (n == 1 && *s == '"')
+		return quote_side(text, a, i);
+	if (n == 3 && !memcmp(s, "\xe2\x80\x9c", 3))
+		return X_LQUOTE;
+	if (n == 3 && !memcmp(s, "\xe2\x80\x9d", 3))
+		return X_RQUOTE;
+	if (n == 1 && strchr("([{", *s))
+		return X_LRB;
+	if (n == 1 && strchr(")]}", *s))
+		return X_RRB;
+	if (n == 1 && *s == 'i')
+		return X_PRP; /* the pronoun, written in lower case */
+	if (n > 1 && *s == '#')
+		return X_NN;
+	if (n > 4 && (!strncmp(s, "http", 4) || !strncmp(s, "www.", 4) ||
+	              memchr(s, '@', n)))
+		return X_ADD;
+	if (n >= 2 && strchr("-=*_~", *s) && strchr("-=*_~", s[n - 1]) &&
+	    !(n == 2 && s[1] == '-'))
+		return X_NFP;
+	return X_NONE;
+}
+
+static void candidates(const NkgLang *l, const char *text, NkgAnalysis *a,
+                       size_t i, Cell *c)
+{
+	NkgWord *w = &a->words[i];
+	c->n = 0;
+	c->skip = 0;
+	int fx = fixed_tag(text, a, i);
+	if (fx) {
+		force(c, fx);
+		c->skip = fx == X_HYPH;
+		return;
+	}
+	char form[256];
+	model_form(text + w->b0, w->b1 - w->b0, form, sizeof form);
+	uint32_t off;
+	int start = i == 0 || a->words[i - 1].xpos == X_LQUOTE ||
+	            a->words[i - 1].xpos == X_LRB || a->words[i - 1].xpos == X_COLON;
+	if (ld_get(l, l->lex, form, &off)) {
+		add_list(l, off, c, 0);
+		w->flags |= W_KNOWN;
+	}
+	const char *key = nkg_word_key(a, i);
+	if ((w->flags & W_CAP) && (start || (w->flags & W_UPPER) || !c->n) &&
+	    ld_get(l, l->lex, key, &off)) {
+		add_list(l, off, c, c->n ? -0.5f : 0);
+		w->flags |= W_KNOWN;
+	}
+	if (!c->n && ld_get(l, l->lex, key, &off))
+		add_list(l, off, c, 0);
+	if (!c->n && is_numberlike(form) && ld_get(l, l->lex, "*NUM*", &off))
+		add_list(l, off, c, 0);
+	if (!c->n)
+		unknown(l, form, (w->flags & W_CAP) != 0, c);
+	if (!c->n)
+		force(c, X_NN);
+}
+
+static int is_form(const char *text, const NkgWord *w, const char *const *set)
+{
+	for (; *set; set++)
+		if (strlen(*set) == w->b1 - w->b0 &&
+		    !strncasecmp(text + w->b0, *set, w->b1 - w->b0))
+			return 1;
+	return 0;
+}
+
+static const char *const be_have_get[] = {
+        "be", "is", "are", "was", "were", "been", "being", "am", "'s", "'re",
+        "'m", "have", "has", "had", "having", "'ve", "get", "gets", "got",
+        "gotten", "getting", NULL};
+static const char *const do_forms[] = {"do", "does", "did", NULL};
+
+/* The previous word that is not an adverb or "not", or -1. */
+static long prev_content(const NkgAnalysis *a, size_t i)
+{
+	long j = (long)i - 1;
+	while (j >= 0 && (a->words[j].xpos == X_RB || a->words[j].xpos == X_HYPH))
+		j--;
+	return j;
+}
+
+/* Verb forms the bigram model cannot tell apart, settled by what comes
+ * before them as English grammar does: a past participle follows a form of
+ * be, have or get, a past tense follows its subject; the base form follows
+ * a modal, "to" or "do", the present form follows its subject. */
+static void settle_verbs(NkgAnalysis *a, const char *text)
+{
+	for (size_t i = 0; i < a->n_words; i++) {
+		NkgWord *w = &a->words[i];
+		long j = prev_content(a, i);
+		const NkgWord *p = j >= 0 ? &a->words[j] : NULL;
+		if (w->xpos == X_VBD && p && is_form(text, p, be_have_get))
+			w->xpos = X_VBN;
+		else if (w->xpos == X_VBN && p &&
+		         (p->xpos == X_PRP || p->xpos == X_NNP || p->xpos == X_NNS ||
+		          p->xpos == X_NN) && !(w->flags & W_CAP)) {
+			/* "officials arrested": no auxiliary anywhere before */
+			int aux = 0;
+			for (long k = j; k >= 0 && !aux; k--)
+				aux = is_form(text, &a->words[k], be_have_get) ||
+				      a->words[k].xpos == X_COMMA;
+			if (!aux && (j == 0 || a->words[j - 1].xpos != X_IN))
+				w->xpos = X_VBD;
+		} else if (w->xpos == X_VBP && (!p || p->xpos == X_MD || p->xpos == X_TO ||
+		                                is_form(text, p, do_forms))) {
+			w->xpos = X_VB;
+		} else if (w->xpos == X_VB && p && p->xpos == X_PRP &&
+		           !is_form(text, p, (const char *const[]){"it", "he", "she", "him",
+		                                                  "her", "them", "me", "us",
+		                                                  NULL})) {
+			w->xpos = X_VBP;
+		}
+	}
+}
+
+/* UD English writes ";", "--" and "..." as commas (XPOS ","). */
+static void settle_punct(NkgAnalysis *a, const char *text)
+{
+	for (size_t i = 0; i < a->n_words; i++) {
+		NkgWord *w = &a->words[i];
+		const char *s = text + w->b0;
+		size_t n = w->b1 - w->b0;
+		if (w->xpos == X_COLON && (*s == ';' || (n >= 2 && s[0] == '-' && s[1] == '-') ||
+		                           (n >= 3 && *s == '.') || (n == 1 && *s == '-')))
+			w->xpos = X_COMMA;
+	}
+}
+
+/* "to" before a verb is the infinitive marker (TO), elsewhere a
+ * preposition (IN), as UD English tags it; the model has TO for both. */
+static void settle_to(NkgAnalysis *a, const char *text)
+{
+	for (size_t i = 0; i < a->n_words; i++) {
+		NkgWord *w = &a->words[i];
+		if (w->xpos != X_TO)
+			continue;
+		size_t j = i + 1;
+		while (j < a->n_words && a->words[j].xpos == X_RB)
+			j++;
+		if (j >= a->n_words || a->words[j].xpos != X_VB)
+			w->xpos = X_IN;
+	}
+	(void)text;
+}
+
+static const uint8_t upos_of[X_COUNT] = {
+        [X_CC] = U_CCONJ, [X_CD] = U_NUM, [X_DT] = U_DET, [X_EX] = U_PRON,
+        [X_FW] = U_X, [X_IN] = U_ADP, [X_JJ] = U_ADJ, [X_JJR] = U_ADJ,
+        [X_JJS] = U_ADJ, [X_LS] = U_X, [X_MD] = U_AUX, [X_NN] = U_NOUN,
+        [X_NNS] = U_NOUN, [X_NNP] = U_PROPN, [X_NNPS] = U_PROPN,
+        [X_PDT] = U_DET, [X_POS] = U_PART, [X_PRP] = U_PRON, [X_PRPS] = U_PRON,
+        [X_RB] = U_ADV, [X_RBR] = U_ADV, [X_RBS] = U_ADV, [X_RP] = U_ADP,
+        [X_SYM] = U_SYM, [X_TO] = U_PART, [X_UH] = U_INTJ, [X_VB] = U_VERB,
+        [X_VBD] = U_VERB, [X_VBG] = U_VERB, [X_VBN] = U_VERB, [X_VBP] = U_VERB,
+        [X_VBZ] = U_VERB, [X_WDT] = U_PRON, [X_WP] = U_PRON, [X_WPS] = U_PRON,
+        [X_WRB] = U_ADV, [X_COMMA] = U_PUNCT, [X_PERIOD] = U_PUNCT,
+        [X_COLON] = U_PUNCT, [X_LQUOTE] = U_PUNCT, [X_RQUOTE] = U_PUNCT,
+        [X_LRB] = U_PUNCT, [X_RRB] = U_PUNCT, [X_DOLLAR] = U_SYM,
+        [X_HASH] = U_SYM, [X_HYPH] = U_PUNCT, [X_NFP] = U_PUNCT, [X_ADD] = U_X,
+        [X_AFX] = U_ADJ, [X_GW] = U_X, [X_XX] = U_X};
+
+int nkg_lang_tag(const NkgLang *l, const char *text, NkgAnalysis *a)
+{
+	size_t n = a->n_words;
+	if (!n)
+		return 0;
+	if (a->cap_scratch < n * sizeof(Cell)) {
+		void *p = realloc(a->scratch, n * sizeof(Cell));
+		if (!p)
+			return -1;
+		a->scratch = p;
+		a->cap_scratch = n * sizeof(Cell);
+	}
+	Cell *c = a->scratch;
+	int prev = -1; /* last cell in the lattice */
+	for (size_t i = 0; i < n; i++) {
+		candidates(l, text, a, i, &c[i]);
+		if (c[i].skip) {
+			c[i].best[0] = 0;
+			a->words[i].xpos = c[i].tag[0];
+			continue;
+		}
+		for (int k = 0; k < c[i].n; k++) {
+			float best = -1e30f;
+			int arg = 0;
+			if (prev < 0) {
+				best = l->trans[X_NONE * X_COUNT + c[i].tag[k]];
+			} else {
+				const Cell *p = &c[prev];
+				for (int j = 0; j < p->n; j++) {
+					float s = p->best[j] + l->trans[p->tag[j] * X_COUNT + c[i].tag[k]];
+					if (s > best) {
+						best = s;
+						arg = j;
+					}
+				}
+			}
+			c[i].best[k] = best + c[i].sc[k];
+			c[i].back[k] = (uint8_t)arg;
+		}
+		/* the provisional tag lets the next word see a quote or
+		 * bracket; PREP holds the lattice link until the trace-back */
+		a->words[i].xpos = c[i].tag[0];
+		a->words[i].prep = (uint32_t)(prev + 1);
+		prev = (int)i;
+	}
+	/* trace back from the best final tag */
+	int k = 0;
+	for (int j = 1; j < c[prev].n; j++)
+		if (c[prev].best[j] > c[prev].best[k])
+			k = j;
+	for (int i = prev; i >= 0;) {
+		a->words[i].xpos = c[i].tag[k];
+		int p = (int)a->words[i].prep - 1;
+		k = c[i].back[k];
+		i = p;
+	}
+	for (size_t i = 0; i < n; i++)
+		a->words[i].prep = 0;
+	settle_to(a, text);
+	settle_verbs(a, text);
+	settle_punct(a, text);
+	for (size_t i = 0; i < n; i++)
+		a->words[i].upos = upos_of[a->words[i].xpos];
+	return 0;
+}
