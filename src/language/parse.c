@@ -52,6 +52,20 @@ static int is_aux_lemma(const NkgAnalysis *a, size_t i)
 	       lemma_is(a, i, "get");
 }
 
+/* Words that introduce clauses; the other words tagged IN are
+ * prepositions even before a clause ("by using it"). */
+static int subordinator(const NkgAnalysis *a, size_t i)
+{
+	static const char *const sub[] = {
+	        "after", "before", "since", "until", "till", "because", "if",
+	        "whether", "that", "while", "whilst", "although", "though",
+	        "unless", "as", "once", "whereas", "than", "so", "lest", NULL};
+	for (const char *const *s = sub; *s; s++)
+		if (key_is(a, i, *s))
+			return 1;
+	return 0;
+}
+
 /* ---- chunks ---- */
 
 static int add_chunk(NkgAnalysis *a, int kind, size_t w0, size_t w1, size_t head)
@@ -409,6 +423,12 @@ static long predicate(P *p, long c, int *cop)
 	return (long)h;
 }
 
+static int existential(const P *p, long c)
+{
+	long b = chunk_before(p, ch(p, c)->w0);
+	return b >= 0 && wd(p, ch(p, b)->head)->xpos == X_EX;
+}
+
 /* Words of the verb group C attach to its predicate V. */
 static void vg_words(P *p, long c, long v, int cop)
 {
@@ -437,7 +457,7 @@ static void vg_words(P *p, long c, long v, int cop)
 	}
 	NkgWord *h = wd(p, v);
 	if (is_verb(h->xpos))
-		h->upos = U_VERB;
+		h->upos = lemma_is(a, (size_t)v, "be") && !existential(p, c) ? U_AUX : U_VERB;
 	if (passive)
 		h->flags |= W_PASSIVE;
 }
@@ -536,10 +556,11 @@ static void np_words(P *p, long c)
 		else if (x == X_DOLLAR)
 			rel = D_COMPOUND;
 		link(p, i, (long)h, rel);
-		if ((x == X_DT) && k->w1 - k->w0 == 1)
-			w->upos = U_PRON;
 	}
-	if (k->w1 - k->w0 == 1 && wd(p, h)->xpos == X_DT)
+	/* a demonstrative on its own is a pronoun ("that was") */
+	if (k->w1 - k->w0 == 1 && wd(p, h)->xpos == X_DT &&
+	    (key_is(a, h, "this") || key_is(a, h, "that") || key_is(a, h, "these") ||
+	     key_is(a, h, "those")))
 		wd(p, h)->upos = U_PRON;
 	if (wd(p, k->w0)->xpos == X_WDT && k->w1 - k->w0 > 1)
 		wd(p, k->w0)->upos = U_DET;
@@ -572,6 +593,16 @@ static void preps(P *p)
 		if (n < 0 || chunk_kind(p, n) != CH_NP || ch(p, n)->w0 != i + 1)
 			continue;
 		size_t h = ch(p, n)->head;
+		int rel = wd(p, h)->deprel;
+		if (w->xpos == X_IN && (rel == D_NSUBJ || rel == D_NSUBJ_PASS) &&
+		    wd(p, h)->head > (long)i) {
+			/* "after he left": the conjunction of a clause */
+			if (w->head < 0)
+				link(p, i, wd(p, h)->head, D_MARK);
+			if (subordinator(a, i))
+				w->upos = U_SCONJ;
+			continue;
+		}
 		if (w->head < 0)
 			link(p, i, (long)h, D_CASE);
 		wd(p, h)->prep = (uint32_t)i + 1;
@@ -689,7 +720,7 @@ static long clauses(P *p)
 		if (i >= 0 && wd(p, i)->head < 0 &&
 		    (wd(p, i)->xpos == X_TO || wd(p, i)->xpos == X_IN)) {
 			link(p, (size_t)i, v, D_MARK);
-			if (wd(p, i)->xpos == X_IN)
+			if (wd(p, i)->xpos == X_IN && subordinator(a, (size_t)i))
 				wd(p, i)->upos = U_SCONJ;
 		}
 	}
@@ -711,7 +742,8 @@ static long clauses(P *p)
 			i = (long)ch(p, s)->w0 - 1;
 		if (i >= 0 && wd(p, i)->head < 0 && wd(p, i)->xpos == X_IN) {
 			link(p, (size_t)i, v, D_MARK);
-			wd(p, i)->upos = U_SCONJ;
+			if (subordinator(a, (size_t)i))
+				wd(p, i)->upos = U_SCONJ;
 		}
 	}
 	return root;
@@ -816,6 +848,9 @@ int nkg_lang_parse(const NkgLang *l, const char *text, NkgAnalysis *a)
 	a->words[root].head = -1;
 	a->words[root].deprel = D_ROOT;
 	rest(&p, root);
+	for (size_t i = 0; i < a->n_words; i++)
+		if (a->words[i].xpos == X_IN && key_is(a, i, "that"))
+			a->words[i].upos = U_SCONJ;
 	for (size_t i = 0; i < a->n_words; i++)
 		if (a->words[i].head < 0 && (long)i != root)
 			link(&p, i, root, a->words[i].upos == U_PUNCT ? D_PUNCT : D_DEP);

@@ -185,6 +185,16 @@ static size_t glue(const char *text, const NkgTokens *tk, size_t k, size_t end)
 	    tk->toks[k + 1].b0 == t->b1 && text[t->b1] == '.' &&
 	    tk->toks[k + 1].b1 == t->b1 + 1 && tk->toks[k + 2].b0 > t->b1 + 1)
 		return k + 1;
+	/* emoticons ":-)" ";)" */
+	if (t->b1 - t->b0 == 1 && strchr(":;", text[t->b0]) && k + 1 < end &&
+	    tk->toks[k + 1].b0 == t->b1) {
+		size_t m = k + 1;
+		if (text[tk->toks[m].b0] == '-' && m + 1 < end && tk->toks[m + 1].b0 == tk->toks[m].b1)
+			m++;
+		if (tk->toks[m].b1 - tk->toks[m].b0 == 1 && strchr(")(DPp", text[tk->toks[m].b0]) &&
+		    (m + 1 >= end || tk->toks[m + 1].b0 > tk->toks[m].b1))
+			return m;
+	}
 	/* "#tag", "3/9/2005", "11:16:00", "irc.example.net" */
 	if (k + 1 < end && tk->toks[k + 1].b0 == t->b1 && text[t->b0] == '#' &&
 	    (tk->toks[k + 1].flags & NKG_TOK_WORD))

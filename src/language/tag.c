@@ -7,6 +7,7 @@
  */
 #include "language/langdata.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -150,6 +151,16 @@ static int fixed_tag(const char *text, const NkgAnalysis *a, size_t i)
 		return X_LRB;
 	if (n == 1 && strchr(")]}", *s))
 		return X_RRB;
+	if (n == 1 && *s == '<')
+		return X_LRB;
+	if (n == 1 && *s == '>')
+		return X_RRB;
+	if (n == 1 && strchr("|*~^", *s))
+		return X_NFP;
+	if (n == 1 && *s == '/')
+		return X_SYM;
+	if (n >= 2 && strchr(":;", *s) && strchr(")(DPp", s[n - 1]))
+		return X_NFP; /* an emoticon */
 	if (n == 1 && *s == 'i')
 		return X_PRP; /* the pronoun, written in lower case */
 	if (n > 1 && *s == '#')
@@ -161,6 +172,34 @@ static int fixed_tag(const char *text, const NkgAnalysis *a, size_t i)
 	    !(n == 2 && s[1] == '-'))
 		return X_NFP;
 	return X_NONE;
+}
+
+/* An unknown word that WordNet lists as a base form keeps only the tags
+ * of its parts of speech ("iodine" is a noun, not an adjective). */
+static void wordnet_filter(const NkgLang *l, const char *key, int cap, Cell *c)
+{
+	uint32_t v;
+	if (!ld_get(l, l->wn, key, &v))
+		return;
+	Cell k = *c;
+	k.n = 0;
+	for (int i = 0; i < c->n; i++) {
+		int t = c->tag[i];
+		int ok = ((v & WN_NOUN) && (t == X_NN || (cap && t == X_NNP))) ||
+		         ((v & WN_VERB) && (t == X_VB || t == X_VBP)) ||
+		         ((v & WN_ADJ) && t == X_JJ) || ((v & WN_ADV) && t == X_RB);
+		if (ok) {
+			k.tag[k.n] = c->tag[i];
+			k.sc[k.n++] = c->sc[i];
+		}
+	}
+	if (!k.n && (v & WN_NOUN) && !cap) {
+		k.tag[0] = X_NN;
+		k.sc[0] = 0;
+		k.n = 1;
+	}
+	if (k.n)
+		*c = k;
 }
 
 static void candidates(const NkgLang *l, const char *text, NkgAnalysis *a,
@@ -194,8 +233,10 @@ static void candidates(const NkgLang *l, const char *text, NkgAnalysis *a,
 		add_list(l, off, c, 0);
 	if (!c->n && is_numberlike(form) && ld_get(l, l->lex, "*NUM*", &off))
 		add_list(l, off, c, 0);
-	if (!c->n)
+	if (!c->n) {
 		unknown(l, form, (w->flags & W_CAP) != 0, c);
+		wordnet_filter(l, key, (w->flags & W_CAP) != 0, c);
+	}
 	if (!c->n)
 		force(c, X_NN);
 }
@@ -282,7 +323,9 @@ static void settle_to(NkgAnalysis *a, const char *text)
 		size_t j = i + 1;
 		while (j < a->n_words && a->words[j].xpos == X_RB)
 			j++;
-		if (j >= a->n_words || a->words[j].xpos != X_VB)
+		if (j < a->n_words && a->words[j].xpos == X_VBP)
+			a->words[j].xpos = X_VB; /* "to" + verb: the base form */
+		else if (j >= a->n_words || a->words[j].xpos != X_VB)
 			w->xpos = X_IN;
 	}
 	(void)text;
@@ -303,6 +346,63 @@ static const uint8_t upos_of[X_COUNT] = {
         [X_LRB] = U_PUNCT, [X_RRB] = U_PUNCT, [X_DOLLAR] = U_SYM,
         [X_HASH] = U_SYM, [X_HYPH] = U_PUNCT, [X_NFP] = U_PUNCT, [X_ADD] = U_X,
         [X_AFX] = U_ADJ, [X_GW] = U_X, [X_XX] = U_X};
+
+/* Whether word I and the next make a name WordNet lists ("New York"). */
+static int in_named_compound(const NkgLang *l, const NkgAnalysis *a, size_t i)
+{
+	if (i + 1 >= a->n_words ||
+	    (a->words[i + 1].xpos != X_NNP && a->words[i + 1].xpos != X_NNPS))
+		return 0;
+	char key[128];
+	int n = snprintf(key, sizeof key, "%s_%s", nkg_word_key(a, i), nkg_word_key(a, i + 1));
+	uint32_t v;
+	return n > 0 && (size_t)n < sizeof key && ld_get(l, l->wn, key, &v) && (v & WN_NOUN);
+}
+
+/* Indefinite pronouns, which the Penn tags count as nouns. */
+static const char *const indefinite[] = {
+        "anyone", "anything", "anybody", "everyone", "everything", "everybody",
+        "someone", "something", "somebody", "nobody", "nothing", "none",
+        "noone", NULL};
+
+/* The Universal tag: mostly the Penn tag's, but a capitalised word of a
+ * name that is otherwise an adjective stays ADJ ("National Library"), as
+ * UD English has it, and addresses are proper nouns. */
+static int settle_upos(const NkgLang *l, const char *text, const NkgAnalysis *a,
+                       size_t i)
+{
+	const NkgWord *w = &a->words[i];
+	int x = w->xpos;
+	if (x == X_ADD)
+		return U_PROPN;
+	if (x == X_NFP && strchr(":;", text[w->b0]) && w->b1 - w->b0 >= 2)
+		return U_SYM;
+	if ((x == X_NN || x == X_NNS) && is_form(text, w, indefinite))
+		return U_PRON;
+	if (x == X_NNP && !(w->flags & W_UPPER)) {
+		uint32_t off, cnt, wn;
+		if (in_named_compound(l, a, i))
+			return U_PROPN;
+		if (ld_get(l, l->wn, nkg_word_key(a, i), &wn) && (wn & WN_ADJ) && !(wn & WN_NOUN))
+			return U_ADJ;
+		if (ld_get(l, l->lex, nkg_word_key(a, i), &off)) {
+			const float *v = list_at(l, off, &cnt);
+			uint32_t best = 0;
+			float bs = -1e30f;
+			for (uint32_t k = 0; k < cnt; k++) {
+				uint32_t t;
+				memcpy(&t, &v[2 * k], 4);
+				if (v[2 * k + 1] > bs) {
+					bs = v[2 * k + 1];
+					best = t;
+				}
+			}
+			if (best == X_JJ)
+				return U_ADJ;
+		}
+	}
+	return upos_of[x];
+}
 
 int nkg_lang_tag(const NkgLang *l, const char *text, NkgAnalysis *a)
 {
@@ -366,6 +466,6 @@ int nkg_lang_tag(const NkgLang *l, const char *text, NkgAnalysis *a)
 	settle_verbs(a, text);
 	settle_punct(a, text);
 	for (size_t i = 0; i < n; i++)
-		a->words[i].upos = upos_of[a->words[i].xpos];
+		a->words[i].upos = settle_upos(l, text, a, i);
 	return 0;
 }
