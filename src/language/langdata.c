@@ -21,7 +21,7 @@
 #include <unistd.h>
 
 #define MAGIC "NKGLANG\n"
-#define LAYOUT (0x4c440003u ^ (uint32_t)X_COUNT << 8 ^ (uint32_t)NC_COUNT << 16)
+#define LAYOUT (0x4c440004u ^ (uint32_t)X_COUNT << 8 ^ (uint32_t)NC_COUNT << 16)
 
 typedef struct {
 	char magic[8];
@@ -60,11 +60,11 @@ int ld_get(const NkgLang *l, LdTable t, const char *key, uint32_t *val)
 	if (!t.mask)
 		return 0;
 	const LdSlot *s = (const LdSlot *)(l->base + t.off);
-	size_t n = strlen(key);
-	for (uint32_t i = ld_hash(key, n) & t.mask;; i = (i + 1) & t.mask) {
+	uint32_t h = ld_hash(key, strlen(key));
+	for (uint32_t i = h & t.mask;; i = (i + 1) & t.mask) {
 		if (!s[i].key)
 			return 0;
-		if (!strcmp(l->pool + s[i].key, key)) {
+		if (s[i].hash == h && !strcmp(l->pool + s[i].key, key)) {
 			*val = s[i].val;
 			return 1;
 		}
@@ -137,9 +137,9 @@ static const char *bpool(const LdBuilder *b, uint32_t off)
 /* The slot of KEY in T, or of where it would go. */
 static LdSlot *bt_find(const LdBuilder *b, const BTable *t, const char *key)
 {
-	size_t n = strlen(key);
-	for (uint32_t i = ld_hash(key, n) & t->mask;; i = (i + 1) & t->mask)
-		if (!t->s[i].key || !strcmp(bpool(b, t->s[i].key), key))
+	uint32_t h = ld_hash(key, strlen(key));
+	for (uint32_t i = h & t->mask;; i = (i + 1) & t->mask)
+		if (!t->s[i].key || (t->s[i].hash == h && !strcmp(bpool(b, t->s[i].key), key)))
 			return &t->s[i];
 }
 
@@ -165,6 +165,7 @@ static LdSlot *bt_put(LdBuilder *b, BTable *t, const char *key)
 	LdSlot *s = bt_find(b, t, key);
 	if (!s->key)
 		t->used++;
+	s->hash = ld_hash(key, strlen(key));
 	return s;
 }
 

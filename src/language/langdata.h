@@ -37,8 +37,9 @@ typedef struct {
 } LdTable;
 
 typedef struct {
-	uint32_t key; /* pool offset of the key; 0 = empty slot */
+	uint32_t key;  /* pool offset of the key; 0 = empty slot */
 	uint32_t val;
+	uint32_t hash; /* ld_hash of the key: most probes end here */
 } LdSlot;
 
 struct NkgLangImpl {

@@ -94,6 +94,11 @@ enum {
 	W_MODAL = 1 << 8,   /* a verb group head with a modal */
 };
 
+/* Most words in one analysed sentence: the text stage caps a sentence at
+ * NKG_MAX_SENTENCE_TOKENS tokens, and a token is split into words only
+ * while the sentence stays under this. */
+#define NKG_LANG_MAX_WORDS 4096
+
 /* Chunk kinds. */
 typedef enum { CH_NP = 1, CH_VG, CH_PP, CH_ADJP, CH_ADVP } NkgChunkKind;
 

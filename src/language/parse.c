@@ -333,6 +333,17 @@ static long find_subject(const P *p, long c)
 	}
 	if (sc < 0 || chunk_kind(p, sc) != CH_NP || p->taken[sc])
 		return -1;
+	/* "the rebels who attacked the convoy seized": past the relative
+	 * clause to the noun it modifies */
+	long vb = chunk_before(p, ch(p, sc)->w0);
+	if (vb >= 0 && chunk_kind(p, vb) == CH_VG && ch(p, vb)->w0 > 0) {
+		size_t r = ch(p, vb)->w0 - 1;
+		int rx = wd(p, r)->xpos;
+		long ant = r > 0 ? wd(p, r - 1)->chunk : -1;
+		if ((rx == X_WDT || rx == X_WP) && ant >= 0 && chunk_kind(p, ant) == CH_NP &&
+		    !p->taken[ant])
+			sc = ant;
+	}
 	int stop = 0;
 	long h = np_left(p, sc, &stop);
 	return p->taken[h] ? -1 : h;
@@ -349,6 +360,16 @@ static long clause_before(const P *p, size_t w)
 	return -1;
 }
 
+static int has_subject(const P *p, long c)
+{
+	long v = p->pred[c];
+	for (size_t i = 0; v >= 0 && i < p->a->n_words; i++)
+		if (wd(p, i)->head == v &&
+		    (wd(p, i)->deprel == D_NSUBJ || wd(p, i)->deprel == D_NSUBJ_PASS))
+			return 1;
+	return 0;
+}
+
 /* Objects and complements after the verb group C whose predicate is V. */
 static void objects(P *p, long c, long v)
 {
@@ -362,7 +383,7 @@ static void objects(P *p, long c, long v)
 		return;
 	/* the subject of a following verb is no object: "said X would" */
 	long n = chunk_after(p, ch(p, o)->w1);
-	if (n >= 0 && chunk_kind(p, n) == CH_VG && vg_finite(p, n))
+	if (n >= 0 && chunk_kind(p, n) == CH_VG && vg_finite(p, n) && !has_subject(p, n))
 		return;
 	if (wd(p, ch(p, o)->w0)->xpos == X_WDT || wd(p, ch(p, o)->w0)->xpos == X_WP)
 		return;
@@ -471,11 +492,18 @@ static int clause_rel(const P *p, long c, long *gov)
 	long i = (long)k->w0 - 1;
 	while (i >= 0 && (is_adv(wd(p, i)->xpos) || wd(p, i)->chunk == -2))
 		i--;
-	/* skip the clause's own subject */
-	if (i >= 0 && wd(p, i)->head >= 0 && wd(p, i)->deprel != D_NONE &&
-	    (wd(p, i)->deprel == D_NSUBJ || wd(p, i)->deprel == D_NSUBJ_PASS)) {
-		long s = wd(p, i)->chunk;
-		i = s >= 0 ? (long)ch(p, s)->w0 - 1 : i - 1;
+	/* skip the clause's own subject, wherever its phrase begins */
+	long v = p->pred[c];
+	for (size_t j = 0; j < k->w0; j++) {
+		const NkgWord *w = wd(p, j);
+		if (w->head == v && (w->deprel == D_NSUBJ || w->deprel == D_NSUBJ_PASS) &&
+		    w->xpos != X_WDT && w->xpos != X_WP) {
+			long s = w->chunk;
+			long b = s >= 0 ? (long)ch(p, s)->w0 - 1 : (long)j - 1;
+			if (b < i)
+				i = b;
+			break;
+		}
 	}
 	*gov = clause_before(p, (size_t)(i + 1 > 0 ? i + 1 : 0));
 	if (i < 0)
@@ -691,6 +719,64 @@ static void arguments(P *p)
 	}
 }
 
+/* "Did they see it?", "Has he left?": an auxiliary before its subject
+ * belongs to the verb after the subject. */
+static void inversions(P *p)
+{
+	NkgAnalysis *a = p->a;
+	for (size_t c = 0; c + 2 < a->n_chunks; c++) {
+		const NkgChunk *k = ch(p, c);
+		if (k->kind != CH_VG || p->pred[c] < 0)
+			continue;
+		int aux_only = 1;
+		for (size_t i = k->w0; i < k->w1 && aux_only; i++)
+			aux_only = wd(p, i)->xpos == X_MD || is_adv(wd(p, i)->xpos) ||
+			           is_aux_lemma(a, i);
+		const NkgChunk *n = ch(p, c + 1), *v = ch(p, c + 2);
+		if (!aux_only || n->kind != CH_NP || v->kind != CH_VG || n->w0 != k->w1 ||
+		    v->w0 != n->w1 || p->pred[c + 2] < 0)
+			continue;
+		int x = wd(p, v->w0)->xpos;
+		if (x != X_VB && x != X_VBN && x != X_VBG)
+			continue;
+		long pv = p->pred[c + 2];
+		for (size_t i = k->w0; i < k->w1; i++) {
+			link(p, i, pv, is_adv(wd(p, i)->xpos) ? D_ADVMOD : D_AUX);
+			if (!is_adv(wd(p, i)->xpos))
+				wd(p, i)->upos = U_AUX;
+		}
+		p->pred[c] = -1;
+		link(p, n->head, pv, vg_passive(p, (long)c + 2) ? D_NSUBJ_PASS : D_NSUBJ);
+		p->taken[c + 1] = 1;
+	}
+}
+
+/* "the plan which they opposed": a relative pronoun before a subject
+ * and its verb is the verb's object when the verb has none. */
+static void relative_objects(P *p)
+{
+	NkgAnalysis *a = p->a;
+	for (size_t c = 0; c + 2 < a->n_chunks; c++) {
+		const NkgChunk *k = ch(p, c);
+		int x = wd(p, k->head)->xpos;
+		if (k->kind != CH_NP || p->taken[c] || k->w1 - k->w0 != 1 ||
+		    (x != X_WDT && x != X_WP))
+			continue;
+		const NkgChunk *n = ch(p, c + 1), *v = ch(p, c + 2);
+		long pv = p->pred[c + 2];
+		if (n->kind != CH_NP || v->kind != CH_VG || pv < 0 || pv != v->head ||
+		    wd(p, n->head)->head != pv || vg_passive(p, (long)c + 2))
+			continue;
+		int has_obj = 0;
+		for (size_t i = 0; i < a->n_words; i++)
+			has_obj |= wd(p, i)->head == pv && wd(p, i)->deprel == D_OBJ;
+		if (has_obj)
+			continue;
+		link(p, k->head, pv, D_OBJ);
+		p->taken[c] = 1;
+	}
+}
+
 /* Clauses attach to each other; the first main clause is the root. */
 static long clauses(P *p)
 {
@@ -837,10 +923,12 @@ int nkg_lang_parse(const NkgLang *l, const char *text, NkgAnalysis *a)
 			vg_words(&p, (long)c, p.pred[c], cop);
 		}
 	}
+	inversions(&p);
 	for (size_t c = 0; c < nc; c++)
 		if (a->chunks[c].kind == CH_NP)
 			np_words(&p, (long)c);
 	arguments(&p);
+	relative_objects(&p);
 	preps(&p);
 	long root = clauses(&p);
 	if (root < 0)

@@ -254,7 +254,12 @@ int nkg_lang_segment(const char *text, const NkgTokens *tk,
 			k = j;
 			continue;
 		}
-		if (split_token(a, text, k, t))
+		/* a token of a thousand hyphens stays one word: sentences keep
+		 * a bounded number of words (NkgChunk counts them in 16 bits) */
+		int rc = a->n_words + (t->b1 - t->b0) < NKG_LANG_MAX_WORDS
+		                 ? split_token(a, text, k, t)
+		                 : add_word(a, text, k, t->b0, t->b1, t->c0, 0);
+		if (rc)
 			return -1;
 	}
 	for (size_t i = 0; i + 1 < a->n_words; i++)
