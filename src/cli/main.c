@@ -29,12 +29,15 @@ enum {
 
 static const char usage_text[] =
         "usage: newskg extract [options] [FILE ...]\n"
+        "       newskg analyze [options] [FILE ...]\n"
         "       newskg --help | --version\n"
         "\n"
-        "Reads news articles (FILE absent or \"-\": standard input) and writes\n"
-        "the knowledge graph of their actors, posts and events.\n"
+        "extract reads news articles (FILE absent or \"-\": standard input) and\n"
+        "writes the knowledge graph of their actors, posts and events; analyze\n"
+        "writes the sentences of the same inputs with their words, tags, lemmas,\n"
+        "chunks and dependency relations.\n"
         "\n"
-        "options:\n"
+        "extract options:\n"
         "  -f, --format FMT        turtle (default), ntriples, nquads, rdfxml,\n"
         "                          dot, svg, png, pdf\n"
         "  -o, --output PATH       write to PATH (atomically) instead of stdout\n"
@@ -55,8 +58,17 @@ static const char usage_text[] =
         "      --cluster           draw people and bodies inside their country\n"
         "      --show-affiliations draw affiliation edges\n"
         "      --max-nodes N       keep the N most connected actors (150)\n"
+        "analyze options:\n"
+        "  -f, --format FMT        text (default, for people) or conllu\n"
+        "  -o, --output PATH       write to PATH (atomically) instead of stdout\n"
+        "      --input-format F    auto (default), text, html, nitf, newsml, jsonl\n"
+        "      --ontology DIR      lexicon directory (for abbreviations)\n"
+        "  -q, --quiet             no progress report on standard error\n"
         "  -h, --help              show this help\n"
         "  -V, --version           show the version\n"
+        "\n"
+        "environment: NKG_TAGGER_DIR (liblingua-en-tagger-perl) and\n"
+        "NKG_WORDNET_DIR (wordnet-base) locate analyze's language data.\n"
         "\n"
         "exit status: 0 success, 1 bad usage, 2 unreadable or invalid input,\n"
         "3 output or internal failure.\n";
@@ -71,6 +83,7 @@ typedef struct {
 	int jobs;
 	int quiet;
 	NkgWriteOptions diagram; /* output options, the diagram's and --with-text */
+	NkgAnalysisFormat analysis; /* analyze's -f */
 } Options;
 
 static const char *prog = "newskg";
@@ -257,9 +270,18 @@ static void progress(Progress *p, int final)
 
 /* ---- the work ---- */
 
-typedef struct {
+typedef struct Run Run;
+
+/* What is done with each document read: extract its graph or write its
+ * analysis.  NAME and WHERE locate the document in messages. */
+typedef void (*DocFn)(Run *r, const NkgDocument *doc, const char *name,
+                      const char *where);
+
+struct Run {
 	const Options *opt;
 	NkgLexicon *lex;
+	const NkgLang *lang; /* analyze only */
+	DocFn on_doc;
 	NkgGraph **graphs;
 	size_t n_graphs, cap_graphs;
 	FILE *stream; /* streaming formats write here per document */
@@ -269,7 +291,7 @@ typedef struct {
 	Progress prog;
 	long job, jobs; /* this worker's share of the documents */
 	long seq;
-} Run;
+};
 
 static int keep_graph(Run *r, NkgGraph *g)
 {
@@ -302,7 +324,43 @@ static int keep_graph(Run *r, NkgGraph *g)
 	return 0;
 }
 
-/* Extracts one record; NAME and WHERE locate it in messages. */
+static void extract_doc(Run *r, const NkgDocument *doc, const char *name,
+                        const char *where)
+{
+	NkgError err = {0};
+	NkgExtractOptions eo = {r->opt->base, r->opt->date};
+	NkgGraph *g = NULL;
+	NkgStatus st = nkg_extract(r->lex, doc, &eo, &g, &err);
+	if (st) {
+		say("%s%s: %s", name, where, err.message[0] ? err.message : nkg_strerror(st));
+		if (st == NKG_ERR_USAGE)
+			r->fatal = EXIT_USAGE;
+		else
+			r->bad_inputs++;
+		return;
+	}
+	r->good_docs++;
+	keep_graph(r, g);
+}
+
+static void analyze_doc(Run *r, const NkgDocument *doc, const char *name,
+                        const char *where)
+{
+	NkgError err = {0};
+	NkgStatus st = nkg_analyze_write(r->lang, r->lex, doc, r->opt->analysis,
+	                                 r->stream, &err);
+	if (st) {
+		/* a write error is reported once, when the output closes */
+		if (st != NKG_ERR_OUTPUT)
+			say("%s%s: %s", name, where,
+			    err.message[0] ? err.message : nkg_strerror(st));
+		r->fatal = EXIT_FAILURE_OUT;
+		return;
+	}
+	r->good_docs++;
+}
+
+/* Makes the document of one record and hands it to R's on_doc. */
 static void do_record(Run *r, NkgRecord *rec, const char *name, const char *where)
 {
 	long seq = r->seq++;
@@ -323,23 +381,11 @@ static void do_record(Run *r, NkgRecord *rec, const char *name, const char *wher
 		nkg_document_set_title(doc, rec->title);
 	if (rec->url)
 		nkg_document_set_url(doc, rec->url);
-	NkgExtractOptions eo = {r->opt->base, r->opt->date};
-	NkgGraph *g = NULL;
-	NkgStatus st = nkg_extract(r->lex, doc, &eo, &g, &err);
+	r->on_doc(r, doc, name, where);
 	nkg_document_free(doc);
 	r->prog.docs++;
 	r->prog.bytes += rec->len;
 	progress(&r->prog, 0);
-	if (st) {
-		say("%s%s: %s", name, where, err.message[0] ? err.message : nkg_strerror(st));
-		if (st == NKG_ERR_USAGE)
-			r->fatal = EXIT_USAGE;
-		else
-			r->bad_inputs++;
-		return;
-	}
-	r->good_docs++;
-	keep_graph(r, g);
 }
 
 static char *read_all(FILE *f, size_t *len)
@@ -371,6 +417,42 @@ static char *read_all(FILE *f, size_t *len)
 	return buf;
 }
 
+/* Reads the JSON Lines records of F, one document each; a bad line is
+ * reported and the next one read. */
+static void read_jsonl(Run *r, FILE *f, const char *name)
+{
+	NkgJsonlReader *jr = nkg_jsonl_open(f, name);
+	if (!jr) {
+		say("%s: out of memory", name);
+		r->fatal = EXIT_FAILURE_OUT;
+		return;
+	}
+	for (;;) {
+		NkgRecord rec = {0};
+		NkgError err = {0};
+		int eof = 0;
+		NkgStatus s = nkg_jsonl_next(jr, &rec, &eof, &err);
+		if (eof) {
+			nkg_record_clear(&rec);
+			break;
+		}
+		if (s) {
+			say("%s", err.message);
+			r->bad_inputs++;
+		} else {
+			char where[48];
+			snprintf(where, sizeof where, ": record %ld", r->seq + 1);
+			do_record(r, &rec, name, where);
+		}
+		nkg_record_clear(&rec);
+		if (r->fatal)
+			break;
+	}
+	nkg_jsonl_close(jr);
+}
+
+/* Reads one input file (PATH "-" is standard input) in the input format
+ * of the options, or the one its name or content shows. */
 static void do_file(Run *r, const char *path)
 {
 	const char *name = strcmp(path, "-") ? path : "<stdin>";
@@ -392,30 +474,8 @@ static void do_file(Run *r, const char *path)
 	if (fmt == NKG_INPUT_AUTO && (strstr(name, ".jsonl") || strstr(name, ".ndjson")))
 		fmt = NKG_INPUT_JSONL;
 	if (fmt == NKG_INPUT_JSONL) {
-		NkgJsonlReader *jr = nkg_jsonl_open(f, name);
-		for (;;) {
-			NkgRecord rec = {0};
-			NkgError err = {0};
-			int eof = 0;
-			NkgStatus s = nkg_jsonl_next(jr, &rec, &eof, &err);
-			if (eof) {
-				nkg_record_clear(&rec);
-				break;
-			}
-			if (s) {
-				say("%s", err.message);
-				r->bad_inputs++;
-				nkg_record_clear(&rec);
-				continue;
-			}
-			char where[48];
-			snprintf(where, sizeof where, ": record %ld", r->seq + 1);
-			do_record(r, &rec, name, where);
-			nkg_record_clear(&rec);
-			if (r->fatal)
-				break;
-		}
-		nkg_jsonl_close(jr);
+		/* read line by line: memory is bounded by the longest record */
+		read_jsonl(r, f, name);
 		if (f != stdin)
 			fclose(f);
 		return;
@@ -435,35 +495,11 @@ static void do_file(Run *r, const char *path)
 		/* detected by content: reread from memory */
 		FILE *mf = fmemopen(buf, len ? len : 1, "r");
 		if (mf) {
-			Options o2 = *r->opt;
-			o2.input_format = NKG_INPUT_JSONL;
-			const Options *keep = r->opt;
-			r->opt = &o2;
-			NkgJsonlReader *jr = nkg_jsonl_open(mf, name);
-			for (;;) {
-				NkgRecord rec = {0};
-				NkgError err = {0};
-				int eof = 0;
-				NkgStatus s = nkg_jsonl_next(jr, &rec, &eof, &err);
-				if (eof) {
-					nkg_record_clear(&rec);
-					break;
-				}
-				if (s) {
-					say("%s", err.message);
-					r->bad_inputs++;
-				} else {
-					char where[48];
-					snprintf(where, sizeof where, ": record %ld", r->seq + 1);
-					do_record(r, &rec, name, where);
-				}
-				nkg_record_clear(&rec);
-				if (r->fatal)
-					break;
-			}
-			nkg_jsonl_close(jr);
+			read_jsonl(r, mf, name);
 			fclose(mf);
-			r->opt = keep;
+		} else {
+			say("%s: cannot read: %s", name, strerror(errno));
+			r->bad_inputs++;
 		}
 		free(buf);
 		return;
@@ -499,29 +535,102 @@ static int parse_int(const char *s, int *out)
 
 static int run_extract(const Options *opt, char **files, int nfiles,
                        const char *argv0);
+static int run_analyze(const Options *opt, char **files, int nfiles,
+                       const char *argv0);
 
-int main(int argc, char **argv)
+enum { O_DATE = 256, O_INFMT, O_BASE, O_ONT, O_TEXT, O_LAYOUT, O_FOCUS,
+       O_DEPTH, O_CLASS, O_CLUSTER, O_AFFIL, O_MAXN };
+
+/* The options both commands take; returns -1 when CH is not one of them,
+ * else an exit status (EXIT_OK: go on). */
+static int common_option(int ch, char **argv, Options *opt, int *done)
 {
-	if (argc < 2)
-		return usage_error("no command given");
-	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
+	switch (ch) {
+	case 'o': opt->output = optarg; return EXIT_OK;
+	case O_INFMT:
+		opt->input_format = nkg_input_format_from_name(optarg);
+		if (opt->input_format < 0)
+			return usage_error("unknown input format '%s'", optarg);
+		return EXIT_OK;
+	case O_ONT: opt->ontology = optarg; return EXIT_OK;
+	case 'q': opt->quiet = 1; return EXIT_OK;
+	case 'h':
+		*done = 1;
 		fputs(usage_text, stdout);
 		return fflush(stdout) ? EXIT_FAILURE_OUT : EXIT_OK;
-	}
-	if (!strcmp(argv[1], "--version") || !strcmp(argv[1], "-V")) {
+	case 'V':
+		*done = 1;
 		printf("newskg %s\n", NKG_VERSION);
 		return fflush(stdout) ? EXIT_FAILURE_OUT : EXIT_OK;
+	case ':': return usage_error("option '%s' needs a value", argv[optind - 1]);
+	case '?': return usage_error("unknown option '%s'", argv[optind - 1]);
 	}
-	if (strcmp(argv[1], "extract"))
-		return usage_error("unknown command '%s'", argv[1]);
+	return -1;
+}
 
-	Options opt;
-	memset(&opt, 0, sizeof opt);
-	opt.format = NKG_FORMAT_TURTLE;
-	opt.jobs = 1;
-	enum { O_DATE = 256, O_INFMT, O_BASE, O_ONT, O_TEXT, O_LAYOUT, O_FOCUS,
-	       O_DEPTH, O_CLASS, O_CLUSTER, O_AFFIL, O_MAXN };
-	static const struct option longopts[] = {
+/* The options of extract that analyze does not take; -1 when CH is not
+ * one of them, else an exit status. */
+static int extract_option(int ch, Options *opt)
+{
+	switch (ch) {
+	case 'f': {
+		int f = nkg_format_from_name(optarg);
+		if (f < 0)
+			return usage_error("unknown format '%s'", optarg);
+		opt->format = (NkgFormat)f;
+		return EXIT_OK;
+	}
+	case O_DATE: {
+		int y, m, d;
+		char extra;
+		if (sscanf(optarg, "%4d-%2d-%2d%c", &y, &m, &d, &extra) != 3 ||
+		    m < 1 || m > 12 || d < 1 || d > 31 || strlen(optarg) != 10)
+			return usage_error("--date '%s' is not YYYY-MM-DD", optarg);
+		opt->date = optarg;
+		return EXIT_OK;
+	}
+	case O_BASE: opt->base = optarg; return EXIT_OK;
+	case O_TEXT: opt->diagram.with_text = 1; return EXIT_OK;
+	case 'j':
+		if (parse_int(optarg, &opt->jobs) || opt->jobs < 1 || opt->jobs > 256)
+			return usage_error("--jobs wants a number from 1 to 256");
+		return EXIT_OK;
+	case O_LAYOUT: opt->diagram.layout = optarg; return EXIT_OK;
+	case O_FOCUS: opt->diagram.focus = optarg; return EXIT_OK;
+	case O_DEPTH:
+		if (parse_int(optarg, &opt->diagram.depth))
+			return usage_error("--depth wants a number");
+		return EXIT_OK;
+	case O_CLASS: opt->diagram.event_class = optarg; return EXIT_OK;
+	case O_CLUSTER: opt->diagram.cluster = 1; return EXIT_OK;
+	case O_AFFIL: opt->diagram.show_affiliations = 1; return EXIT_OK;
+	case O_MAXN:
+		if (parse_int(optarg, &opt->diagram.max_nodes))
+			return usage_error("--max-nodes wants a number");
+		return EXIT_OK;
+	}
+	return -1;
+}
+
+static int analyze_option(int ch, Options *opt)
+{
+	if (ch != 'f')
+		return -1;
+	if (!strcmp(optarg, "text"))
+		opt->analysis = NKG_ANALYSIS_TEXT;
+	else if (!strcmp(optarg, "conllu"))
+		opt->analysis = NKG_ANALYSIS_CONLLU;
+	else
+		return usage_error("unknown format '%s' (analyze writes text or conllu)",
+		                   optarg);
+	return EXIT_OK;
+}
+
+/* Parses the options of command argv[1] into OPT; returns -1 to go on
+ * with the command, else the exit status. */
+static int parse_options(int argc, char **argv, int analyze, Options *opt)
+{
+	static const struct option extract_opts[] = {
 	        {"format", required_argument, NULL, 'f'},
 	        {"output", required_argument, NULL, 'o'},
 	        {"date", required_argument, NULL, O_DATE},
@@ -541,72 +650,67 @@ int main(int argc, char **argv)
 	        {"help", no_argument, NULL, 'h'},
 	        {"version", no_argument, NULL, 'V'},
 	        {NULL, 0, NULL, 0}};
+	static const struct option analyze_opts[] = {
+	        {"format", required_argument, NULL, 'f'},
+	        {"output", required_argument, NULL, 'o'},
+	        {"input-format", required_argument, NULL, O_INFMT},
+	        {"ontology", required_argument, NULL, O_ONT},
+	        {"quiet", no_argument, NULL, 'q'},
+	        {"help", no_argument, NULL, 'h'},
+	        {"version", no_argument, NULL, 'V'},
+	        {NULL, 0, NULL, 0}};
+	memset(opt, 0, sizeof *opt);
+	opt->format = NKG_FORMAT_TURTLE;
+	opt->analysis = NKG_ANALYSIS_TEXT;
+	opt->jobs = 1;
 	optind = 2;
 	opterr = 0;
-	int ch;
-	while ((ch = getopt_long(argc, argv, ":f:o:j:qhV", longopts, NULL)) != -1) {
-		switch (ch) {
-		case 'f': {
-			int f = nkg_format_from_name(optarg);
-			if (f < 0)
-				return usage_error("unknown format '%s'", optarg);
-			opt.format = (NkgFormat)f;
-			break;
-		}
-		case 'o': opt.output = optarg; break;
-		case O_DATE: {
-			int y, m, d;
-			char extra;
-			if (sscanf(optarg, "%4d-%2d-%2d%c", &y, &m, &d, &extra) != 3 ||
-			    m < 1 || m > 12 || d < 1 || d > 31 || strlen(optarg) != 10)
-				return usage_error("--date '%s' is not YYYY-MM-DD", optarg);
-			opt.date = optarg;
-			break;
-		}
-		case O_INFMT:
-			opt.input_format = nkg_input_format_from_name(optarg);
-			if (opt.input_format < 0)
-				return usage_error("unknown input format '%s'", optarg);
-			break;
-		case O_BASE: opt.base = optarg; break;
-		case O_ONT: opt.ontology = optarg; break;
-		case O_TEXT: opt.diagram.with_text = 1; break;
-		case 'j':
-			if (parse_int(optarg, &opt.jobs) || opt.jobs < 1 || opt.jobs > 256)
-				return usage_error("--jobs wants a number from 1 to 256");
-			break;
-		case 'q': opt.quiet = 1; break;
-		case O_LAYOUT: opt.diagram.layout = optarg; break;
-		case O_FOCUS: opt.diagram.focus = optarg; break;
-		case O_DEPTH:
-			if (parse_int(optarg, &opt.diagram.depth))
-				return usage_error("--depth wants a number");
-			break;
-		case O_CLASS: opt.diagram.event_class = optarg; break;
-		case O_CLUSTER: opt.diagram.cluster = 1; break;
-		case O_AFFIL: opt.diagram.show_affiliations = 1; break;
-		case O_MAXN:
-			if (parse_int(optarg, &opt.diagram.max_nodes))
-				return usage_error("--max-nodes wants a number");
-			break;
-		case 'h': fputs(usage_text, stdout); return EXIT_OK;
-		case 'V': printf("newskg %s\n", NKG_VERSION); return EXIT_OK;
-		case ':': return usage_error("option '%s' needs a value", argv[optind - 1]);
-		default: return usage_error("unknown option '%s'", argv[optind - 1]);
-		}
+	int ch, done = 0;
+	while ((ch = getopt_long(argc, argv, analyze ? ":f:o:qhV" : ":f:o:j:qhV",
+	                         analyze ? analyze_opts : extract_opts, NULL)) != -1) {
+		int rc = analyze ? analyze_option(ch, opt) : extract_option(ch, opt);
+		if (rc < 0)
+			rc = common_option(ch, argv, opt, &done);
+		if (rc < 0)
+			rc = usage_error("unknown option '%s'", argv[optind - 1]);
+		if (rc != EXIT_OK || done)
+			return rc;
 	}
-	if (opt.diagram.layout) {
+	if (opt->diagram.layout) {
 		static const char *const layouts[] = {"dot", "neato", "fdp", "sfdp", "circo"};
 		int ok = 0;
 		for (int i = 0; i < 5; i++)
-			ok |= !strcmp(layouts[i], opt.diagram.layout);
+			ok |= !strcmp(layouts[i], opt->diagram.layout);
 		if (!ok)
-			return usage_error("unknown layout '%s'", opt.diagram.layout);
+			return usage_error("unknown layout '%s'", opt->diagram.layout);
 	}
+	return -1;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2)
+		return usage_error("no command given");
+	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
+		fputs(usage_text, stdout);
+		return fflush(stdout) ? EXIT_FAILURE_OUT : EXIT_OK;
+	}
+	if (!strcmp(argv[1], "--version") || !strcmp(argv[1], "-V")) {
+		printf("newskg %s\n", NKG_VERSION);
+		return fflush(stdout) ? EXIT_FAILURE_OUT : EXIT_OK;
+	}
+	int analyze = !strcmp(argv[1], "analyze");
+	if (!analyze && strcmp(argv[1], "extract"))
+		return usage_error("unknown command '%s'", argv[1]);
+	Options opt;
+	int rc = parse_options(argc, argv, analyze, &opt);
+	if (rc >= 0)
+		return rc;
 	char *stdin_only[] = {"-"};
 	char **files = optind < argc ? argv + optind : stdin_only;
 	int nfiles = optind < argc ? argc - optind : 1;
-	return run_extract(&opt, files, nfiles, argv[0]);
+	return analyze ? run_analyze(&opt, files, nfiles, argv[0])
+	               : run_extract(&opt, files, nfiles, argv[0]);
 }
 
 static int is_streaming(const Options *opt, int nfiles)
@@ -624,6 +728,7 @@ static int worker(const Options *opt, char **files, int nfiles, NkgLexicon *lex,
 	memset(&r, 0, sizeof r);
 	r.opt = opt;
 	r.lex = lex;
+	r.on_doc = extract_doc;
 	r.stream = out;
 	r.streaming = 1;
 	r.job = job;
@@ -633,6 +738,65 @@ static int worker(const Options *opt, char **files, int nfiles, NkgLexicon *lex,
 	if (fflush(out))
 		r.fatal = EXIT_FAILURE_OUT;
 	return r.fatal ? r.fatal : r.bad_inputs ? EXIT_INPUT : EXIT_OK;
+}
+
+/* -j N: workers take every N-th document and write to their own
+ * temporary files, appended to OUT in worker order.  Returns the worst
+ * exit status. */
+static int run_jobs(const Options *opt, char **files, int nfiles,
+                    NkgLexicon *lex, FILE *out)
+{
+	int status = EXIT_OK;
+	FILE **parts = calloc((size_t)opt->jobs, sizeof *parts);
+	pid_t *pids = calloc((size_t)opt->jobs, sizeof *pids);
+	if (!parts || !pids) {
+		free(parts);
+		free(pids);
+		say("out of memory");
+		return EXIT_FAILURE_OUT;
+	}
+	for (int j = 0; j < opt->jobs; j++) {
+		parts[j] = tmpfile();
+		if (!parts[j]) {
+			status = EXIT_FAILURE_OUT;
+			break;
+		}
+		fflush(NULL);
+		pids[j] = fork();
+		if (pids[j] == 0) {
+			Options o2 = *opt;
+			o2.quiet = 1;
+			int rc = worker(&o2, files, nfiles, lex, j, parts[j]);
+			fflush(NULL);
+			_exit(rc);
+		}
+	}
+	for (int j = 0; j < opt->jobs; j++) {
+		int ws = 0;
+		if (pids[j] > 0 && waitpid(pids[j], &ws, 0) > 0) {
+			int rc = WIFEXITED(ws) ? WEXITSTATUS(ws) : EXIT_FAILURE_OUT;
+			if (rc > status)
+				status = rc;
+		}
+	}
+	for (int j = 0; j < opt->jobs && status != EXIT_FAILURE_OUT; j++) {
+		if (!parts[j])
+			continue;
+		rewind(parts[j]);
+		char buf[1 << 16];
+		size_t k;
+		while ((k = fread(buf, 1, sizeof buf, parts[j])) > 0)
+			if (fwrite(buf, 1, k, out) != k) {
+				status = EXIT_FAILURE_OUT;
+				break;
+			}
+	}
+	for (int j = 0; j < opt->jobs; j++)
+		if (parts[j])
+			fclose(parts[j]);
+	free(parts);
+	free(pids);
+	return status;
 }
 
 static int run_extract(const Options *opt, char **files, int nfiles,
@@ -660,56 +824,13 @@ static int run_extract(const Options *opt, char **files, int nfiles,
 
 	int status = EXIT_OK;
 	if (opt->jobs > 1 && is_streaming(opt, nfiles)) {
-		/* Workers take every N-th document and write to their own
-		 * temporary files, appended in worker order. */
-		FILE **parts = calloc((size_t)opt->jobs, sizeof *parts);
-		pid_t *pids = calloc((size_t)opt->jobs, sizeof *pids);
-		for (int j = 0; j < opt->jobs; j++) {
-			parts[j] = tmpfile();
-			if (!parts[j]) {
-				status = EXIT_FAILURE_OUT;
-				break;
-			}
-			fflush(NULL);
-			pids[j] = fork();
-			if (pids[j] == 0) {
-				Options o2 = *opt;
-				o2.quiet = 1;
-				int rc = worker(&o2, files, nfiles, lex, j, parts[j]);
-				fflush(NULL);
-				_exit(rc);
-			}
-		}
-		for (int j = 0; j < opt->jobs; j++) {
-			int ws = 0;
-			if (pids[j] > 0 && waitpid(pids[j], &ws, 0) > 0) {
-				int rc = WIFEXITED(ws) ? WEXITSTATUS(ws) : EXIT_FAILURE_OUT;
-				if (rc > status)
-					status = rc;
-			}
-		}
-		for (int j = 0; j < opt->jobs && status != EXIT_FAILURE_OUT; j++) {
-			if (!parts[j])
-				continue;
-			rewind(parts[j]);
-			char buf[1 << 16];
-			size_t k;
-			while ((k = fread(buf, 1, sizeof buf, parts[j])) > 0)
-				if (fwrite(buf, 1, k, out.f) != k) {
-					status = EXIT_FAILURE_OUT;
-					break;
-				}
-		}
-		for (int j = 0; j < opt->jobs; j++)
-			if (parts[j])
-				fclose(parts[j]);
-		free(parts);
-		free(pids);
+		status = run_jobs(opt, files, nfiles, lex, out.f);
 	} else {
 		Run r;
 		memset(&r, 0, sizeof r);
 		r.opt = opt;
 		r.lex = lex;
+		r.on_doc = extract_doc;
 		r.stream = out.f;
 		r.streaming = is_streaming(opt, nfiles);
 		r.prog.on = !opt->quiet && isatty(STDERR_FILENO);
@@ -749,6 +870,60 @@ static int run_extract(const Options *opt, char **files, int nfiles,
 	if (output_close(&out, keep))
 		status = EXIT_FAILURE_OUT;
 	active_output = NULL;
+	nkg_lexicon_free(lex);
+	return status;
+}
+
+/* analyze: each document's sentences are written as soon as it is read,
+ * so memory does not grow with the input. */
+static int run_analyze(const Options *opt, char **files, int nfiles,
+                       const char *argv0)
+{
+	char ontbuf[4096];
+	const char *ont = find_ontology(opt->ontology, argv0, ontbuf, sizeof ontbuf);
+	NkgLexicon *lex = NULL;
+	NkgLang *lang = NULL;
+	NkgError err = {0};
+	NkgStatus st = nkg_lexicon_load(ont, &lex, &err);
+	if (!st)
+		st = nkg_lang_load(&lang, &err);
+	if (st) {
+		say("%s", err.message[0] ? err.message : nkg_strerror(st));
+		nkg_lexicon_free(lex);
+		return EXIT_FAILURE_OUT;
+	}
+	Output out;
+	if (output_open(&out, opt->output)) {
+		nkg_lang_free(lang);
+		nkg_lexicon_free(lex);
+		return EXIT_FAILURE_OUT;
+	}
+	active_output = &out;
+	signal(SIGINT, on_signal);
+	signal(SIGTERM, on_signal);
+	signal(SIGXFSZ, SIG_IGN); /* a file-size limit is a write error */
+
+	Run r;
+	memset(&r, 0, sizeof r);
+	r.opt = opt;
+	r.lex = lex;
+	r.lang = lang;
+	r.on_doc = analyze_doc;
+	r.stream = out.f;
+	r.streaming = 1;
+	r.prog.on = !opt->quiet && isatty(STDERR_FILENO);
+	r.prog.start = r.prog.last = now();
+	for (int i = 0; i < nfiles && !r.fatal; i++)
+		do_file(&r, files[i]);
+	if (r.prog.docs > 1)
+		progress(&r.prog, 1);
+	int status = r.fatal ? r.fatal : r.bad_inputs ? EXIT_INPUT : EXIT_OK;
+	/* as with extract, a run where every input failed writes nothing */
+	int keep = status == EXIT_OK || (status == EXIT_INPUT && r.good_docs);
+	if (output_close(&out, keep) && (keep || status == EXIT_FAILURE_OUT))
+		status = EXIT_FAILURE_OUT;
+	active_output = NULL;
+	nkg_lang_free(lang);
 	nkg_lexicon_free(lex);
 	return status;
 }
