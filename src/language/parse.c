@@ -140,8 +140,17 @@ static int chunk_np(const NkgLang *l, NkgAnalysis *a, size_t *i)
 		*i = j + 1;
 		return add_chunk(a, CH_NP, w0, j + 1, j);
 	}
-	while (j < a->n_words && np_inner(a, j))
+	int noun = 0;
+	while (j < a->n_words && np_inner(a, j)) {
+		int y = a->words[j].xpos;
+		/* a determiner after a noun opens the next phrase: "gave the
+		 * fishermen a warning" */
+		if (noun && (y == X_DT || y == X_PDT || y == X_PRPS) &&
+		    a->words[j - 1].xpos != X_POS)
+			break;
+		noun |= is_noun(y);
 		j++;
+	}
 	/* a phrase must end in a noun, a number or a pronoun-like word */
 	size_t end = j;
 	while (end > w0 && !is_noun(a->words[end - 1].xpos) && a->words[end - 1].xpos != X_CD &&
@@ -393,7 +402,9 @@ static void objects(P *p, long c, long v)
 		return;
 	}
 	if (n >= 0 && chunk_kind(p, n) == CH_NP && !p->taken[n] && !is_time_np(p, n) &&
-	    ch(p, n)->w0 == ch(p, o)->w1 && wd(p, ch(p, o)->head)->xpos == X_PRP) {
+	    ch(p, n)->w0 == ch(p, o)->w1 &&
+	    (wd(p, ch(p, o)->head)->xpos == X_PRP || wd(p, ch(p, n)->w0)->xpos == X_DT ||
+	     wd(p, ch(p, n)->w0)->xpos == X_PRPS)) {
 		link(p, ch(p, o)->head, v, D_IOBJ); /* "gave him a book" */
 		link(p, ch(p, n)->head, v, D_OBJ);
 		p->taken[o] = p->taken[n] = 1;

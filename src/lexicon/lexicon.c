@@ -977,8 +977,7 @@ int nkg_lex_is_abbrev(const void *ctx, const char *key)
 	if (!s)
 		return 0;
 	for (size_t i = 0; i < s->n; i++)
-		if (s->v[i].kind == LX_ABBREV || s->v[i].kind == LX_MONTH ||
-		    s->v[i].kind == LX_TITLE)
+		if (s->v[i].kind == LX_ABBREV)
 			return 1;
 	return 0;
 }

@@ -193,6 +193,47 @@ t_an_deterministic() {
 }
 check analyze-deterministic t_an_deterministic
 
+# Relations on sentences of our own (tests/analyze/relations.txt).
+t_an_relations() {
+	/usr/bin/python3 - "$NKG" tests/analyze/relations.txt <<'PY'
+import subprocess, sys
+nkg, path = sys.argv[1], sys.argv[2]
+cases, cur = [], None
+for line in open(path, encoding="utf-8"):
+    if line.startswith("#"):
+        continue
+    if not line.strip():
+        cur = None
+        continue
+    if line.startswith("  "):
+        cur[1].append(line.strip())
+    else:
+        cur = (line.strip(), [])
+        cases.append(cur)
+bad = 0
+for text, want in cases:
+    out = subprocess.run([nkg, "analyze"], input=text.encode(), capture_output=True,
+                         check=True).stdout.decode()
+    rels = {l.strip() for l in out.splitlines() if l.startswith("  ")}
+    for w in want:
+        neg = w.startswith("!")
+        r = w.lstrip("! ").strip()
+        if (r in rels) == neg:
+            bad += 1
+            print("%s: %s %s" % (text, "unexpected" if neg else "missing", r))
+print("%d cases, %d wrong" % (len(cases), bad))
+sys.exit(1 if bad else 0)
+PY
+}
+check analyze-relations t_an_relations
+# The end of a sentence after a title word ("ambassador.") is an end.
+t_an_title_split() {
+	n=$(printf 'Ukraine expelled the Hungarian ambassador. The envoy left.\n' |
+		"$NKG" analyze -f conllu | grep -c '^# sent_id')
+	[ "$n" = 2 ]
+}
+check analyze-title-ends-sentence t_an_title_split
+
 # Scores on the UD English news sample of ../shared.
 if [ -n "$SHARED" ]; then
 	t_an_ud_eval() {
