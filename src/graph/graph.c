@@ -272,8 +272,74 @@ static const char *local_name(const char *iri)
 	return h ? h + 1 : iri;
 }
 
+static void event_free(NkgEvent *e)
+{
+	free(e->iri);
+	free(e->cls);
+	free(e->cls_label);
+	free(e->top_label);
+	free(e->intended_cls);
+	for (int r = 0; r < NKG_ROLE_COUNT; r++)
+		idx_free(&e->roles[r]);
+	free(e->object);
+	free(e->date);
+	free(e->date_type);
+	free(e->start_date);
+	free(e->start_type);
+	free(e->end_date);
+	free(e->end_type);
+	free(e->modality);
+	free(e->rule);
+	idx_free(&e->mentions);
+}
+
+static void idx_remove(NkgIdxList *l, size_t v)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < l->n; i++)
+		if (l->v[i] != v)
+			l->v[k++] = l->v[i];
+	l->n = k;
+}
+
+static int is_media(const NkgGraph *g, size_t a)
+{
+	return a < g->n_actors && g->actors[a].sector &&
+	       !strcmp(g->actors[a].sector, "media");
+}
+
+/* The precision gate: news organisations report events, they do not
+ * act in them; no actor is its own target; an event with no actor in a
+ * role at all says nothing and is dropped. */
+static void gate_events(NkgGraph *g)
+{
+	static const int roles[] = {NKG_ROLE_AGENT, NKG_ROLE_TARGET, NKG_ROLE_PARTICIPANT};
+	size_t k = 0;
+	for (size_t i = 0; i < g->n_events; i++) {
+		NkgEvent *e = &g->events[i];
+		for (size_t r = 0; r < sizeof roles / sizeof roles[0]; r++) {
+			NkgIdxList *l = &e->roles[roles[r]];
+			for (size_t j = l->n; j-- > 0;)
+				if (is_media(g, l->v[j])) {
+					nkg_idx_add(&e->roles[NKG_ROLE_REPORTED_BY], l->v[j]);
+					idx_remove(l, l->v[j]);
+				}
+		}
+		for (size_t j = 0; j < e->roles[NKG_ROLE_AGENT].n; j++)
+			idx_remove(&e->roles[NKG_ROLE_TARGET], e->roles[NKG_ROLE_AGENT].v[j]);
+		if (!e->roles[NKG_ROLE_AGENT].n && !e->roles[NKG_ROLE_TARGET].n &&
+		    !e->roles[NKG_ROLE_PARTICIPANT].n) {
+			event_free(e);
+			continue;
+		}
+		g->events[k++] = *e;
+	}
+	g->n_events = k;
+}
+
 void nkg_graph_finish(NkgGraph *g)
 {
+	gate_events(g);
 	/* Events are named by class and the span of their first mention, so
 	 * an event keeps its IRI when unrelated text changes elsewhere. */
 	for (size_t i = 0; i < g->n_events; i++) {
@@ -336,26 +402,8 @@ void nkg_graph_free(NkgGraph *g)
 		idx_free(&a->affiliations);
 		idx_free(&a->mentions);
 	}
-	for (size_t i = 0; i < g->n_events; i++) {
-		NkgEvent *e = &g->events[i];
-		free(e->iri);
-		free(e->cls);
-		free(e->cls_label);
-		free(e->top_label);
-		free(e->intended_cls);
-		for (int r = 0; r < NKG_ROLE_COUNT; r++)
-			idx_free(&e->roles[r]);
-		free(e->object);
-		free(e->date);
-		free(e->date_type);
-		free(e->start_date);
-		free(e->start_type);
-		free(e->end_date);
-		free(e->end_type);
-		free(e->modality);
-		free(e->rule);
-		idx_free(&e->mentions);
-	}
+	for (size_t i = 0; i < g->n_events; i++)
+		event_free(&g->events[i]);
 	for (size_t i = 0; i < g->n_positions; i++) {
 		free(g->positions[i].iri);
 		free(g->positions[i].title);
