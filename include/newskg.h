@@ -137,6 +137,7 @@ typedef struct {
 	int cluster;             /**< group actors inside their country */
 	int show_affiliations;   /**< draw affiliation edges */
 	int max_nodes;           /**< keep the most connected actors (0 = 150) */
+	double min_confidence;   /**< draw events at least this confident (0 = 0.5; <0 = all) */
 } NkgWriteOptions;
 typedef NkgWriteOptions NkgDiagramOptions;
 

@@ -58,6 +58,7 @@ static const char usage_text[] =
         "      --cluster           draw people and bodies inside their country\n"
         "      --show-affiliations draw affiliation edges\n"
         "      --max-nodes N       keep the N most connected actors (150)\n"
+        "      --min-confidence C  draw events of confidence >= C (0.5)\n"
         "analyze options:\n"
         "  -f, --format FMT        text (default, for people) or conllu\n"
         "  -o, --output PATH       write to PATH (atomically) instead of stdout\n"
@@ -539,7 +540,7 @@ static int run_analyze(const Options *opt, char **files, int nfiles,
                        const char *argv0);
 
 enum { O_DATE = 256, O_INFMT, O_BASE, O_ONT, O_TEXT, O_LAYOUT, O_FOCUS,
-       O_DEPTH, O_CLASS, O_CLUSTER, O_AFFIL, O_MAXN };
+       O_DEPTH, O_CLASS, O_CLUSTER, O_AFFIL, O_MAXN, O_MINCONF };
 
 /* The options both commands take; returns -1 when CH is not one of them,
  * else an exit status (EXIT_OK: go on). */
@@ -608,6 +609,14 @@ static int extract_option(int ch, Options *opt)
 		if (parse_int(optarg, &opt->diagram.max_nodes))
 			return usage_error("--max-nodes wants a number");
 		return EXIT_OK;
+	case O_MINCONF: {
+		char *end;
+		double c = strtod(optarg, &end);
+		if (!*optarg || *end || !(c >= 0 && c <= 1))
+			return usage_error("--min-confidence wants a number from 0 to 1");
+		opt->diagram.min_confidence = c > 0 ? c : -1;
+		return EXIT_OK;
+	}
 	}
 	return -1;
 }
@@ -647,6 +656,7 @@ static int parse_options(int argc, char **argv, int analyze, Options *opt)
 	        {"cluster", no_argument, NULL, O_CLUSTER},
 	        {"show-affiliations", no_argument, NULL, O_AFFIL},
 	        {"max-nodes", required_argument, NULL, O_MAXN},
+	        {"min-confidence", required_argument, NULL, O_MINCONF},
 	        {"help", no_argument, NULL, 'h'},
 	        {"version", no_argument, NULL, 'V'},
 	        {NULL, 0, NULL, 0}};

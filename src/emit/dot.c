@@ -563,7 +563,7 @@ static int edge_cmp(const void *x, const void *y)
 
 /* Turns the events that pass the class filter into sorted, merged edges
  * and marks the actors taking part; 0 on success, -1 out of memory. */
-static int plan_edges(Plan *p, const char *event_class)
+static int plan_edges(Plan *p, const char *event_class, double min_conf)
 {
 	NkgIdxList ag = {0}, tg = {0}, pa = {0}, od = {0};
 	int rc = -1;
@@ -571,7 +571,7 @@ static int plan_edges(Plan *p, const char *event_class)
 		const NkgGraph *g = p->gs[gi];
 		for (size_t ei = 0; ei < g->n_events; ei++) {
 			const NkgEvent *e = &g->events[ei];
-			if (!event_matches(e, event_class))
+			if (!event_matches(e, event_class) || e->confidence < min_conf)
 				continue;
 			ag.n = tg.n = pa.n = od.n = 0;
 			if (role_actors(p, gi, &e->roles[NKG_ROLE_AGENT],
@@ -1518,7 +1518,9 @@ NkgStatus nkg_emit_diagram(NkgGraph *const *gs, size_t n, NkgFormat format,
 
 	Plan p = {.gs = gs, .n_gs = n};
 	NkgStatus st = NKG_SUCCESS;
-	if (plan_actors(&p) || plan_edges(&p, o->event_class)) {
+	if (plan_actors(&p) || plan_edges(&p, o->event_class,
+	                                      o->min_confidence > 0 ? o->min_confidence
+	                                      : o->min_confidence < 0 ? 0 : 0.5)) {
 		st = fail(err, NKG_ERR_INTERNAL, "%s",
 		          "diagram: out of memory");
 		goto done;

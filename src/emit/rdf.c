@@ -436,6 +436,11 @@ static void add_graph(Out *o, const NkgGraph *g, int with_text)
 			add_res(o, en, NKG_NS "evidence", g->mentions[e->mentions.v[k]].iri);
 		if (e->rule)
 			add_res(o, en, NKG_NS "rule", e->rule);
+		if (e->confidence > 0) {
+			char cb[16];
+			snprintf(cb, sizeof cb, "%.2f", e->confidence);
+			add_lit(o, en, NKG_NS "confidence", cb, NULL, XSD "decimal");
+		}
 		add_res(o, en, PROV "wasDerivedFrom", doc);
 	}
 }

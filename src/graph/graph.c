@@ -308,6 +308,17 @@ static int is_media(const NkgGraph *g, size_t a)
 	       !strcmp(g->actors[a].sector, "media");
 }
 
+/* How much of its frame an event has: both sides (an agent and a target,
+ * or two parties of a symmetric event) 0.9, one side 0.6. */
+static double frame_confidence(const NkgEvent *e)
+{
+	size_t ag = e->roles[NKG_ROLE_AGENT].n, tg = e->roles[NKG_ROLE_TARGET].n;
+	size_t pa = e->roles[NKG_ROLE_PARTICIPANT].n;
+	if ((ag && tg) || pa >= 2 || (pa && (ag || tg)))
+		return 0.9;
+	return 0.6;
+}
+
 /* The precision gate: news organisations report events, they do not
  * act in them; no actor is its own target; an event with no actor in a
  * role at all says nothing and is dropped. */
@@ -332,6 +343,8 @@ static void gate_events(NkgGraph *g)
 			event_free(e);
 			continue;
 		}
+		if (e->confidence <= 0 || e->confidence > 1)
+			e->confidence = frame_confidence(e);
 		g->events[k++] = *e;
 	}
 	g->n_events = k;

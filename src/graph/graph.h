@@ -88,6 +88,7 @@ typedef struct {
 	char *rule;          /* IRI of the lexicon pattern */
 	int symmetric;
 	size_t anchor;       /* code point where the trigger starts */
+	double confidence;   /* 0-1, how the event was found; 0: set when finished */
 	NkgIdxList mentions;
 } NkgEvent;
 
