@@ -94,9 +94,11 @@ enum {
 	W_MODAL = 1 << 8,   /* a verb group head with a modal */
 };
 
-/* Most words in one analysed sentence: the text stage caps a sentence at
- * NKG_MAX_SENTENCE_TOKENS tokens, and a token is split into words only
- * while the sentence stays under this. */
+/* A token is split into words only while its sentence stays under this
+ * many words; since the text stage caps a sentence at
+ * NKG_MAX_SENTENCE_TOKENS tokens, a sentence has at most
+ * NKG_LANG_MAX_WORDS + NKG_MAX_SENTENCE_TOKENS words (NkgChunk counts them
+ * in 16 bits). */
 #define NKG_LANG_MAX_WORDS 4096
 
 /* Chunk kinds. */
