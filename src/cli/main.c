@@ -240,6 +240,19 @@ static void on_signal(int sig)
 	raise(sig);
 }
 
+/* Opens the output and removes its temporary file if a signal stops the
+ * run. */
+static int output_start(Output *o, const char *path)
+{
+	if (output_open(o, path))
+		return -1;
+	active_output = o;
+	signal(SIGINT, on_signal);
+	signal(SIGTERM, on_signal);
+	signal(SIGXFSZ, SIG_IGN); /* a file-size limit is a write error */
+	return 0;
+}
+
 /* ---- progress ---- */
 
 typedef struct {
@@ -823,14 +836,10 @@ static int run_extract(const Options *opt, char **files, int nfiles,
 	}
 
 	Output out;
-	if (output_open(&out, opt->output)) {
+	if (output_start(&out, opt->output)) {
 		nkg_lexicon_free(lex);
 		return EXIT_FAILURE_OUT;
 	}
-	active_output = &out;
-	signal(SIGINT, on_signal);
-	signal(SIGTERM, on_signal);
-	signal(SIGXFSZ, SIG_IGN); /* a file-size limit is a write error */
 
 	int status = EXIT_OK;
 	if (opt->jobs > 1 && is_streaming(opt, nfiles)) {
@@ -903,15 +912,11 @@ static int run_analyze(const Options *opt, char **files, int nfiles,
 		return EXIT_FAILURE_OUT;
 	}
 	Output out;
-	if (output_open(&out, opt->output)) {
+	if (output_start(&out, opt->output)) {
 		nkg_lang_free(lang);
 		nkg_lexicon_free(lex);
 		return EXIT_FAILURE_OUT;
 	}
-	active_output = &out;
-	signal(SIGINT, on_signal);
-	signal(SIGTERM, on_signal);
-	signal(SIGXFSZ, SIG_IGN); /* a file-size limit is a write error */
 
 	Run r;
 	memset(&r, 0, sizeof r);

@@ -2086,27 +2086,6 @@ static int sub_list(const NkgIdxList *a, const NkgIdxList *b)
 	return 1;
 }
 
-static void free_event_fields(NkgEvent *e)
-{
-	free(e->iri);
-	free(e->cls);
-	free(e->cls_label);
-	free(e->top_label);
-	free(e->intended_cls);
-	for (int r = 0; r < NKG_ROLE_COUNT; r++)
-		free(e->roles[r].v);
-	free(e->object);
-	free(e->date);
-	free(e->date_type);
-	free(e->start_date);
-	free(e->start_type);
-	free(e->end_date);
-	free(e->end_type);
-	free(e->modality);
-	free(e->rule);
-	free(e->mentions.v);
-}
-
 /* May role lists A and B describe the same event?  An empty side says
  * nothing; otherwise one must contain the other. */
 static int compatible(const NkgIdxList *a, const NkgIdxList *b)
@@ -2191,7 +2170,7 @@ static int merge_last(Ctx *c)
 		}
 		if (rank(n->modality) > rank(o->modality) && !refers)
 			nkg_set_str(&o->modality, n->modality);
-		free_event_fields(n);
+		nkg_event_free(n);
 		g->n_events--;
 		return 1;
 	}
@@ -2200,7 +2179,7 @@ static int merge_last(Ctx *c)
 
 static void drop_last(Ctx *c)
 {
-	free_event_fields(&c->g->events[c->g->n_events - 1]);
+	nkg_event_free(&c->g->events[c->g->n_events - 1]);
 	c->g->n_events--;
 }
 

@@ -272,7 +272,7 @@ static const char *local_name(const char *iri)
 	return h ? h + 1 : iri;
 }
 
-static void event_free(NkgEvent *e)
+void nkg_event_free(NkgEvent *e)
 {
 	free(e->iri);
 	free(e->cls);
@@ -340,7 +340,7 @@ static void gate_events(NkgGraph *g)
 			idx_remove(&e->roles[NKG_ROLE_TARGET], e->roles[NKG_ROLE_AGENT].v[j]);
 		if (!e->roles[NKG_ROLE_AGENT].n && !e->roles[NKG_ROLE_TARGET].n &&
 		    !e->roles[NKG_ROLE_PARTICIPANT].n) {
-			event_free(e);
+			nkg_event_free(e);
 			continue;
 		}
 		if (e->confidence <= 0 || e->confidence > 1)
@@ -416,7 +416,7 @@ void nkg_graph_free(NkgGraph *g)
 		idx_free(&a->mentions);
 	}
 	for (size_t i = 0; i < g->n_events; i++)
-		event_free(&g->events[i]);
+		nkg_event_free(&g->events[i]);
 	for (size_t i = 0; i < g->n_positions; i++) {
 		free(g->positions[i].iri);
 		free(g->positions[i].title);

@@ -127,6 +127,8 @@ size_t nkg_graph_add_position(NkgGraph *g, size_t holder, const char *title,
                               size_t organization, const char *status,
                               size_t mention);
 size_t nkg_graph_add_event(NkgGraph *g, const char *cls, const char *rule);
+/* Frees what event E owns (not E itself: it lives in the graph's array). */
+void nkg_event_free(NkgEvent *e);
 int nkg_idx_add(NkgIdxList *l, size_t v);     /* no duplicates; 0 on success */
 int nkg_idx_has(const NkgIdxList *l, size_t v);
 char *nkg_strdup(const char *s);

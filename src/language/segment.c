@@ -62,8 +62,10 @@ static int lower_eq(const char *s, size_t n, const char *w)
 	return i == n && !w[i];
 }
 
-static int add_word(NkgAnalysis *a, const char *text, size_t tok, size_t b0,
-                    size_t b1, size_t c0, unsigned flags)
+/* Adds the word B0..B1 of token TOK; KEY is its folded form when known
+ * (a word that is its whole token has the text stage's), else NULL. */
+static int add_word_key(NkgAnalysis *a, const char *text, size_t tok, size_t b0,
+                        size_t b1, size_t c0, unsigned flags, const char *key)
 {
 	if (a->n_words == a->cap_words) {
 		size_t cap = a->cap_words ? a->cap_words * 2 : 64;
@@ -82,11 +84,15 @@ static int add_word(NkgAnalysis *a, const char *text, size_t tok, size_t b0,
 	w->tok = (uint32_t)tok;
 	w->head = -1;
 	w->chunk = -1;
-	char *f = nkg_fold(text + b0, b1 - b0);
-	if (!f)
-		return -1;
-	w->key = nkg_lang_pool_add(a, f, strlen(f));
-	free(f);
+	if (key) {
+		w->key = nkg_lang_pool_add(a, key, strlen(key));
+	} else {
+		char *f = nkg_fold(text + b0, b1 - b0);
+		if (!f)
+			return -1;
+		w->key = nkg_lang_pool_add(a, f, strlen(f));
+		free(f);
+	}
 	if (w->key == UINT32_MAX)
 		return -1;
 	unsigned char c = (unsigned char)text[b0];
@@ -109,6 +115,12 @@ static int add_word(NkgAnalysis *a, const char *text, size_t tok, size_t b0,
 	    !(c >= '0' && c <= '9'))
 		w->flags |= W_PUNCT;
 	return 0;
+}
+
+static int add_word(NkgAnalysis *a, const char *text, size_t tok, size_t b0,
+                    size_t b1, size_t c0, unsigned flags)
+{
+	return add_word_key(a, text, tok, b0, b1, c0, flags, NULL);
 }
 
 /* Splits one token at its hyphens, its clitic and its fused form. */
@@ -157,7 +169,9 @@ static int split_token(NkgAnalysis *a, const char *text, size_t k,
 				return -1;
 			w0 = i + 1;
 		}
-	if (add_word(a, text, k, w0, end, c0 + cp_count(text + b0, w0 - b0), 0))
+	/* most tokens are one word: their folded key is the text stage's */
+	if (add_word_key(a, text, k, w0, end, c0 + cp_count(text + b0, w0 - b0), 0,
+	                 w0 == b0 && end == b1 ? t->key : NULL))
 		return -1;
 	if (end < b1)
 		return add_word(a, text, k, end, b1, c0 + cp_count(s, end - b0), 0);
@@ -258,7 +272,7 @@ int nkg_lang_segment(const char *text, const NkgTokens *tk,
 		 * a bounded number of words (NkgChunk counts them in 16 bits) */
 		int rc = a->n_words + (t->b1 - t->b0) < NKG_LANG_MAX_WORDS
 		                 ? split_token(a, text, k, t)
-		                 : add_word(a, text, k, t->b0, t->b1, t->c0, 0);
+		                 : add_word_key(a, text, k, t->b0, t->b1, t->c0, 0, t->key);
 		if (rc)
 			return -1;
 	}

@@ -9,9 +9,9 @@
  * class is found without scanning.
  */
 #include "language/langdata.h"
+#include "lexicon/lexicon.h"
 
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,24 +24,9 @@ typedef struct {
 	size_t n;
 } WnBuf;
 
-static void wn_err(NkgError *err, NkgStatus st, const char *file,
-                   const char *fmt, ...)
-{
-	if (!err)
-		return;
-	err->status = st;
-	snprintf(err->file, sizeof err->file, "%s", file ? file : "");
-	err->line = 0;
-	err->offset = -1;
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(err->message, sizeof err->message, fmt, ap);
-	va_end(ap);
-}
-
 static void wn_missing(NkgError *err, const char *path, int e)
 {
-	wn_err(err, NKG_ERR_LEXICON, path,
+	nkg_error_set(err, NKG_ERR_LEXICON, path,
 	       "%s: cannot read (%s); install the Debian package wordnet-base "
 	       "(apt-get install wordnet-base) or set NKG_WORDNET_DIR",
 	       path, strerror(e));
@@ -49,7 +34,7 @@ static void wn_missing(NkgError *err, const char *path, int e)
 
 static void wn_oom(NkgError *err, const char *path)
 {
-	wn_err(err, NKG_ERR_INTERNAL, path, "%s: out of memory", path);
+	nkg_error_set(err, NKG_ERR_INTERNAL, path, "%s: out of memory", path);
 }
 
 /* Reads DIR/NAME whole, NUL-terminated. */
@@ -166,6 +151,20 @@ static int wn_index_line(LdBuilder *b, const char *s, const char *end,
 	return ld_put(b, LD_WN, lemma, v);
 }
 
+/* Frees the file F was read into; RC != 0 means memory ran out reading
+ * DIR/NAME, which ERR then says. */
+static int wn_done(WnBuf *f, int rc, const char *dir, const char *name,
+                   NkgError *err)
+{
+	free(f->p);
+	if (rc) {
+		char path[1024];
+		snprintf(path, sizeof path, "%s/%s", dir, name);
+		wn_oom(err, path);
+	}
+	return rc;
+}
+
 /* Reads index.NAME; DATA is data.noun for the noun index, else NULL. */
 static int wn_read_index(LdBuilder *b, const char *dir, const char *name,
                          uint32_t bit, const WnBuf *data, NkgError *err)
@@ -183,13 +182,7 @@ static int wn_read_index(LdBuilder *b, const char *dir, const char *name,
 			rc = wn_index_line(b, s, e, bit, data);
 		s = e + 1;
 	}
-	free(f.p);
-	if (rc) {
-		char path[1024];
-		snprintf(path, sizeof path, "%s/%s", dir, name);
-		wn_oom(err, path);
-	}
-	return rc;
+	return wn_done(&f, rc, dir, name, err);
 }
 
 /* Reads NAME.exc: "inflected base [base...]" into "P:inflected" -> base;
@@ -218,13 +211,7 @@ static int wn_read_exc(LdBuilder *b, const char *dir, const char *name,
 		}
 		s = e + 1;
 	}
-	free(f.p);
-	if (rc) {
-		char path[1024];
-		snprintf(path, sizeof path, "%s/%s", dir, name);
-		wn_oom(err, path);
-	}
-	return rc;
+	return wn_done(&f, rc, dir, name, err);
 }
 
 int ld_read_wordnet(LdBuilder *b, const char *dir, NkgError *err)

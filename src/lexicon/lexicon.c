@@ -36,8 +36,8 @@ typedef struct {
 	size_t n, cap;
 } Triples;
 
-static void set_err(NkgError *err, NkgStatus st, const char *file,
-                    const char *fmt, ...)
+void nkg_error_set(NkgError *err, NkgStatus st, const char *file,
+                   const char *fmt, ...)
 {
 	if (!err)
 		return;
@@ -376,7 +376,7 @@ static int load_files(const char *dir, Triples *out, NkgError *err)
 	char **names = NULL;
 	size_t nn = 0;
 	if (nkg_lex_files(dir, &names, &nn)) {
-		set_err(err, NKG_ERR_LEXICON, dir,
+		nkg_error_set(err, NKG_ERR_LEXICON, dir,
 		        "%s: cannot open the ontology directory; set NKG_ONTOLOGY "
 		        "or --ontology to the directory holding newskg.ttl",
 		        dir);
@@ -435,7 +435,7 @@ static int load_files(const char *dir, Triples *out, NkgError *err)
 		if (s)
 			librdf_free_stream(s);
 		if (!p || !u || !s || ls.errors) {
-			set_err(err, NKG_ERR_LEXICON, path, "%s:%d: %s; fix the lexicon file",
+			nkg_error_set(err, NKG_ERR_LEXICON, path, "%s:%d: %s; fix the lexicon file",
 			        path, ls.line, ls.msg[0] ? ls.msg : "cannot parse");
 			if (err)
 				err->line = ls.line;
@@ -452,7 +452,7 @@ static int load_files(const char *dir, Triples *out, NkgError *err)
 		free(names[i]);
 	free(names);
 	if (!rc && !out->n) {
-		set_err(err, NKG_ERR_LEXICON, dir,
+		nkg_error_set(err, NKG_ERR_LEXICON, dir,
 		        "%s: no lexicon data (*.ttl) found in the ontology directory",
 		        dir);
 		rc = -1;
@@ -1028,7 +1028,7 @@ static NkgStatus compile_dir(const char *dir, NkgLexicon **out, NkgError *err)
 	free(tr.v);
 	if (rc) {
 		nkg_lexicon_free(lx);
-		set_err(err, NKG_ERR_INTERNAL, dir, "%s: out of memory", dir);
+		nkg_error_set(err, NKG_ERR_INTERNAL, dir, "%s: out of memory", dir);
 		return NKG_ERR_INTERNAL;
 	}
 	*out = lx;

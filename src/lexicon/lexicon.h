@@ -152,6 +152,11 @@ struct NkgLexiconImpl {
  * (the caller frees each and the array); -1 if DIR cannot be read. */
 int nkg_lex_files(const char *dir, char ***names, size_t *n);
 
+/* Fills ERR (when not NULL) with status ST, FILE (may be NULL) and a
+ * printf-style message; line and offset become unknown. */
+void nkg_error_set(NkgError *err, NkgStatus st, const char *file,
+                   const char *fmt, ...);
+
 /* Looks up the folded phrase KEY; returns its entries or NULL. */
 const LexSlot *nkg_lex_lookup(const NkgLexicon *lex, const char *key);
 /* The same, given HASH = nkg_hash(KEY). */
