@@ -1,4 +1,4 @@
-/* extract.c: from tokens to actors, posts and events.
+/* extract.c: from tokens to actors and posts, and the document loop.
  *
  * One pass per sentence:
  *   1. spans: every lexicon phrase that starts at each token (longest first);
@@ -8,12 +8,12 @@
  *      capitalised name with an organisation head), appositions ("Frank Mora,
  *      who served as ambassador"), surnames and pronouns resolved against the
  *      document so far;
- *   3. triggers: verb and noun triggers from the event patterns;
- *   4. roles: subject / object / prepositional slots, passive voice,
- *      coordination; modality and attribution; dates.
- * The graph (graph.c) owns the nodes; this file decides what they are.
+ *   3. triggers (triggers.c);
+ *   4. events with their roles, modality, attribution and dates (frames.c).
+ * The graph (graph.c) owns the nodes; these files decide what they are.
  */
 #include "extract/extract.h"
+#include "extract/internal.h"
 
 #include "extract/dates.h"
 #include "extract/english.h"
@@ -25,91 +25,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define ID_BASE "https://w3id.org/newskg/id/"
-#define MAX_SPAN 8
-
-enum {
-	M_PLACE = 1 << 0,  /* "in Havana": a place, not a party */
-	M_POSS = 1 << 1,   /* followed by 's */
-	M_ADJ = 1 << 2,    /* adjectival country word: "U.S. pressure" */
-	M_PP = 1 << 3,     /* object of a preposition */
-	M_SOURCE = 1 << 4, /* anonymous sources */
-	M_PRON = 1 << 5,
-	M_SPEAKER = 1 << 6,
-	M_NOROLE = 1 << 7, /* "due to X", "according to X": a cause or a source */
-};
-
-typedef struct {
-	size_t t0, t1;
-	size_t actor; /* graph index */
-	unsigned flags;
-	size_t coord; /* next coordinated mention (index) or NKG_NONE */
-	size_t prep;  /* token index of the governing preposition or NKG_NONE */
-} AMention;
-
-typedef struct {
-	size_t head, t0, t1;
-	size_t pattern;
-	int verb, form, passive, suppressed;
-	int priority;
-} Trigger;
-
-typedef struct {
-	size_t actor;
-	size_t count;
-	size_t last_sent;
-} Salience;
-
-typedef struct {
-	const NkgLexicon *lx;
-	const NkgTokens *tk;
-	NkgGraph *g;
-	const char *text;
-	NkgYmd pub;
-	size_t sent;     /* current sentence index */
-	size_t mention;  /* graph mention of the current sentence */
-	/* per sentence */
-	AMention *am;
-	size_t n_am, cap_am;
-	Trigger *tr;
-	size_t n_tr, cap_tr;
-	/* per document */
-	Salience *sal;
-	size_t n_sal, cap_sal;
-	size_t pair[2];  /* last coordinated country pair */
-	int have_pair;
-	size_t ppair[2]; /* the two people of the last two-party event */
-	int have_ppair;
-	size_t *src_lex; /* graph actor -> lexicon actor (or NKG_NONE) */
-	size_t n_src;
-	/* phrase lookups of the current sentence, [token][length] */
-	size_t s0, s1;
-	const LexSlot **cache;
-	char *cached;
-	size_t cache_cap;
-} Ctx;
-
 /* ---------- small helpers ---------- */
-
-static const NkgToken *tok(const Ctx *c, size_t i)
-{
-	return &c->tk->toks[i];
-}
-
-static const char *key(const Ctx *c, size_t i)
-{
-	return c->tk->toks[i].key;
-}
-
-static int is_cap(const Ctx *c, size_t i)
-{
-	return (tok(c, i)->flags & NKG_TOK_CAP) != 0;
-}
-
-static int is_word(const Ctx *c, size_t i)
-{
-	return (tok(c, i)->flags & NKG_TOK_WORD) != 0;
-}
 
 static char *span_text(const Ctx *c, size_t t0, size_t t1)
 {
@@ -170,7 +86,7 @@ static void fill_cache(Ctx *c, size_t i)
 }
 
 /* Entries of the phrase of N tokens starting at I, or NULL. */
-static const LexSlot *lookup(const Ctx *c, size_t i, size_t n, size_t end)
+const LexSlot *ex_lookup(const Ctx *c, size_t i, size_t n, size_t end)
 {
 	if (i + n > end || n > MAX_SPAN || n == 0)
 		return NULL;
@@ -184,7 +100,7 @@ static const LexSlot *lookup(const Ctx *c, size_t i, size_t n, size_t end)
 
 /* Longest phrase at I with an entry of KIND; returns its length (0 if none)
  * and the entry. */
-static size_t longest(const Ctx *c, size_t i, size_t end, LexKind kind,
+size_t ex_longest(const Ctx *c, size_t i, size_t end, LexKind kind,
                       const LexEntry **out)
 {
 	size_t max = c->lx->max_ntok < MAX_SPAN ? c->lx->max_ntok : MAX_SPAN;
@@ -197,7 +113,7 @@ static size_t longest(const Ctx *c, size_t i, size_t end, LexKind kind,
 			max = filled;
 	}
 	for (size_t n = max; n >= 1; n--) {
-		const LexSlot *s = lookup(c, i, n, end);
+		const LexSlot *s = ex_lookup(c, i, n, end);
 		if (!s)
 			continue;
 		for (size_t k = 0; k < s->n; k++)
@@ -211,9 +127,9 @@ static size_t longest(const Ctx *c, size_t i, size_t end, LexKind kind,
 }
 
 /* Is the single word at I an entry of KIND? */
-static int has_kind(const Ctx *c, size_t i, size_t end, LexKind kind)
+int ex_has_kind(const Ctx *c, size_t i, size_t end, LexKind kind)
 {
-	const LexSlot *s = lookup(c, i, 1, end);
+	const LexSlot *s = ex_lookup(c, i, 1, end);
 	if (!s)
 		return 0;
 	for (size_t k = 0; k < s->n; k++)
@@ -346,7 +262,7 @@ static size_t country_word(const Ctx *c, size_t i, size_t end, size_t *li,
 	size_t best = 0;
 	for (size_t k = 0; k < 3; k++) {
 		const LexEntry *e;
-		size_t n = longest(c, i, end, kinds[k], &e);
+		size_t n = ex_longest(c, i, end, kinds[k], &e);
 		if (n > best) {
 			const LexActor *a = &c->lx->actors[e->idx];
 			if (kinds[k] == LX_ACTOR && a->kind != NKG_KIND_COUNTRY &&
@@ -387,7 +303,7 @@ static int is_name_token(const Ctx *c, size_t i, size_t end)
 	}
 	if (t->flags & NKG_TOK_NUM)
 		return 0;
-	const LexSlot *s = lookup(c, i, 1, end);
+	const LexSlot *s = ex_lookup(c, i, 1, end);
 	if (s)
 		for (size_t k = 0; k < s->n; k++) {
 			LexKind kd = s->v[k].kind;
@@ -424,7 +340,7 @@ static int name_particle(const char *k)
 
 static int is_actor_or_lex(const Ctx *c, size_t i, size_t end)
 {
-	const LexSlot *s = lookup(c, i, 1, end);
+	const LexSlot *s = ex_lookup(c, i, 1, end);
 	if (!s)
 		return 0;
 	for (size_t k = 0; k < s->n; k++) {
@@ -464,8 +380,8 @@ static size_t name_len(const Ctx *c, size_t i, size_t end)
 		/* "Hassan Sheikh Mohamud": a capitalised title word between
 		 * two parts of a name belongs to the name */
 		if (n && i + n + 1 < end && is_cap(c, i + n) && is_word(c, i + n) &&
-		    has_kind(c, i + n, end, LX_TITLE) && is_name_token(c, i + n + 1, end) &&
-		    !(i + n + 2 < end && has_kind(c, i + n + 2, end, LX_TITLE))) {
+		    ex_has_kind(c, i + n, end, LX_TITLE) && is_name_token(c, i + n + 1, end) &&
+		    !(i + n + 2 < end && ex_has_kind(c, i + n + 2, end, LX_TITLE))) {
 			n++;
 			continue;
 		}
@@ -497,7 +413,7 @@ static size_t person_by_name_ex(Ctx *c, size_t i, size_t n, size_t end,
 {
 	*is_new = 0;
 	const LexEntry *e;
-	size_t ln = longest(c, i, end, LX_ACTOR, &e);
+	size_t ln = ex_longest(c, i, end, LX_ACTOR, &e);
 	if (ln == n && c->lx->actors[e->idx].kind == NKG_KIND_PERSON)
 		return add_lex_actor(c, e->idx, 0);
 	/* a surname alone */
@@ -524,7 +440,7 @@ static size_t person_by_name_ex(Ctx *c, size_t i, size_t n, size_t end,
 		}
 		if (best != NKG_NONE)
 			return best;
-		const LexSlot *s = lookup(c, i, 1, end);
+		const LexSlot *s = ex_lookup(c, i, 1, end);
 		size_t only = NKG_NONE, nsur = 0;
 		for (size_t k = 0; s && k < s->n; k++)
 			if (s->v[k].kind == LX_SURNAME) {
@@ -558,7 +474,7 @@ static size_t person_by_name_ex(Ctx *c, size_t i, size_t n, size_t end,
 static const char *status_at(const Ctx *c, size_t i, size_t end, size_t *len)
 {
 	const LexEntry *e;
-	*len = longest(c, i, end, LX_STATUS, &e);
+	*len = ex_longest(c, i, end, LX_STATUS, &e);
 	return *len ? c->lx->statuses[e->idx] : NULL;
 }
 
@@ -578,7 +494,7 @@ static size_t country_of(const Ctx *c, size_t gi)
 
 /* The country graph actor GI stands with, through its affiliations and
  * theirs ("White House official" -> White House -> United States). */
-static size_t side_country(const Ctx *c, size_t gi)
+size_t ex_side_country(const Ctx *c, size_t gi)
 {
 	for (int depth = 0; gi != NKG_NONE && depth < 4; depth++) {
 		const NkgActor *a = &c->g->actors[gi];
@@ -639,7 +555,7 @@ static size_t org_name(Ctx *c, size_t i, size_t end, size_t *gi)
 		const NkgToken *t = tok(c, j);
 		if (t->flags & NKG_TOK_CAP && t->flags & NKG_TOK_WORD) {
 			const LexEntry *e;
-			size_t n = longest(c, j, end, LX_ORGHEAD, &e);
+			size_t n = ex_longest(c, j, end, LX_ORGHEAD, &e);
 			if (n) {
 				j += n;
 				last_head = j;
@@ -655,9 +571,9 @@ static size_t org_name(Ctx *c, size_t i, size_t end, size_t *gi)
 				j += cn;
 				continue;
 			}
-			if (has_kind(c, j, end, LX_VERB) || has_kind(c, j, end, LX_SPEECH) ||
-			    has_kind(c, j, end, LX_TITLE) || has_kind(c, j, end, LX_MONTH) ||
-			    has_kind(c, j, end, LX_WEEKDAY))
+			if (ex_has_kind(c, j, end, LX_VERB) || ex_has_kind(c, j, end, LX_SPEECH) ||
+			    ex_has_kind(c, j, end, LX_TITLE) || ex_has_kind(c, j, end, LX_MONTH) ||
+			    ex_has_kind(c, j, end, LX_WEEKDAY))
 				break;
 			j++;
 			lw = j;
@@ -705,12 +621,12 @@ static size_t group_after(const Ctx *c, size_t j, size_t end, size_t *gidx,
 	*mod0 = j;
 	for (size_t skip = 0; skip <= 2 && j + skip < end; skip++) {
 		const LexEntry *e;
-		size_t n = longest(c, j + skip, end, LX_GROUP, &e);
+		size_t n = ex_longest(c, j + skip, end, LX_GROUP, &e);
 		if (n) {
 			/* "U.S. military operation": the noun starts an event
 			 * phrase, not a group */
 			for (size_t m = 2; m <= 3; m++) {
-				const LexSlot *sl = lookup(c, j + skip, m, end);
+				const LexSlot *sl = ex_lookup(c, j + skip, m, end);
 				for (size_t q = 0; sl && q < sl->n; q++)
 					if (sl->v[q].kind == LX_NOUN && sl->v[q].ntok == m)
 						return 0;
@@ -721,9 +637,9 @@ static size_t group_after(const Ctx *c, size_t j, size_t end, size_t *gidx,
 		const NkgToken *t = tok(c, j + skip);
 		if (!(t->flags & NKG_TOK_WORD) || eng_is(t->key, ENG_PREP) ||
 		    eng_is(t->key, ENG_DET) || eng_is(t->key, ENG_AUX) ||
-		    eng_is(t->key, ENG_BE) || has_kind(c, j + skip, end, LX_VERB) ||
-		    has_kind(c, j + skip, end, LX_SPEECH) ||
-		    has_kind(c, j + skip, end, LX_TITLE))
+		    eng_is(t->key, ENG_BE) || ex_has_kind(c, j + skip, end, LX_VERB) ||
+		    ex_has_kind(c, j + skip, end, LX_SPEECH) ||
+		    ex_has_kind(c, j + skip, end, LX_TITLE))
 			return 0;
 		/* proper nouns between are not modifiers of a group noun */
 		if (t->flags & NKG_TOK_CAP && !(t->flags & NKG_TOK_UPPER))
@@ -798,13 +714,13 @@ static int bare_sector(const char *sector)
 	return 0;
 }
 
-static int is_actor_tok(const Ctx *c, size_t i);
+int ex_is_actor_tok(const Ctx *c, size_t i);
 
 static size_t bare_group(Ctx *c, size_t i, size_t s1)
 {
 	const LexEntry *e;
-	size_t n = longest(c, i, s1, LX_GROUP, &e);
-	if (!n || is_actor_tok(c, i))
+	size_t n = ex_longest(c, i, s1, LX_GROUP, &e);
+	if (!n || ex_is_actor_tok(c, i))
 		return 0;
 	const LexGroup *gr = &c->lx->groups[e->idx];
 	if (!bare_sector(gr->sector) || (gr->kind != NKG_KIND_GROUP &&
@@ -815,12 +731,12 @@ static size_t bare_group(Ctx *c, size_t i, size_t s1)
 	if (i + n < s1 && (!strcmp(key(c, i + n), "of") || !strcmp(key(c, i + n), "from")))
 		return 0;
 	/* "police chief", "protesters' demands": the noun is a modifier */
-	if (i + n < s1 && (has_kind(c, i + n, s1, LX_TITLE) || !strcmp(key(c, i + n), "'s") ||
+	if (i + n < s1 && (ex_has_kind(c, i + n, s1, LX_TITLE) || !strcmp(key(c, i + n), "'s") ||
 	                   !strcmp(key(c, i + n), "'")))
 		return 0;
 	/* nor a noun that starts an event phrase ("military operation") */
 	for (size_t m = n + 1; m <= n + 2; m++) {
-		const LexSlot *sl = lookup(c, i, m, s1);
+		const LexSlot *sl = ex_lookup(c, i, m, s1);
 		for (size_t q = 0; sl && q < sl->n; q++)
 			if (sl->v[q].kind == LX_NOUN && sl->v[q].ntok == m)
 				return 0;
@@ -853,7 +769,7 @@ static size_t bare_group(Ctx *c, size_t i, size_t s1)
 static size_t title_at(const Ctx *c, size_t i, size_t end, const LexTitle **t)
 {
 	const LexEntry *e;
-	size_t n = longest(c, i, end, LX_TITLE, &e);
+	size_t n = ex_longest(c, i, end, LX_TITLE, &e);
 	if (n)
 		*t = &c->lx->titles[e->idx];
 	return n;
@@ -863,7 +779,7 @@ static size_t title_at(const Ctx *c, size_t i, size_t end, const LexTitle **t)
 static size_t pronoun(Ctx *c, size_t i, size_t end)
 {
 	const LexEntry *e;
-	if (longest(c, i, end, LX_PRONOUN, &e) != 1)
+	if (ex_longest(c, i, end, LX_PRONOUN, &e) != 1)
 		return NKG_NONE;
 	int g = c->lx->pronouns[e->idx];
 	if (g == 4) {
@@ -939,7 +855,7 @@ static int expletive_it(const Ctx *c, size_t i, size_t s1)
 }
 
 /* Mention that starts at token I, or NULL. */
-static const AMention *mention_starting(const Ctx *c, size_t i)
+const AMention *ex_mention_starting(const Ctx *c, size_t i)
 {
 	for (size_t k = 0; k < c->n_am; k++)
 		if (c->am[k].t0 == i)
@@ -948,7 +864,7 @@ static const AMention *mention_starting(const Ctx *c, size_t i)
 }
 
 /* Token after the last mention of the coordination headed by K. */
-static size_t last_of(const Ctx *c, size_t k)
+size_t ex_last_of(const Ctx *c, size_t k)
 {
 	size_t end = c->am[k].t1;
 	for (size_t q = k; q != NKG_NONE; q = c->am[q].coord) {
@@ -961,7 +877,7 @@ static size_t last_of(const Ctx *c, size_t k)
 }
 
 /* Mention that ends at token I (exclusive), or NULL. */
-static const AMention *mention_ending(const Ctx *c, size_t i)
+const AMention *ex_mention_ending(const Ctx *c, size_t i)
 {
 	for (size_t k = 0; k < c->n_am; k++)
 		if (c->am[k].t1 == i)
@@ -994,7 +910,7 @@ static void find_actors(Ctx *c, size_t s0, size_t s1)
 			/* "Israel Defense Forces" is a known body, not Israel
 			 * followed by a group noun */
 			const LexEntry *ke;
-			size_t kn = longest(c, j, s1, LX_ACTOR, &ke);
+			size_t kn = ex_longest(c, j, s1, LX_ACTOR, &ke);
 			if (kn > cw && cw && c->lx->actors[ke->idx].kind != NKG_KIND_COUNTRY)
 				cw = 0;
 		}
@@ -1075,7 +991,7 @@ static void find_actors(Ctx *c, size_t s0, size_t s1)
 			}
 			size_t nl = name_len(c, np, s1);
 			if (!nl && np + 1 < s1 && is_cap(c, np) && is_word(c, np) &&
-			    is_name_token(c, np + 1, s1) && !has_kind(c, np, s1, LX_TITLE)) {
+			    is_name_token(c, np + 1, s1) && !ex_has_kind(c, np, s1, LX_TITLE)) {
 				/* "Defence Minister Israel Katz": a first name that
 				 * is also a country */
 				nl = 1 + name_len(c, np + 1, s1);
@@ -1124,7 +1040,7 @@ static void find_actors(Ctx *c, size_t s0, size_t s1)
 					char *ttext = NULL;
 					if (tl > 1 && title_from + tl <= s1 &&
 					    is_cap(c, title_from) &&
-					    !has_kind(c, title_from, s1, LX_TITLE)) {
+					    !ex_has_kind(c, title_from, s1, LX_TITLE)) {
 						/* keep what the text says: "Security Minister" */
 						ttext = span_text(c, title_from, title_from + tl);
 					}
@@ -1203,7 +1119,7 @@ static void find_actors(Ctx *c, size_t s0, size_t s1)
 				/* the group noun's own start */
 				for (size_t q = m0; q < gend; q++) {
 					const LexEntry *e;
-					size_t n = longest(c, q, s1, LX_GROUP, &e);
+					size_t n = ex_longest(c, q, s1, LX_GROUP, &e);
 					if (n && q + n == gend) {
 						gstart = q;
 						break;
@@ -1227,8 +1143,8 @@ static void find_actors(Ctx *c, size_t s0, size_t s1)
 			if (poss && c->lx->actors[cli].kind == NKG_KIND_COUNTRY) {
 				size_t q = after_c, head = 0;
 				while (q < s1 && q < after_c + 4 && is_cap(c, q) && is_word(c, q) &&
-				       !has_kind(c, q, s1, LX_TITLE) && !is_actor_or_lex(c, q, s1)) {
-					if (has_kind(c, q, s1, LX_ORGHEAD))
+				       !ex_has_kind(c, q, s1, LX_TITLE) && !is_actor_or_lex(c, q, s1)) {
+					if (ex_has_kind(c, q, s1, LX_ORGHEAD))
 						head = q + 1;
 					q++;
 				}
@@ -1257,7 +1173,7 @@ static void find_actors(Ctx *c, size_t s0, size_t s1)
 			/* "Algerian landowners", "Iraqi Kurds": a demonym before a
 			 * plural noun the lexicon does not know names a group */
 			if (how == LX_DEMONYM && !poss && after_c < s1 && is_word(c, after_c) &&
-			    !is_actor_or_lex(c, after_c, s1) && !has_kind(c, after_c, s1, LX_NOUN) &&
+			    !is_actor_or_lex(c, after_c, s1) && !ex_has_kind(c, after_c, s1, LX_NOUN) &&
 			    !eng_is(key(c, after_c), ENG_PREP) && !eng_is(key(c, after_c), ENG_AUX) &&
 			    !eng_is(key(c, after_c), ENG_BE) && !eng_is(key(c, after_c), ENG_CLAUSE)) {
 				const char *nk = key(c, after_c);
@@ -1290,7 +1206,7 @@ static void find_actors(Ctx *c, size_t s0, size_t s1)
 			    !is_cap(c, after_c) && !eng_is(key(c, after_c), ENG_PREP) &&
 			    !eng_is(key(c, after_c), ENG_AUX) && !eng_is(key(c, after_c), ENG_BE) &&
 			    !eng_is(key(c, after_c), ENG_CLAUSE) && strcmp(key(c, after_c), "and") &&
-			    !has_kind(c, after_c, s1, LX_VERB) && !has_kind(c, after_c, s1, LX_SPEECH))
+			    !ex_has_kind(c, after_c, s1, LX_VERB) && !ex_has_kind(c, after_c, s1, LX_SPEECH))
 				fl |= M_ADJ; /* "U.S. military operation" */
 			if (i > s0 && eng_is(key(c, i - 1), ENG_PLACE) && !poss &&
 			    !(fl & M_ADJ))
@@ -1308,7 +1224,7 @@ static void find_actors(Ctx *c, size_t s0, size_t s1)
 		/* Demonym plural: "Cubans", "32 Cubans" */
 		{
 			const LexEntry *e;
-			size_t n = longest(c, i, s1, LX_DEMONYM_PL, &e);
+			size_t n = ex_longest(c, i, s1, LX_DEMONYM_PL, &e);
 			if (n && is_cap(c, i)) {
 				const LexActor *ca = &c->lx->actors[e->idx];
 				char *label = span_text(c, i, i + n);
@@ -1332,7 +1248,7 @@ static void find_actors(Ctx *c, size_t s0, size_t s1)
 		/* Known person or organisation */
 		{
 			const LexEntry *e;
-			size_t n = longest(c, i, s1, LX_ACTOR, &e);
+			size_t n = ex_longest(c, i, s1, LX_ACTOR, &e);
 			/* names are capitalised, unless the name itself is
 			 * not ("al-Qaeda") */
 			unsigned char first = n ? (unsigned char)c->lx->actors[e->idx].label[0] : 0;
@@ -1351,11 +1267,11 @@ static void find_actors(Ctx *c, size_t s0, size_t s1)
 		 * Darfur", "the government of Sudan". */
 		{
 			const LexEntry *e;
-			size_t n = longest(c, i, s1, LX_GROUP, &e);
+			size_t n = ex_longest(c, i, s1, LX_GROUP, &e);
 			/* "Opposition groups in Zimbabwe": the last group noun heads */
 			if (n && i + n < s1) {
 				const LexEntry *e2;
-				size_t n2 = longest(c, i + n, s1, LX_GROUP, &e2);
+				size_t n2 = ex_longest(c, i + n, s1, LX_GROUP, &e2);
 				if (n2) {
 					n += n2;
 					e = e2;
@@ -1391,7 +1307,7 @@ static void find_actors(Ctx *c, size_t s0, size_t s1)
 			}
 		}
 		/* Pronouns; "it remains unclear" is no one */
-		if (has_kind(c, i, s1, LX_PRONOUN) && !expletive_it(c, i, s1)) {
+		if (ex_has_kind(c, i, s1, LX_PRONOUN) && !expletive_it(c, i, s1)) {
 			size_t gi = pronoun(c, i, s1);
 			if (gi != NKG_NONE) {
 				push_mention(c, i, i + 1, gi, M_PRON);
@@ -1434,8 +1350,8 @@ static void find_actors(Ctx *c, size_t s0, size_t s1)
 		/* Anonymous sources ("11 sources familiar with the matter");
 		 * "Reuters reports" is a verb */
 		{
-			size_t sn = longest(c, i, s1, LX_SOURCE, NULL);
-			if (sn && !(has_kind(c, i, s1, LX_SPEECH) && mention_ending(c, i))) {
+			size_t sn = ex_longest(c, i, s1, LX_SOURCE, NULL);
+			if (sn && !(ex_has_kind(c, i, s1, LX_SPEECH) && ex_mention_ending(c, i))) {
 				char iri[600];
 				snprintf(iri, sizeof iri, "%ssources", c->g->base);
 				size_t gi = add_new_actor(c, iri, NKG_KIND_GROUP, "sources", NULL);
@@ -1501,7 +1417,7 @@ static void find_actors(Ctx *c, size_t s0, size_t s1)
 									break;
 								}
 								const LexEntry *e2;
-								size_t kn = longest(c, w2, s1, LX_ACTOR, &e2);
+								size_t kn = ex_longest(c, w2, s1, LX_ACTOR, &e2);
 								if (kn && c->lx->actors[e2->idx].kind ==
 								                  NKG_KIND_ORGANIZATION) {
 									org2 = add_lex_actor(c, e2->idx, 0);
@@ -1542,7 +1458,7 @@ static void find_actors(Ctx *c, size_t s0, size_t s1)
 					snprintf(iri, sizeof iri, ID_BASE "person/%s",
 					         slug ? slug : "x");
 					person = nkg_graph_find_actor(c->g, iri);
-					int after_speech = i > s0 && has_kind(c, i - 1, s1, LX_SPEECH);
+					int after_speech = i > s0 && ex_has_kind(c, i - 1, s1, LX_SPEECH);
 					/* "Pavel Suslau, a journalist from Grodno" */
 					int appos = nl >= 2 && nl <= 3 && i + nl + 2 < s1 &&
 					            !strcmp(key(c, i + nl), ",") &&
@@ -1551,7 +1467,7 @@ static void find_actors(Ctx *c, size_t s0, size_t s1)
 					            !is_cap(c, i + nl + 2);
 					after_speech |= appos;
 					if (person == NKG_NONE && (after_speech ||
-					    (i + nl < s1 && has_kind(c, i + nl, s1, LX_SPEECH) &&
+					    (i + nl < s1 && ex_has_kind(c, i + nl, s1, LX_SPEECH) &&
 					     (i == s0 || !is_cap(c, i - 1)))))
 						person = add_new_actor(c, iri, NKG_KIND_PERSON,
 						                       label, NULL);
@@ -1669,1051 +1585,12 @@ static void find_actors(Ctx *c, size_t s0, size_t s1)
 
 /* ---------- triggers ---------- */
 
-static int is_actor_tok(const Ctx *c, size_t i)
+int ex_is_actor_tok(const Ctx *c, size_t i)
 {
 	for (size_t k = 0; k < c->n_am; k++)
 		if (i >= c->am[k].t0 && i < c->am[k].t1)
 			return 1;
 	return 0;
-}
-
-static void push_trigger(Ctx *c, Trigger t)
-{
-	if (c->n_tr == c->cap_tr) {
-		size_t n = c->cap_tr ? c->cap_tr * 2 : 16;
-		Trigger *p = realloc(c->tr, n * sizeof *p);
-		if (!p)
-			return;
-		c->tr = p;
-		c->cap_tr = n;
-	}
-	c->tr[c->n_tr++] = t;
-}
-
-/* Does the verb phrase's rest follow head H?  Returns the end token. */
-static size_t match_rest(const Ctx *c, const LexVerbPhrase *vp, size_t h,
-                         size_t s1)
-{
-	size_t j = h + 1;
-	for (size_t r = 0; r < vp->n_rest; r++) {
-		const char *want = vp->rest[r];
-		int particle = eng_is(want, ENG_PARTICLE);
-		/* a particle that more words anchor ("put ... on high alert")
-		 * may come after an object, like any other word */
-		if (particle && r == 0 && vp->n_rest >= 2 && !eng_is(vp->rest[1], ENG_PARTICLE))
-			particle = 0;
-		size_t limit = particle ? (r == 0 ? 1 : 0) : 3;
-		size_t found = 0;
-		for (size_t gap = 0; gap <= limit && j + gap < s1; gap++) {
-			const char *k = key(c, j + gap);
-			if (!strcmp(k, want) ||
-			    (!particle && strlen(k) == strlen(want) + 1 &&
-			     !strncmp(k, want, strlen(want)) && k[strlen(want)] == 's') ||
-			    (!particle && strlen(k) + 1 == strlen(want) &&
-			     !strncmp(k, want, strlen(k)) && want[strlen(k)] == 's')) {
-				found = j + gap + 1;
-				break;
-			}
-			if (!(tok(c, j + gap)->flags & NKG_TOK_WORD) && !is_actor_tok(c, j + gap))
-				break;
-			if (particle && is_actor_tok(c, j + gap))
-				break;
-			/* a particle may follow the object: "pull troops out" */
-			if (particle && gap == 0 && r == 0 && limit == 1)
-				continue;
-		}
-		if (!found)
-			return 0;
-		j = found;
-	}
-	return j;
-}
-
-static int is_be_before(const Ctx *c, size_t h, size_t s0)
-{
-	for (size_t k = h; k > s0 && k + 3 > h; k--) {
-		const char *pk = key(c, k - 1);
-		if (eng_is(pk, ENG_BE) && strcmp(pk, "'s"))
-			return 1;
-		if (!eng_is(pk, ENG_AUX) && !(tok(c, k - 1)->flags & NKG_TOK_WORD &&
-		                              strlen(pk) > 2 && !strcmp(pk + strlen(pk) - 2, "ly")))
-			return 0;
-	}
-	return 0;
-}
-
-/* Is a word that can be a verb or a noun used as a verb here?  "Russia
- * attacks", "rebels attack", "will attack" are verbs; "the attack", "U.S.
- * pressure", "oil blockade", "peace talks" are nouns. */
-static int verb_reading(const Ctx *c, const Trigger *t, size_t s0)
-{
-	if (t->form == FORM_PAST)
-		return 1;
-	if (t->t0 == s0)
-		return t->form == FORM_ING;
-	const char *pk = key(c, t->t0 - 1);
-	if (eng_is(pk, ENG_DET) || !strcmp(pk, "'s"))
-		return 0;
-	int adverb = strlen(pk) > 3 && !strcmp(pk + strlen(pk) - 2, "ly");
-	if (t->form == FORM_ING) {
-		/* "are leaving", "while condemning", "and pledging" are verbs;
-		 * "the inaugural meeting" is a noun */
-		if (!(tok(c, t->t0 - 1)->flags & NKG_TOK_WORD) || eng_is(pk, ENG_CLAUSE) ||
-		    eng_is(pk, ENG_PREP) || !strcmp(pk, "and") || !strcmp(pk, "or"))
-			return 1;
-		if (eng_is(pk, ENG_AUX) || eng_is(pk, ENG_BE) || adverb ||
-		    has_kind(c, t->t0 - 1, t->t0, LX_PRONOUN) || mention_ending(c, t->t0))
-			return 1;
-		return 0;
-	}
-	if (eng_is(pk, ENG_AUX) || eng_is(pk, ENG_BE) || !strcmp(pk, "to") || adverb ||
-	    has_kind(c, t->t0 - 1, t->t0, LX_PRONOUN))
-		return 1;
-	const AMention *m = mention_ending(c, t->t0);
-	if (!m)
-		return 0;
-	const NkgActor *a = &c->g->actors[m->actor];
-	/* a singular subject takes "attacks"; a plural one "attack" */
-	if (t->form == FORM_S)
-		return a->kind != NKG_KIND_GROUP;
-	return a->kind == NKG_KIND_GROUP || m->coord != NKG_NONE;
-}
-
-/* A score at token I: "2-1" as one token, or "2", "-", "1". */
-static int is_score(const Ctx *c, size_t i, size_t s1)
-{
-	const char *k = key(c, i);
-	size_t a = strspn(k, "0123456789");
-	if (a && a <= 2 && (k[a] == '-' || !strncmp(k + a, "\xe2\x80\x93", 3))) {
-		const char *r = k + a + (k[a] == '-' ? 1 : 3);
-		size_t b = strspn(r, "0123456789");
-		if (b && b <= 2 && !r[b])
-			return 1;
-	}
-	if (a && a <= 2 && !k[a] && i + 2 < s1 &&
-	    (!strcmp(key(c, i + 1), "-") || !strcmp(key(c, i + 1), "\xe2\x80\x93"))) {
-		const char *r = key(c, i + 2);
-		size_t b = strspn(r, "0123456789");
-		return b && b <= 2 && !r[b];
-	}
-	return 0;
-}
-
-static void find_triggers(Ctx *c, size_t s0, size_t s1)
-{
-	for (size_t i = s0; i < s1; i++) {
-		if (is_actor_tok(c, i))
-			continue;
-		size_t max = c->lx->max_ntok < MAX_SPAN ? c->lx->max_ntok : MAX_SPAN;
-		/* noun triggers: longest phrase */
-		for (size_t n = max; n >= 1; n--) {
-			const LexSlot *s = lookup(c, i, n, s1);
-			if (!s)
-				continue;
-			for (size_t k = 0; k < s->n; k++) {
-				const LexEntry *e = &s->v[k];
-				if (e->kind == LX_NOUN) {
-					Trigger t = {i + n - 1, i, i + n, e->idx, 0, 0, 0, 0,
-					             c->lx->patterns[e->idx].priority + (int)n};
-					push_trigger(c, t);
-				} else if (e->kind == LX_VERB && n == 1) {
-					/* "in March": a capitalised month is no verb */
-					if (i > s0 && is_cap(c, i) && has_kind(c, i, s1, LX_MONTH))
-						continue;
-					const LexVerbPhrase *vp = &c->lx->verbs[e->idx];
-					size_t end = vp->n_rest ? match_rest(c, vp, i, s1) : i + 1;
-					if (!end)
-						continue;
-					Trigger t = {i, i, end, vp->pattern, 1, e->form, 0, 0,
-					             c->lx->patterns[vp->pattern].priority +
-					                     (int)vp->n_rest * 2};
-					push_trigger(c, t);
-				}
-			}
-		}
-	}
-	/* "Brazil beat Argentina 2-1": a score makes a verb a sports result,
-	 * not an event between the countries */
-	for (size_t k = 0; k < c->n_tr; k++) {
-		Trigger *t = &c->tr[k];
-		if (t->suppressed || !t->verb)
-			continue;
-		for (size_t z = t->t1; z < s1 && z < t->t1 + 5; z++)
-			if (is_score(c, z, s1)) {
-				t->suppressed = 1;
-				break;
-			}
-	}
-	/* A word that is both verb and noun: decide by its left neighbour. */
-	for (size_t k = 0; k < c->n_tr; k++) {
-		Trigger *t = &c->tr[k];
-		if (t->suppressed || !t->verb)
-			continue;
-		for (size_t q = 0; q < c->n_tr; q++) {
-			Trigger *u = &c->tr[q];
-			/* "attack" as verb or noun; "mounting pressure" as a
-			 * verb phrase or a noun phrase */
-			if (q == k || u->suppressed || u->verb ||
-			    (u->head != t->head && u->t0 != t->t0))
-				continue;
-			int verb = verb_reading(c, t, s0);
-			(verb ? u : t)->suppressed = 1;
-		}
-	}
-	/* Overlaps: the longer, then the higher priority, wins. */
-	for (size_t k = 0; k < c->n_tr; k++) {
-		Trigger *t = &c->tr[k];
-		if (t->suppressed)
-			continue;
-		for (size_t q = 0; q < c->n_tr; q++) {
-			Trigger *u = &c->tr[q];
-			if (q == k || u->suppressed)
-				continue;
-			int overlap = !(u->t1 <= t->t0 || t->t1 <= u->t0) ||
-			              (u->head == t->head);
-			if (!overlap)
-				continue;
-			/* "signed a mutual defence treaty": a noun of higher
-			 * rank that a verb phrase ends on is an event of its own */
-			const Trigger *vb = t->verb ? t : u, *nn = t->verb ? u : t;
-			if (vb->verb && !nn->verb && nn->t0 > vb->head && nn->t1 == vb->t1 &&
-			    nn->priority > vb->priority)
-				continue;
-			size_t lt = t->t1 - t->t0, lu = u->t1 - u->t0;
-			if (lt > lu || (lt == lu && t->priority > u->priority) ||
-			    (lt == lu && t->priority == u->priority && k < q))
-				u->suppressed = 1;
-		}
-	}
-	/* Gerunds and participles used as adjectives after a determiner
-	 * ("the ruling party") are not events. */
-	for (size_t k = 0; k < c->n_tr; k++) {
-		Trigger *t = &c->tr[k];
-		if (t->suppressed || !t->verb)
-			continue;
-		if (t->form == FORM_ING && t->t0 > s0 &&
-		    ((eng_is(key(c, t->t0 - 1), ENG_DET) && strcmp(key(c, t->t0 - 1), "'s")) ||
-		     tok(c, t->t0 - 1)->flags & NKG_TOK_NUM))
-			t->suppressed = 1; /* "12 shipping firms" too */
-		if (t->verb) {
-			t->passive = t->form == FORM_PAST && is_be_before(c, t->t0, s0);
-			/* "a lunch hosted by the ambassador": a passive with no
-			 * auxiliary, whose subject is the noun before it */
-			if (t->form == FORM_PAST && !t->passive && t->t1 < s1 &&
-			    !strcmp(key(c, t->t1), "by") && t->t0 > s0 &&
-			    !mention_ending(c, t->t0) && is_word(c, t->t0 - 1) &&
-			    !eng_is(key(c, t->t0 - 1), ENG_AUX))
-				t->passive = 2;
-		}
-	}
-	/* Control verbs absorb the trigger of their complement, and so do
-	 * nouns of request ("pressure to unwind", "calls to end"). */
-	for (size_t k = 0; k < c->n_tr; k++) {
-		Trigger *t = &c->tr[k];
-		const LexPattern *tp = &c->lx->patterns[t->pattern];
-		int request_noun = !t->verb && !strcmp(tp->top_label, "Request");
-		if (t->suppressed || !(tp->control || request_noun))
-			continue;
-		for (size_t q = 0; q < c->n_tr; q++) {
-			Trigger *u = &c->tr[q];
-			/* a modal governs only the verb right after it */
-			size_t reach = tp->speaker >= 0 ? 3 : 8;
-			/* "pressed Netanyahu in a call on Wednesday to allow" */
-			if (tp->control && tp->speaker < 0 && u->t0 > t->t1 && u->t0 <= t->t1 + 16 &&
-			    !strcmp(key(c, u->t0 - 1), "to"))
-				reach = 16;
-			if (q == k || u->suppressed || u->t0 < t->t1 || u->t0 > t->t1 + reach)
-				continue;
-			if (!tp->control && strcmp(key(c, u->t0 - 1), "to"))
-				continue;
-			/* only up to the next clause break */
-			int brk = 0;
-			for (size_t z = t->t1; z < u->t0; z++)
-				if (eng_is(key(c, z), ENG_CLAUSE) && strcmp(key(c, z), "\""))
-					brk = 1;
-			if (!brk)
-				u->suppressed = 1;
-		}
-	}
-}
-
-/* ---------- roles ---------- */
-
-/* A speech verb at I, unless a base form is used as a noun after a
- * name or a determiner: "in Borno state", "the state said". */
-static int speech_verb(const Ctx *c, size_t i, size_t end)
-{
-	const LexSlot *s = lookup(c, i, 1, end);
-	int base = 0, any = 0;
-	for (size_t k = 0; s && k < s->n; k++)
-		if (s->v[k].kind == LX_SPEECH && s->v[k].ntok == 1) {
-			any = 1;
-			if (s->v[k].form == FORM_BASE)
-				base = 1;
-		}
-	if (!any)
-		return 0;
-	if (base && i > c->s0 && (eng_is(key(c, i - 1), ENG_DET) ||
-	                          (is_cap(c, i - 1) && is_word(c, i - 1))))
-		return 0;
-	return 1;
-}
-
-static int clause_break(const Ctx *c, size_t i)
-{
-	const char *k = key(c, i);
-	if (is_actor_tok(c, i))
-		return 0; /* "United States" is not "X states" */
-	if (eng_is(k, ENG_CLAUSE) && strcmp(k, "\""))
-		return 1;
-	if (speech_verb(c, i, i + 1))
-		return 1;
-	/* ", and" / ", but" */
-	if (!strcmp(k, ",") && i + 1 < c->tk->n_toks &&
-	    (!strcmp(key(c, i + 1), "and") || !strcmp(key(c, i + 1), "but")))
-		return 1;
-	return 0;
-}
-
-static int is_speech_tok(const Ctx *c, size_t i, size_t s1)
-{
-	if (is_actor_tok(c, i))
-		return 0;
-	return speech_verb(c, i, s1) ||
-	       (!strcmp(key(c, i), "according") && i + 1 < s1 &&
-	        !strcmp(key(c, i + 1), "to"));
-}
-
-/* The subject left of H: the first mention after the last clause break
- * that is not inside a prepositional phrase; failing that, the subject of
- * an earlier clause. */
-static size_t subject_left(const Ctx *c, size_t h, size_t s0)
-{
-	size_t start = h;
-	while (start > s0 && !clause_break(c, start - 1))
-		start--;
-	for (int tries = 0; tries < 3; tries++) {
-		for (size_t k = 0; k < c->n_am; k++) {
-			const AMention *m = &c->am[k];
-			if (m->t0 < start || m->t1 > h)
-				continue;
-			/* "after Lukashenko met Kellogg": a word that is both
-			 * preposition and conjunction opens the clause */
-			int opens = m->prep != NKG_NONE && m->prep + 1 == start &&
-			            clause_break(c, m->prep) && !(m->flags & M_PLACE);
-			/* "Fighters from ISWAP attacked": the body a group noun
-			 * belongs to */
-			if (m->prep != NKG_NONE && m->prep > start && !(m->flags & M_PLACE) &&
-			    (!strcmp(key(c, m->prep), "of") || !strcmp(key(c, m->prep), "from")) &&
-			    has_kind(c, m->prep - 1, h, LX_GROUP))
-				opens = 1;
-			if (m->flags & (M_PP | M_PLACE | M_SOURCE) && !opens)
-				continue;
-			/* "Russia's Wagner Group": the possessed, not the owner */
-			if (m->flags & M_POSS && m->t1 + 1 < h &&
-			    (mention_starting(c, m->t1) || mention_starting(c, m->t1 + 1)))
-				continue;
-			/* part of a coordination whose head was taken */
-			int is_tail = 0;
-			for (size_t q = 0; q < k; q++)
-				if (c->am[q].coord == k)
-					is_tail = 1;
-			if (is_tail)
-				continue;
-			return k;
-		}
-		if (start <= s0)
-			break;
-		/* step over the break into the previous clause */
-		size_t e = start - 1;
-		if (is_speech_tok(c, e, h))
-			break;
-		start = e;
-		while (start > s0 && !clause_break(c, start - 1))
-			start--;
-		h = e;
-	}
-	return NKG_NONE;
-}
-
-static void add_role(Ctx *c, NkgEvent *e, int role, size_t mi)
-{
-	for (size_t k = mi; k != NKG_NONE; k = c->am[k].coord) {
-		nkg_idx_add(&e->roles[role], c->am[k].actor);
-		if (c->am[k].coord == k)
-			break;
-	}
-}
-
-static int prep_role(const LexPattern *p, const char *prep, int verb,
-                     int passive)
-{
-	for (size_t k = 0; k < p->n_preps; k++)
-		if (!strcmp(p->preps[k].key, prep))
-			return p->preps[k].role;
-	if (!strcmp(prep, "by") && (passive || !verb))
-		return NKG_ROLE_AGENT;
-	if (!strcmp(prep, "against") || !strcmp(prep, "on") || !strcmp(prep, "upon"))
-		return NKG_ROLE_TARGET;
-	if (!strcmp(prep, "with") || !strcmp(prep, "alongside"))
-		return p->symmetric ? NKG_ROLE_PARTICIPANT : NKG_ROLE_TARGET;
-	if (!strcmp(prep, "between") || !strcmp(prep, "among"))
-		return p->symmetric ? NKG_ROLE_PARTICIPANT : NKG_ROLE_TARGET;
-	if (!strcmp(prep, "to") || !strcmp(prep, "toward") || !strcmp(prep, "towards"))
-		return NKG_ROLE_TARGET;
-	if (!verb && !strcmp(prep, "from"))
-		return NKG_ROLE_AGENT;
-	if (!verb && !strcmp(prep, "of"))
-		return p->symmetric ? -1 : NKG_ROLE_TARGET;
-	if (!strcmp(prep, "from"))
-		return NKG_ROLE_ORIGIN;
-	if (!strcmp(prep, "in") || !strcmp(prep, "at") || !strcmp(prep, "near"))
-		return NKG_ROLE_PLACE;
-	return -1;
-}
-
-static int has_any(const NkgEvent *e)
-{
-	return e->roles[NKG_ROLE_AGENT].n || e->roles[NKG_ROLE_TARGET].n ||
-	       e->roles[NKG_ROLE_PARTICIPANT].n;
-}
-
-static int sub_list(const NkgIdxList *a, const NkgIdxList *b)
-{
-	for (size_t i = 0; i < a->n; i++)
-		if (!nkg_idx_has(b, a->v[i]))
-			return 0;
-	return 1;
-}
-
-/* May role lists A and B describe the same event?  An empty side says
- * nothing; otherwise one must contain the other. */
-static int compatible(const NkgIdxList *a, const NkgIdxList *b)
-{
-	return !a->n || !b->n || sub_list(a, b) || sub_list(b, a);
-}
-
-static const char *const modality_rank[] = {"Asserted", "Reported", "Claimed",
-                                            "Uncertain", "Intended",
-                                            "Negated", NULL};
-
-static int rank(const char *m)
-{
-	for (int i = 0; modality_rank[i]; i++)
-		if (m && !strcmp(m, modality_rank[i]))
-			return i;
-	return 0;
-}
-
-/* Merges the last event into an earlier one that it repeats; returns 1
- * when merged (the last event is removed).  An event with no parties
- * ("the oil blockade") refers back to the latest one of its class. */
-/* Is class SUB below (or equal to) class SUP in the ontology? */
-static int class_below(const Ctx *c, const char *sub, const char *sup)
-{
-	for (int depth = 0; sub && depth < 16; depth++) {
-		if (!strcmp(sub, sup))
-			return 1;
-		const LexClass *lc = nkg_lex_class(c->lx, sub);
-		sub = lc ? lc->super : NULL;
-	}
-	return 0;
-}
-
-static int merge_last(Ctx *c)
-{
-	NkgGraph *g = c->g;
-	size_t li = g->n_events - 1;
-	NkgEvent *n = &g->events[li];
-	int refers = !has_any(n);
-	/* only the recent past: coreference of events does not reach back
-	 * across a whole book, and a long text must stay linear */
-	size_t stop = li > 256 ? li - 256 : 0;
-	for (size_t i = li; i-- > stop;) {
-		NkgEvent *o = &g->events[i];
-		/* "the two leaders discussed ..." after their phone call: a
-		 * broader class with the very same parties repeats it */
-		int broader = strcmp(o->cls, n->cls) && !refers &&
-		              n->roles[NKG_ROLE_PARTICIPANT].n >= 2 &&
-		              sub_list(&n->roles[NKG_ROLE_PARTICIPANT], &o->roles[NKG_ROLE_PARTICIPANT]) &&
-		              sub_list(&o->roles[NKG_ROLE_PARTICIPANT], &n->roles[NKG_ROLE_PARTICIPANT]) &&
-		              class_below(c, o->cls, n->cls);
-		if (strcmp(o->cls, n->cls) && !broader)
-			continue;
-		if (!refers) {
-			const NkgIdxList *na = &n->roles[NKG_ROLE_AGENT], *oa = &o->roles[NKG_ROLE_AGENT];
-			const NkgIdxList *np = &n->roles[NKG_ROLE_PARTICIPANT], *op = &o->roles[NKG_ROLE_PARTICIPANT];
-			int anchor = (na->n && oa->n && (sub_list(na, oa) || sub_list(oa, na))) ||
-			             (np->n && op->n && (sub_list(np, op) || sub_list(op, np)));
-			if (!anchor || !compatible(&n->roles[NKG_ROLE_TARGET], &o->roles[NKG_ROLE_TARGET]))
-				continue;
-			if (n->date && o->date && strcmp(n->date, o->date))
-				continue;
-			if ((n->modality && !strcmp(n->modality, "Negated")) !=
-			    (o->modality && !strcmp(o->modality, "Negated")))
-				continue;
-		}
-		for (size_t k = 0; k < n->mentions.n; k++)
-			nkg_idx_add(&o->mentions, n->mentions.v[k]);
-		for (int r = 0; r < NKG_ROLE_COUNT; r++)
-			for (size_t k = 0; k < n->roles[r].n; k++)
-				nkg_idx_add(&o->roles[r], n->roles[r].v[k]);
-		if (!o->date && n->date) {
-			nkg_set_str(&o->date, n->date);
-			nkg_set_str(&o->date_type, n->date_type);
-		}
-		if (!o->object && n->object)
-			nkg_set_str(&o->object, n->object);
-		if (!o->start_date && n->start_date) {
-			nkg_set_str(&o->start_date, n->start_date);
-			nkg_set_str(&o->start_type, n->start_type);
-		}
-		if (rank(n->modality) > rank(o->modality) && !refers)
-			nkg_set_str(&o->modality, n->modality);
-		nkg_event_free(n);
-		g->n_events--;
-		return 1;
-	}
-	return 0;
-}
-
-static void drop_last(Ctx *c)
-{
-	nkg_event_free(&c->g->events[c->g->n_events - 1]);
-	c->g->n_events--;
-}
-
-/* Speaker of the sentence for attribution: returns mention index. */
-static size_t speaker(const Ctx *c, size_t s0, size_t s1, size_t *sv)
-{
-	for (size_t i = s0; i < s1; i++) {
-		if (!is_speech_tok(c, i, s1))
-			continue;
-		*sv = i;
-		if (!strcmp(key(c, i), "according")) {
-			for (size_t k = 0; k < c->n_am; k++)
-				if (c->am[k].t0 > i + 1 && c->am[k].t0 <= i + 6)
-					return k;
-			continue;
-		}
-		/* "X said" : nearest mention ending just before (within 3
-		 * tokens), unless it is a place or inside a phrase ("the Red
-		 * Cross operating in Iraq said") */
-		int left_pp = 0;
-		for (size_t k = c->n_am; k-- > 0 && !left_pp;) {
-			const AMention *m = &c->am[k];
-			if (m->t1 <= i && m->t1 + 4 >= i) {
-				if (m->flags & (M_PP | M_PLACE)) {
-					left_pp = 1;
-					break;
-				}
-				/* the head of a coordination */
-				for (size_t q = 0; q < k; q++)
-					if (c->am[q].coord == k)
-						return q;
-				return k;
-			}
-		}
-		if (left_pp) {
-			size_t su = subject_left(c, i, s0);
-			if (su != NKG_NONE)
-				return su;
-		}
-		/* ", said Alejandro Velasco" / "said X" */
-		for (size_t k = 0; k < c->n_am; k++)
-			if (c->am[k].t0 > i && c->am[k].t0 <= i + 2)
-				return k;
-		/* subject far left: "The Cuban government says ..." */
-		size_t su = subject_left(c, i, s0);
-		if (su != NKG_NONE)
-			return su;
-	}
-	return NKG_NONE;
-}
-
-static int is_media(const Ctx *c, size_t gi)
-{
-	const NkgActor *a = &c->g->actors[gi];
-	return a->sector && (!strcmp(a->sector, "media"));
-}
-
-/* Tokens [A, B) are a plain noun phrase: one to four words, no actor,
- * preposition, verb or clause break among them, ending in a noun that is
- * not a determiner. */
-static int object_noun_between(const Ctx *c, size_t a, size_t b)
-{
-	if (b <= a || b - a > 4)
-		return 0;
-	for (size_t z = a; z < b; z++) {
-		const char *k = key(c, z);
-		if (!is_word(c, z) || is_actor_tok(c, z) || eng_is(k, ENG_PREP) ||
-		    clause_break(c, z) || eng_is(k, ENG_BE) || eng_is(k, ENG_AUX) ||
-		    has_kind(c, z, b, LX_VERB) || has_kind(c, z, b, LX_NOUN) ||
-		    has_kind(c, z, b, LX_SPEECH) || eng_is(k, ENG_RELATIVE))
-			return 0;
-	}
-	return !eng_is(key(c, b - 1), ENG_DET);
-}
-
-/* The first actor after "if" or "unless" right of token H: who a
- * conditional threat is aimed at ("threatened to quit the talks if the
- * United States deploys the missiles"). */
-static size_t condition_subject(const Ctx *c, size_t h, size_t s1)
-{
-	for (size_t z = h + 1; z < s1; z++) {
-		const char *k = key(c, z);
-		if (strcmp(k, "if") && strcmp(k, "unless"))
-			continue;
-		for (size_t q = 0; q < c->n_am; q++) {
-			const AMention *m = &c->am[q];
-			if (m->t0 <= z || m->t0 > z + 4)
-				continue;
-			if (m->flags & (M_PP | M_PLACE | M_SOURCE | M_NOROLE))
-				return NKG_NONE;
-			return q;
-		}
-		return NKG_NONE;
-	}
-	return NKG_NONE;
-}
-
-static void fill_event(Ctx *c, const Trigger *t, size_t s0, size_t s1,
-                       const NkgDateExpr *dates, size_t nd)
-{
-	const LexPattern *p = &c->lx->patterns[t->pattern];
-	size_t ei = nkg_graph_add_event(c->g, p->cls, p->iri);
-	if (ei == NKG_NONE)
-		return;
-	NkgEvent *e = &c->g->events[ei];
-	nkg_set_str(&e->cls_label, p->cls_label);
-	nkg_set_str(&e->top_label, p->top_label);
-	e->symmetric = p->symmetric;
-	e->anchor = tok(c, t->head)->c0;
-	nkg_idx_add(&e->mentions, c->mention);
-
-	int light_obj = 0; /* a noun that is the object of a light verb */
-	int agent_role = p->symmetric ? NKG_ROLE_PARTICIPANT : NKG_ROLE_AGENT;
-	int obj_role = p->after < 0 ? -1 : p->symmetric ? NKG_ROLE_PARTICIPANT : p->after;
-
-	/* left side */
-	if (t->verb) {
-		size_t su = t->passive == 2 ? NKG_NONE : subject_left(c, t->t0, s0);
-		if (t->passive && su != NKG_NONE) {
-			/* "a helicopter that was captured by ...": the subject is
-			 * the noun before the relative pronoun */
-			for (size_t z = t->t0; z > s0 && z + 4 > t->t0; z--)
-				if (eng_is(key(c, z - 1), ENG_RELATIVE)) {
-					if (!(z >= 2 && mention_ending(c, z - 1)))
-						su = NKG_NONE;
-					break;
-				}
-		}
-		int sr = t->passive ? obj_role : p->subject >= 0 ? p->subject : agent_role;
-		if (su != NKG_NONE && sr >= 0)
-			add_role(c, e, sr, su);
-	} else {
-		/* adjacent modifier: "the U.S. blockade", "Russia's invasion" */
-		for (size_t k = c->n_am; k-- > 0;) {
-			const AMention *m = &c->am[k];
-			if (m->t1 > t->t0 || m->flags & (M_PLACE | M_SOURCE))
-				continue;
-			size_t gap = t->t0 - m->t1;
-			int ok = gap <= 3;
-			for (size_t z = m->t1; z < t->t0 && ok; z++) {
-				const NkgToken *tz = tok(c, z);
-				if (!(tz->flags & NKG_TOK_WORD) || eng_is(tz->key, ENG_PREP) ||
-				    eng_is(tz->key, ENG_BE) || eng_is(tz->key, ENG_CLAUSE) ||
-				    eng_is(tz->key, ENG_AUX) || eng_is(tz->key, ENG_FACE) ||
-				    eng_is(tz->key, ENG_LIGHT) || has_kind(c, z, s1, LX_VERB) ||
-				    has_kind(c, z, s1, LX_SPEECH))
-					ok = 0;
-				if (!strcmp(tz->key, "'s"))
-					ok = 1;
-			}
-			if (ok && !(m->flags & M_NOROLE))
-				add_role(c, e, agent_role, k);
-			break;
-		}
-		if (!e->roles[agent_role].n) {
-			/* object of a light verb: "held talks", "faces pressure" */
-			for (size_t z = t->t0; z > s0 && z + 5 > t->t0; z--) {
-				const char *zk = key(c, z - 1);
-				if (is_actor_tok(c, z - 1) || clause_break(c, z - 1))
-					break;
-				int face = eng_is(zk, ENG_FACE);
-				/* "the kingdom's continued support": a participle
-				 * after a determiner is an adjective */
-				if ((eng_is(zk, ENG_LIGHT) || face) && z - 1 > s0 &&
-				    eng_is(key(c, z - 2), ENG_DET))
-					break;
-				if (eng_is(zk, ENG_LIGHT) || face) {
-					light_obj = 1;
-					size_t su = subject_left(c, z - 1, s0);
-					if (su != NKG_NONE) {
-						int r = face && p->noun_left >= 0 ? p->noun_left :
-						        face ? NKG_ROLE_TARGET : agent_role;
-						add_role(c, e, r, su);
-					}
-					break;
-				}
-			}
-		}
-	}
-
-	/* right side */
-	int direct_taken = 0;
-	size_t chain = t->t1; /* nouns: where the next attached phrase may start */
-	/* a verb's object may stand inside its phrase: "give Tanzania a grant" */
-	size_t from = t->verb ? t->head + 1 : t->t1;
-	/* "X said Y must leave": what follows is the act demanded */
-	for (size_t k = 0; k < c->n_am && p->speaker < 0; k++) {
-		const AMention *m = &c->am[k];
-		if (m->t0 < from)
-			continue;
-		int brk = 0;
-		for (size_t z = from; z < m->t0; z++) {
-			if (clause_break(c, z))
-				brk = 1;
-			/* a comma ends the object unless a list of actors goes on */
-			if (!strcmp(key(c, z), ",") &&
-			    !(z + 1 < c->s1 && mention_starting(c, z + 1) && mention_ending(c, z)))
-				brk = 1;
-		}
-		if (brk)
-			break;
-		int skip_tail = 0;
-		for (size_t q = 0; q < k; q++)
-			if (c->am[q].coord == k && c->am[q].t0 >= t->t1)
-				skip_tail = 1;
-		if (skip_tail)
-			continue;
-		if (m->flags & (M_SOURCE | M_NOROLE))
-			continue;
-		if (!t->verb) {
-			/* a noun takes only the phrases attached to it:
-			 * "pressure from Washington on Havana" */
-			size_t start = m->prep != NKG_NONE ? m->prep : m->t0;
-			while (start > chain && eng_is(key(c, start - 1), ENG_DET))
-				start--;
-			if (start != chain)
-				break;
-		}
-		if (m->prep != NKG_NONE && m->prep >= t->t1) {
-			int r = prep_role(p, key(c, m->prep), t->verb, t->passive);
-			/* "shelled positions of the militia", "expelled
-			 * inspectors of the agency": the owner of a plain
-			 * object noun is the verb's object */
-			if (r < 0 && t->verb && !direct_taken && obj_role >= 0 &&
-			    !strcmp(key(c, m->prep), "of") && object_noun_between(c, t->t1, m->prep)) {
-				direct_taken = 1;
-				add_role(c, e, t->passive ? agent_role : obj_role, k);
-				chain = last_of(c, k);
-				continue;
-			}
-			if (r < 0)
-				continue;
-			if (r == NKG_ROLE_PLACE && !(m->flags & M_PLACE) &&
-			    c->g->actors[m->actor].kind != NKG_KIND_COUNTRY)
-				continue;
-			if (r == NKG_ROLE_TARGET && p->symmetric)
-				r = NKG_ROLE_PARTICIPANT;
-			add_role(c, e, r, k);
-			chain = last_of(c, k);
-			continue;
-		}
-		if (m->flags & M_PLACE)
-			continue;
-		if (!direct_taken) {
-			direct_taken = 1;
-			if (!t->verb)
-				continue; /* "talks Cuba" is not English */
-			if (t->passive || obj_role >= 0)
-				add_role(c, e, t->passive ? agent_role : obj_role, k);
-		}
-	}
-	/* No self loops: an actor is not its own target. */
-	for (size_t k = 0; k < e->roles[NKG_ROLE_AGENT].n; k++) {
-		size_t a = e->roles[NKG_ROLE_AGENT].v[k];
-		NkgIdxList *tl = &e->roles[NKG_ROLE_TARGET];
-		for (size_t q = 0; q < tl->n; q++)
-			if (tl->v[q] == a) {
-				tl->v[q] = tl->v[--tl->n];
-				q--;
-			}
-	}
-	/* A symmetric event with a single party on each side */
-	if (p->symmetric && e->roles[NKG_ROLE_PARTICIPANT].n < 2 &&
-	    e->roles[NKG_ROLE_PARTICIPANT].n && c->have_pair == 0) {
-		/* keep: one known party is still a fact */
-	}
-
-	/* object noun after the trigger (or right before a noun trigger) */
-	for (size_t z = t->t0 > s0 + 2 ? t->t0 - 2 : s0; z < s1 && z < t->t1 + 8; z++) {
-		if (z == t->head)
-			continue;
-		if (z > t->t1 && clause_break(c, z))
-			break;
-		const LexEntry *oe;
-		if (longest(c, z, s1, LX_OBJECT, &oe) >= 1) {
-			nkg_set_str(&e->object, c->lx->objects[oe->idx]);
-			break;
-		}
-	}
-
-	/* date: the nearest expression in the sentence */
-	const NkgDateExpr *best = NULL;
-	size_t bd = (size_t)-1;
-	for (size_t k = 0; k < nd; k++) {
-		size_t d = dates[k].t0 > t->head ? dates[k].t0 - t->head : t->head - dates[k].t0;
-		/* a date belongs to the verb before it ("agreed ... on
-		 * Monday"), or to the first verb after it when none comes
-		 * before ("On Jan. 8, X appeared"); a noun takes only a date
-		 * right after it ("the operation on Jan. 3") */
-		/* ... but the object of a light verb takes the dates its
-		 * verb would ("imposed sanctions on X and Y on Thursday") */
-		if (!t->verb && !light_obj && !(dates[k].t0 >= t->t1 && dates[k].t0 <= t->t1 + 2))
-			continue;
-		if (light_obj) {
-			/* as its verb would: a date after it, no verb between */
-			if (dates[k].t0 < t->t1)
-				continue;
-			int between = 0;
-			for (size_t q = 0; q < c->n_tr; q++) {
-				const Trigger *u = &c->tr[q];
-				if (u != t && !u->suppressed && u->verb && u->head > t->head &&
-				    u->head < dates[k].t0)
-					between = 1;
-			}
-			for (size_t z = t->t1; z < dates[k].t0 && !between; z++)
-				if (clause_break(c, z))
-					between = 1;
-			if (between)
-				continue;
-		}
-		int other = 0;
-		size_t dt = dates[k].t0;
-		int any_before = 0;
-		for (size_t q = 0; q < c->n_tr && t->verb; q++) {
-			const Trigger *u = &c->tr[q];
-			if (!u->suppressed && u->verb && u->head < dt)
-				any_before = 1;
-		}
-		for (size_t q = 0; q < c->n_tr && t->verb; q++) {
-			const Trigger *u = &c->tr[q];
-			if (u == t || u->suppressed || !u->verb)
-				continue;
-			if (any_before) {
-				if (t->head > dt || (u->head < dt && u->head > t->head))
-					other = 1;
-			} else if (u->head > dt && u->head < t->head) {
-				other = 1;
-			}
-		}
-		if (any_before && t->verb && t->head > dt)
-			other = 1;
-		if (!other && d < bd) {
-			bd = d;
-			best = &dates[k];
-		}
-	}
-	if (best) {
-		char buf[16];
-		const char *type;
-		nkg_ymd_format(best->v, buf, &type);
-		if (best->since) {
-			nkg_set_str(&e->start_date, buf);
-			nkg_set_str(&e->start_type, type);
-		} else {
-			nkg_set_str(&e->date, buf);
-			nkg_set_str(&e->date_type, type);
-		}
-	}
-
-	/* modality */
-	const char *mod = NULL;
-	size_t cl = t->t0;
-	while (cl > s0 && !clause_break(c, cl - 1))
-		cl--;
-	for (size_t z = s0; z < t->t0; z++) {
-		size_t max = 4;
-		/* "vowed on Monday to strike": a date between the cue's verb
-		 * and its "to" */
-		size_t gap_end = 0;
-		const LexSlot *gapped = NULL;
-		for (size_t k = 0; k < nd && z + 1 < t->t0; k++) {
-			size_t d0 = dates[k].t0;
-			if (d0 > z + 1 && d0 == z + 2 && eng_is(key(c, z + 1), ENG_PREP))
-				d0 = z + 1;
-			if (d0 != z + 1 || dates[k].t1 >= t->t0 || strcmp(key(c, dates[k].t1), "to"))
-				continue;
-			char buf[128];
-			snprintf(buf, sizeof buf, "%s to", key(c, z));
-			gapped = nkg_lex_lookup(c->lx, buf);
-			gap_end = dates[k].t1 + 1;
-			break;
-		}
-		for (size_t n = max; n >= 1; n--) {
-			const LexSlot *sl = n == 1 && gapped ? gapped : lookup(c, z, n, t->t0 + 1);
-			if (!sl)
-				continue;
-			for (size_t q = 0; q < sl->n; q++) {
-				if (sl->v[q].kind != LX_CUE)
-					continue;
-				const char *m = c->lx->cues[sl->v[q].idx].modality;
-				size_t dist = t->t0 - (n == 1 && gapped ? gap_end : z + n);
-				if (!strcmp(m, "Negated") && dist <= 3 && z >= cl)
-					mod = "Negated";
-				else if (!strcmp(m, "Intended") && dist <= 4 && z >= cl &&
-				         (!mod || strcmp(mod, "Negated")))
-					mod = "Intended";
-				else if (!strcmp(m, "Uncertain") && !mod)
-					mod = "Uncertain";
-			}
-		}
-	}
-	/* attribution */
-	size_t sv = NKG_NONE;
-	size_t sp = speaker(c, s0, s1, &sv);
-	if (p->speaker >= 0) {
-		/* the speaker is a party: "Russia said Sudan must return it" */
-		if (sp != NKG_NONE && sv != NKG_NONE)
-			for (size_t k = sp; k != NKG_NONE; k = c->am[k].coord) {
-				size_t a = c->am[k].actor;
-				if (!nkg_idx_has(&e->roles[NKG_ROLE_TARGET], a))
-					nkg_idx_add(&e->roles[p->speaker], a);
-				if (c->am[k].coord == k)
-					break;
-			}
-		/* "a White House official said the United States must ...":
-		 * a side stating its own course demands nothing of another */
-		int own = 0;
-		if (e->roles[p->speaker].n && p->subject >= 0 && e->roles[p->subject].n) {
-			size_t sc = side_country(c, e->roles[p->speaker].v[0]);
-			own = sc != NKG_NONE;
-			for (size_t k = 0; k < e->roles[p->subject].n && own; k++)
-				if (e->roles[p->subject].v[k] != sc)
-					own = 0;
-		}
-		if (own || !e->roles[p->speaker].n ||
-		    (p->subject >= 0 && !e->roles[p->subject].n)) {
-			drop_last(c);
-			return;
-		}
-	} else if (sp != NKG_NONE && sv != NKG_NONE) {
-		/* every mention of the speaker phrase and its coordinates */
-		for (size_t k = sp; k != NKG_NONE; k = c->am[k].coord) {
-			size_t a = c->am[k].actor;
-			int self = nkg_idx_has(&e->roles[NKG_ROLE_AGENT], a) ||
-			           nkg_idx_has(&e->roles[NKG_ROLE_PARTICIPANT], a);
-			if (self)
-				continue;
-			int rep = is_media(c, a) || (c->am[k].flags & M_SOURCE);
-			nkg_idx_add(&e->roles[rep ? NKG_ROLE_REPORTED_BY : NKG_ROLE_CLAIMED_BY], a);
-			if (!mod)
-				mod = rep ? "Reported" : "Claimed";
-		}
-		/* "according to 11 sources ..., Reuters reports" */
-		for (size_t k = 0; k < c->n_am; k++)
-			if (k != sp && (c->am[k].flags & M_SOURCE || is_media(c, c->am[k].actor)) &&
-			    !nkg_idx_has(&e->roles[NKG_ROLE_AGENT], c->am[k].actor)) {
-				nkg_idx_add(&e->roles[NKG_ROLE_REPORTED_BY], c->am[k].actor);
-				if (!mod || !strcmp(mod, "Claimed"))
-					mod = "Reported";
-			}
-	}
-	/* "Thailand and Cambodia agreed": parties of an agreement, a consultation
-	 * or cooperation with no target are participants */
-	if (!p->symmetric && e->roles[NKG_ROLE_AGENT].n >= 2 && !e->roles[NKG_ROLE_TARGET].n &&
-	    (!strcmp(p->top_label, "Agree") || !strcmp(p->top_label, "Consult") ||
-	     !strcmp(p->top_label, "Cooperate"))) {
-		for (size_t k = 0; k < e->roles[NKG_ROLE_AGENT].n; k++)
-			nkg_idx_add(&e->roles[NKG_ROLE_PARTICIPANT], e->roles[NKG_ROLE_AGENT].v[k]);
-		e->roles[NKG_ROLE_AGENT].n = 0;
-		e->symmetric = 1;
-	}
-	/* A threat with no target is aimed at whoever must meet its
-	 * condition. */
-	if (!e->roles[NKG_ROLE_TARGET].n && !p->symmetric &&
-	    (!strcmp(p->top_label, "Threaten") ||
-	     (p->intent_cls && strstr(p->intent_cls, "#Threaten")))) {
-		size_t q = condition_subject(c, t->t1 - 1, s1);
-		if (q != NKG_NONE && !nkg_idx_has(&e->roles[NKG_ROLE_AGENT], c->am[q].actor))
-			add_role(c, e, NKG_ROLE_TARGET, q);
-	}
-	/* As event coders do, a country where an event happens is its target
-	 * when nothing else is ("demonstrated in Serbia"). */
-	static const int where[] = {NKG_ROLE_PLACE, NKG_ROLE_ORIGIN, NKG_ROLE_DESTINATION};
-	for (int w = 0; w < 3 && !e->roles[NKG_ROLE_TARGET].n && !p->symmetric; w++)
-		for (size_t k = 0; k < e->roles[where[w]].n; k++) {
-			size_t a = e->roles[where[w]].v[k];
-			if (c->g->actors[a].kind == NKG_KIND_COUNTRY &&
-			    !nkg_idx_has(&e->roles[NKG_ROLE_AGENT], a))
-				nkg_idx_add(&e->roles[NKG_ROLE_TARGET], a);
-		}
-	if (mod)
-		nkg_set_str(&e->modality, mod);
-	/* Not doing something cooperative is a rejection: "will not accept
-	 * refugees", "did not agree" (PLOVER codes these as Reject). */
-	if (mod && !strcmp(mod, "Negated") && p->intent_cls &&
-	    strstr(p->intent_cls, "#Agree") && strcmp(p->top_label, "Reject")) {
-		const LexClass *rc = nkg_lex_class(c->lx, NKG_NS "Reject");
-		if (rc) {
-			nkg_set_str(&e->cls, rc->iri);
-			nkg_set_str(&e->cls_label, rc->label);
-			nkg_set_str(&e->top_label, rc->label);
-			nkg_set_str(&e->modality, "Asserted");
-			mod = "Asserted";
-		}
-	}
-	const char *intent = p->intent_cls;
-	if (mod && !strcmp(mod, "Intended")) {
-		/* "will withdraw its force unless the president agrees": an
-		 * announced act on a condition is a threat */
-		for (size_t z = t->t1; z < s1; z++)
-			if (!strcmp(key(c, z), "unless")) {
-				const LexClass *th = nkg_lex_class(c->lx, NKG_NS "Threaten");
-				if (th)
-					intent = th->iri;
-				if (!e->roles[NKG_ROLE_TARGET].n) {
-					size_t q = condition_subject(c, t->t1 - 1, s1);
-					if (q != NKG_NONE &&
-					    !nkg_idx_has(&e->roles[NKG_ROLE_AGENT], c->am[q].actor))
-						add_role(c, e, NKG_ROLE_TARGET, q);
-				}
-				break;
-			}
-	}
-	if (mod && !strcmp(mod, "Intended") && intent && strcmp(intent, p->cls)) {
-		const LexClass *ic = nkg_lex_class(c->lx, intent);
-		nkg_set_str(&e->intended_cls, p->cls);
-		nkg_set_str(&e->cls, intent);
-		nkg_set_str(&e->cls_label, ic ? ic->label : intent);
-		nkg_set_str(&e->top_label, ic ? ic->label : intent);
-	}
-
-	/* remember the two people of a two-party event for "the two
-	 * leaders" */
-	{
-		const NkgIdxList *pl = &e->roles[NKG_ROLE_PARTICIPANT];
-		if (e->symmetric && pl->n == 2 &&
-		    c->g->actors[pl->v[0]].kind == NKG_KIND_PERSON &&
-		    c->g->actors[pl->v[1]].kind == NKG_KIND_PERSON) {
-			c->ppair[0] = pl->v[0];
-			c->ppair[1] = pl->v[1];
-			c->have_ppair = 1;
-		}
-	}
-	if (p->needs_target && !e->roles[NKG_ROLE_TARGET].n) {
-		drop_last(c);
-		return;
-	}
-	if (!has_any(e)) {
-		/* "the oil blockade" refers back to an event already seen */
-		if (!merge_last(c))
-			drop_last(c);
-		return;
-	}
-	merge_last(c);
 }
 
 /* ---------- document ---------- */
@@ -2777,11 +1654,11 @@ NkgStatus nkg_extract_tokens(const NkgLexicon *lx, const char *text,
 		c.s0 = se->t0;
 		c.s1 = se->t1;
 		find_actors(&c, se->t0, se->t1);
-		find_triggers(&c, se->t0, se->t1);
+		ex_find_triggers(&c, se->t0, se->t1);
 		size_t nd = nkg_find_dates(lx, tk, se->t0, se->t1, c.pub, dates, 16);
 		for (size_t k = 0; k < c.n_tr; k++)
 			if (!c.tr[k].suppressed)
-				fill_event(&c, &c.tr[k], se->t0, se->t1, dates, nd);
+				ex_fill_event(&c, &c.tr[k], se->t0, se->t1, dates, nd);
 	}
 	/* Mentions no node points to are dropped by the writer; actors
 	 * referenced by events are marked for the diagram. */

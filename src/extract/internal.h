@@ -1,0 +1,125 @@
+/* internal.h: what the stages of the extractor share: the per-sentence
+ * context (tokens, lexicon spans, actor mentions, triggers) and the small
+ * lookups every stage uses.  Stages:
+ *   extract.c   mentions of actors, coreference, the document loop;
+ *   triggers.c  event triggers (verb and noun phrases of the patterns);
+ *   frames.c    roles, modality, attribution and dates of each event.
+ */
+#ifndef NKG_EXTRACT_INTERNAL_H
+#define NKG_EXTRACT_INTERNAL_H
+
+#include "extract/dates.h"
+#include "graph/graph.h"
+#include "lexicon/lexicon.h"
+#include "text/text.h"
+
+#include <stddef.h>
+
+#define ID_BASE "https://w3id.org/newskg/id/"
+#define MAX_SPAN 8
+
+enum {
+	M_PLACE = 1 << 0,  /* "in Havana": a place, not a party */
+	M_POSS = 1 << 1,   /* followed by 's */
+	M_ADJ = 1 << 2,    /* adjectival country word: "U.S. pressure" */
+	M_PP = 1 << 3,     /* object of a preposition */
+	M_SOURCE = 1 << 4, /* anonymous sources */
+	M_PRON = 1 << 5,
+	M_SPEAKER = 1 << 6,
+	M_NOROLE = 1 << 7, /* "due to X", "according to X": a cause or a source */
+};
+
+typedef struct {
+	size_t t0, t1;
+	size_t actor; /* graph index */
+	unsigned flags;
+	size_t coord; /* next coordinated mention (index) or NKG_NONE */
+	size_t prep;  /* token index of the governing preposition or NKG_NONE */
+} AMention;
+
+typedef struct {
+	size_t head, t0, t1;
+	size_t pattern;
+	int verb, form, passive, suppressed;
+	int priority;
+} Trigger;
+
+typedef struct {
+	size_t actor;
+	size_t count;
+	size_t last_sent;
+} Salience;
+
+typedef struct {
+	const NkgLexicon *lx;
+	const NkgTokens *tk;
+	NkgGraph *g;
+	const char *text;
+	NkgYmd pub;
+	size_t sent;     /* current sentence index */
+	size_t mention;  /* graph mention of the current sentence */
+	/* per sentence */
+	AMention *am;
+	size_t n_am, cap_am;
+	Trigger *tr;
+	size_t n_tr, cap_tr;
+	/* per document */
+	Salience *sal;
+	size_t n_sal, cap_sal;
+	size_t pair[2];  /* last coordinated country pair */
+	int have_pair;
+	size_t ppair[2]; /* the two people of the last two-party event */
+	int have_ppair;
+	size_t *src_lex; /* graph actor -> lexicon actor (or NKG_NONE) */
+	size_t n_src;
+	/* phrase lookups of the current sentence, [token][length] */
+	size_t s0, s1;
+	const LexSlot **cache;
+	char *cached;
+	size_t cache_cap;
+} Ctx;
+
+static inline const NkgToken *tok(const Ctx *c, size_t i)
+{
+	return &c->tk->toks[i];
+}
+
+static inline const char *key(const Ctx *c, size_t i)
+{
+	return c->tk->toks[i].key;
+}
+
+static inline int is_cap(const Ctx *c, size_t i)
+{
+	return (tok(c, i)->flags & NKG_TOK_CAP) != 0;
+}
+
+static inline int is_word(const Ctx *c, size_t i)
+{
+	return (tok(c, i)->flags & NKG_TOK_WORD) != 0;
+}
+
+/* Lexicon entries of the N-token phrase at I (NULL if none). */
+const LexSlot *ex_lookup(const Ctx *c, size_t i, size_t n, size_t end);
+/* Length of the longest phrase at I with an entry of KIND (0: none). */
+size_t ex_longest(const Ctx *c, size_t i, size_t end, LexKind kind, const LexEntry **out);
+/* Is the single word at I an entry of KIND? */
+int ex_has_kind(const Ctx *c, size_t i, size_t end, LexKind kind);
+/* Is token I inside an actor mention of the sentence? */
+int ex_is_actor_tok(const Ctx *c, size_t i);
+/* The mention starting / ending (exclusive) at token I, or NULL. */
+const AMention *ex_mention_starting(const Ctx *c, size_t i);
+const AMention *ex_mention_ending(const Ctx *c, size_t i);
+/* Token after the last mention of the coordination headed by K. */
+size_t ex_last_of(const Ctx *c, size_t k);
+/* The country a graph actor stands for or belongs to (NKG_NONE). */
+size_t ex_side_country(const Ctx *c, size_t gi);
+
+/* triggers.c: the event triggers of sentence [S0, S1) into c->tr. */
+void ex_find_triggers(Ctx *c, size_t s0, size_t s1);
+/* frames.c: one event for trigger T, with its roles, modality,
+ * attribution and date (DATES: the sentence's date expressions). */
+void ex_fill_event(Ctx *c, const Trigger *t, size_t s0, size_t s1,
+                   const NkgDateExpr *dates, size_t nd);
+
+#endif
