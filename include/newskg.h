@@ -165,6 +165,9 @@ typedef enum {
  * gives NKG_ERR_LEXICON with a message naming it and its package. */
 NkgStatus nkg_lang_load(NkgLang **out, NkgError *err);
 void nkg_lang_free(NkgLang *lang);
+/** The linguistic data that nkg_lexicon_load() loaded with LEX (the
+ * extractor reads sentences through it); owned by LEX. */
+const NkgLang *nkg_lexicon_lang(const NkgLexicon *lex);
 
 /** Writes the sentences of DOC with their words, tags, lemmas, chunks and
  * relations to STREAM in FORMAT.  LEX supplies abbreviations for sentence

@@ -69,7 +69,7 @@ static const char usage_text[] =
         "  -V, --version           show the version\n"
         "\n"
         "environment: NKG_TAGGER_DIR (liblingua-en-tagger-perl) and\n"
-        "NKG_WORDNET_DIR (wordnet-base) locate analyze's language data.\n"
+        "NKG_WORDNET_DIR (wordnet-base) locate the language data.\n"
         "\n"
         "exit status: 0 success, 1 bad usage, 2 unreadable or invalid input,\n"
         "3 output or internal failure.\n";
@@ -901,11 +901,8 @@ static int run_analyze(const Options *opt, char **files, int nfiles,
 	char ontbuf[4096];
 	const char *ont = find_ontology(opt->ontology, argv0, ontbuf, sizeof ontbuf);
 	NkgLexicon *lex = NULL;
-	NkgLang *lang = NULL;
 	NkgError err = {0};
 	NkgStatus st = nkg_lexicon_load(ont, &lex, &err);
-	if (!st)
-		st = nkg_lang_load(&lang, &err);
 	if (st) {
 		say("%s", err.message[0] ? err.message : nkg_strerror(st));
 		nkg_lexicon_free(lex);
@@ -913,7 +910,6 @@ static int run_analyze(const Options *opt, char **files, int nfiles,
 	}
 	Output out;
 	if (output_start(&out, opt->output)) {
-		nkg_lang_free(lang);
 		nkg_lexicon_free(lex);
 		return EXIT_FAILURE_OUT;
 	}
@@ -922,7 +918,7 @@ static int run_analyze(const Options *opt, char **files, int nfiles,
 	memset(&r, 0, sizeof r);
 	r.opt = opt;
 	r.lex = lex;
-	r.lang = lang;
+	r.lang = nkg_lexicon_lang(lex);
 	r.on_doc = analyze_doc;
 	r.stream = out.f;
 	r.streaming = 1;
@@ -938,7 +934,6 @@ static int run_analyze(const Options *opt, char **files, int nfiles,
 	if (output_close(&out, keep) && (keep || status == EXIT_FAILURE_OUT))
 		status = EXIT_FAILURE_OUT;
 	active_output = NULL;
-	nkg_lang_free(lang);
 	nkg_lexicon_free(lex);
 	return status;
 }

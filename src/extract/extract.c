@@ -857,6 +857,9 @@ static int expletive_it(const Ctx *c, size_t i, size_t s1)
 /* Mention that starts at token I, or NULL. */
 const AMention *ex_mention_starting(const Ctx *c, size_t i)
 {
+	if (c->indexed)
+		return i >= c->s0 && i <= c->s1 && c->tam_start[i - c->s0] != NKG_NONE ?
+		               &c->am[c->tam_start[i - c->s0]] : NULL;
 	for (size_t k = 0; k < c->n_am; k++)
 		if (c->am[k].t0 == i)
 			return &c->am[k];
@@ -879,6 +882,9 @@ size_t ex_last_of(const Ctx *c, size_t k)
 /* Mention that ends at token I (exclusive), or NULL. */
 const AMention *ex_mention_ending(const Ctx *c, size_t i)
 {
+	if (c->indexed)
+		return i >= c->s0 && i <= c->s1 && c->tam_end[i - c->s0] != NKG_NONE ?
+		               &c->am[c->tam_end[i - c->s0]] : NULL;
 	for (size_t k = 0; k < c->n_am; k++)
 		if (c->am[k].t1 == i)
 			return &c->am[k];
@@ -1587,6 +1593,8 @@ static void find_actors(Ctx *c, size_t s0, size_t s1)
 
 int ex_is_actor_tok(const Ctx *c, size_t i)
 {
+	if (c->indexed)
+		return i >= c->s0 && i < c->s1 && c->tam[i - c->s0] != NKG_NONE;
 	for (size_t k = 0; k < c->n_am; k++)
 		if (i >= c->am[k].t0 && i < c->am[k].t1)
 			return 1;
@@ -1653,7 +1661,11 @@ NkgStatus nkg_extract_tokens(const NkgLexicon *lx, const char *text,
 		memset(c.cached, 0, nt);
 		c.s0 = se->t0;
 		c.s1 = se->t1;
+		c.indexed = 0;
+		if (ex_analyse(&c, se))
+			c.analysed = 0;
 		find_actors(&c, se->t0, se->t1);
+		ex_index_mentions(&c);
 		ex_find_triggers(&c, se->t0, se->t1);
 		size_t nd = nkg_find_dates(lx, tk, se->t0, se->t1, c.pub, dates, 16);
 		for (size_t k = 0; k < c.n_tr; k++)
@@ -1672,5 +1684,12 @@ NkgStatus nkg_extract_tokens(const NkgLexicon *lx, const char *text,
 	free(c.src_lex);
 	free(c.cache);
 	free(c.cached);
+	nkg_analysis_free(c.an);
+	free(c.tw);
+	free(c.kid);
+	free(c.sib);
+	free(c.tam);
+	free(c.tam_start);
+	free(c.tam_end);
 	return NKG_SUCCESS;
 }

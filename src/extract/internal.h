@@ -10,6 +10,7 @@
 
 #include "extract/dates.h"
 #include "graph/graph.h"
+#include "language/language.h"
 #include "lexicon/lexicon.h"
 #include "text/text.h"
 
@@ -77,6 +78,18 @@ typedef struct {
 	const LexSlot **cache;
 	char *cached;
 	size_t cache_cap;
+	/* the linguistic layer's reading of the current sentence: words with
+	 * tags, lemmas and relations; maps from tokens to words and to the
+	 * mentions covering them, and each word's dependents */
+	NkgAnalysis *an;
+	int analysed;     /* an holds the current sentence */
+	int32_t *tw;      /* token - s0 -> its first word, -1 none */
+	int32_t *kid;     /* word -> its first dependent, -1 none */
+	int32_t *sib;     /* word -> the next dependent of its head, -1 none */
+	size_t *tam;      /* token - s0 -> first mention covering it */
+	size_t *tam_start, *tam_end; /* first mention starting / ending there */
+	int indexed;      /* tam* describe the mentions (after find_actors) */
+	size_t cap_tw, cap_kid;
 } Ctx;
 
 static inline const NkgToken *tok(const Ctx *c, size_t i)
@@ -114,6 +127,18 @@ const AMention *ex_mention_ending(const Ctx *c, size_t i);
 size_t ex_last_of(const Ctx *c, size_t k);
 /* The country a graph actor stands for or belongs to (NKG_NONE). */
 size_t ex_side_country(const Ctx *c, size_t gi);
+
+/* Indexes the sentence's mentions by token (after the actors are found);
+ * the lookups above are then constant-time. */
+void ex_index_mentions(Ctx *c);
+/* Reads the current sentence [c->s0, c->s1) with the linguistic layer;
+ * 0, or -1 (no memory: events are then found without relations). */
+int ex_analyse(Ctx *c, const NkgSentence *se);
+/* The word of token I (its first word), or -1. */
+static inline int32_t ex_word(const Ctx *c, size_t i)
+{
+	return c->analysed && i >= c->s0 && i < c->s1 ? c->tw[i - c->s0] : -1;
+}
 
 /* triggers.c: the event triggers of sentence [S0, S1) into c->tr. */
 void ex_find_triggers(Ctx *c, size_t s0, size_t s1);

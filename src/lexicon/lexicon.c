@@ -984,7 +984,7 @@ int nkg_lex_is_abbrev(const void *ctx, const char *key)
 
 static NkgStatus compile_dir(const char *dir, NkgLexicon **out, NkgError *err);
 
-NkgStatus nkg_lexicon_load(const char *dir, NkgLexicon **out, NkgError *err)
+static NkgStatus load_lexicon(const char *dir, NkgLexicon **out, NkgError *err)
 {
 	*out = NULL;
 	/* the compiled cache, when it was made from these very files */
@@ -1003,6 +1003,26 @@ NkgStatus nkg_lexicon_load(const char *dir, NkgLexicon **out, NkgError *err)
 	if (st == NKG_SUCCESS && cache && nkg_lexcache_mkdir(cache) == 0)
 		(void)nkg_lexcache_write(cache, key, *out);
 	free(cache);
+	return st;
+}
+
+const NkgLang *nkg_lexicon_lang(const NkgLexicon *lex)
+{
+	return lex ? lex->lang : NULL;
+}
+
+/* The extractor reads the sentences through the linguistic layer, so its
+ * data comes with the lexicon. */
+NkgStatus nkg_lexicon_load(const char *dir, NkgLexicon **out, NkgError *err)
+{
+	NkgStatus st = load_lexicon(dir, out, err);
+	if (st)
+		return st;
+	st = nkg_lang_load(&(*out)->lang, err);
+	if (st) {
+		nkg_lexicon_free(*out);
+		*out = NULL;
+	}
 	return st;
 }
 
@@ -1046,6 +1066,7 @@ void nkg_lexicon_free(NkgLexicon *lx)
 {
 	if (!lx)
 		return;
+	nkg_lang_free(lx->lang);
 	for (size_t i = 0; i < lx->n_slots; i++) {
 		free(lx->slots[i].key);
 		free(lx->slots[i].v);

@@ -116,6 +116,7 @@ typedef struct {
 } LexClass;
 
 struct NkgLexiconImpl {
+	NkgLang *lang; /* the linguistic layer's data, loaded with the lexicon */
 	LexSlot *slots;
 	size_t n_slots, used;
 	size_t max_ntok;
