@@ -346,26 +346,418 @@ static size_t condition_subject(const Ctx *c, size_t h, size_t s1)
 	return NKG_NONE;
 }
 
-void ex_fill_event(Ctx *c, const Trigger *t, size_t s0, size_t s1,
-                       const NkgDateExpr *dates, size_t nd)
-{
-	const LexPattern *p = &c->lx->patterns[t->pattern];
-	size_t ei = nkg_graph_add_event(c->g, p->cls, p->iri);
-	if (ei == NKG_NONE)
-		return;
-	NkgEvent *e = &c->g->events[ei];
-	nkg_set_str(&e->cls_label, p->cls_label);
-	nkg_set_str(&e->top_label, p->top_label);
-	e->symmetric = p->symmetric;
-	e->anchor = tok(c, t->head)->c0;
-	nkg_idx_add(&e->mentions, c->mention);
+/* ---------- roles from clause relations ---------- */
 
-	int light_obj = 0; /* a noun that is the object of a light verb */
+/* The frame of a trigger read from the linguistic layer's relations:
+ *   verbs   active subject -> agent (or the pattern's lex:subject role),
+ *           object -> the pattern's lex:after role, indirect object ->
+ *           target; passive subject -> that object role, by-agent ->
+ *           agent; obliques by their preposition (the pattern's lex:prep,
+ *           then the defaults of prep_role); a verb with no subject of its
+ *           own takes the controller's ("agreed to withdraw", "urged X to
+ *           withdraw"), the first conjunct's, or the noun a relative or
+ *           participial clause modifies;
+ *   nouns   possessor and adjectival country -> agent, attached phrases
+ *           by preposition; the object of a light verb ("held talks",
+ *           "imposed sanctions on") takes that verb's subject and
+ *           obliques.
+ * A role is filled only from a word inside an actor mention, or from a
+ * noun phrase whose possessor or "of"/"from" phrase is one ("the leaders
+ * of Russia"). */
+
+#define KIDS(c, w, d) for (int32_t d = (c)->kid[w]; d >= 0; d = (c)->sib[d])
+
+static const NkgWord *wd(const Ctx *c, int32_t w)
+{
+	return &c->an->words[w];
+}
+
+static size_t mention_of_word(const Ctx *c, int32_t w)
+{
+	size_t t = wd(c, w)->tok;
+	if (t < c->s0 || t >= c->s1)
+		return NKG_NONE;
+	return c->tam[t - c->s0];
+}
+
+static const char *case_of(const Ctx *c, int32_t w)
+{
+	uint32_t p = wd(c, w)->prep;
+	return p ? nkg_word_key(c->an, p - 1) : NULL;
+}
+
+static int usable(const Ctx *c, size_t m)
+{
+	return m != NKG_NONE && !(c->am[m].flags & (M_SOURCE | M_NOROLE));
+}
+
+/* The mention an argument headed by W stands for, or NKG_NONE: W's own,
+ * one in W's noun chunk ("the Ivory Coast 5.1 million dollars"), or its
+ * owner's: "Russia's forces", "fighters from ISWAP", "police in Peru",
+ * "the chief of Israel's militia" (two phrases deep). */
+static size_t arg_mention_at(const Ctx *c, int32_t w, int depth)
+{
+	size_t m = mention_of_word(c, w);
+	if (m != NKG_NONE)
+		return usable(c, m) ? m : NKG_NONE;
+	int u = wd(c, w)->upos;
+	if (u != U_NOUN && u != U_PROPN && u != U_PRON && u != U_NUM && u != U_ADJ)
+		return NKG_NONE;
+	int16_t ch = wd(c, w)->chunk;
+	if (ch >= 0 && c->an->chunks[ch].kind == CH_NP) {
+		const NkgChunk *k = &c->an->chunks[ch];
+		for (int32_t x = k->w1; x-- > k->w0;) {
+			size_t q = mention_of_word(c, x);
+			if (usable(c, q) && !(c->am[q].flags & M_PLACE))
+				return q;
+		}
+	}
+	KIDS(c, w, d) {
+		int r = wd(c, d)->deprel;
+		const char *cs = case_of(c, d);
+		if (r == D_NMOD_POSS || r == D_COMPOUND || r == D_AMOD ||
+		    (r == D_NMOD && cs && (!strcmp(cs, "of") || !strcmp(cs, "from")))) {
+			size_t k = depth ? arg_mention_at(c, d, depth - 1) : mention_of_word(c, d);
+			if (usable(c, k) && !(c->am[k].flags & M_PLACE))
+				return k;
+		}
+		if (r == D_NMOD && cs && !strcmp(cs, "in")) {
+			size_t k = mention_of_word(c, d);
+			if (usable(c, k) && c->g->actors[c->am[k].actor].kind == NKG_KIND_COUNTRY)
+				return k;
+		}
+	}
+	return NKG_NONE;
+}
+
+static size_t arg_mention(const Ctx *c, int32_t w)
+{
+	return arg_mention_at(c, w, 1);
+}
+
+/* The object W of a verb, or what it is aimed at: "boycott contact with
+ * the United States", "lifted sanctions on Iran". */
+static int32_t object_word(const Ctx *c, int32_t w)
+{
+	if (w < 0 || arg_mention(c, w) != NKG_NONE)
+		return w;
+	KIDS(c, w, d) {
+		const char *cs = case_of(c, d);
+		if (wd(c, d)->deprel == D_NMOD && cs &&
+		    (!strcmp(cs, "with") || !strcmp(cs, "on") || !strcmp(cs, "against") ||
+		     !strcmp(cs, "to") || !strcmp(cs, "toward") || !strcmp(cs, "over")) &&
+		    arg_mention(c, d) != NKG_NONE)
+			return d;
+	}
+	return w;
+}
+
+/* A plural noun of people or a body of people in a role is a group
+ * actor of its own, named by its modifiers and lemma ("Palestinian
+ * protesters", "passengers"): an event coder codes "police arrested
+ * protesters" with both sides.  The node belongs to the document and to
+ * the country of a modifier that names one.  Returns the graph actor or
+ * NKG_NONE. */
+static size_t generic_group(Ctx *c, int32_t w)
+{
+	const NkgWord *h = wd(c, w);
+	if ((h->xpos != X_NNS && h->xpos != X_NNPS) ||
+	    (h->nclass != NC_PERSON && h->nclass != NC_GROUP))
+		return NKG_NONE;
+	char label[256];
+	size_t o = 0;
+	size_t country = NKG_NONE;
+	KIDS(c, w, d) {
+		int r = wd(c, d)->deprel;
+		if (d > w || (r != D_AMOD && r != D_COMPOUND))
+			continue;
+		size_t m = mention_of_word(c, d);
+		if (m != NKG_NONE && c->g->actors[c->am[m].actor].kind == NKG_KIND_COUNTRY)
+			country = c->am[m].actor;
+		const char *k = nkg_word_key(c->an, d);
+		if (wd(c, d)->upos == U_ADJ && m == NKG_NONE && !(wd(c, d)->flags & W_CAP))
+			continue; /* "angry", "many": not part of the name */
+		const NkgWord *dw = wd(c, d);
+		size_t l = dw->b1 - dw->b0;
+		if (o + l + 2 >= sizeof label)
+			return NKG_NONE;
+		memcpy(label + o, c->text + dw->b0, l);
+		o += l;
+		label[o++] = ' ';
+		(void)k;
+	}
+	const char *lemma = nkg_word_lemma(c->an, w);
+	size_t hl = h->b1 - h->b0;
+	if (o + hl + 1 >= sizeof label)
+		return NKG_NONE;
+	memcpy(label + o, c->text + h->b0, hl);
+	o += hl;
+	label[o] = '\0';
+	char *slug = nkg_slug(label);
+	char iri[600];
+	snprintf(iri, sizeof iri, "%sgroup/%s", c->g->base, slug ? slug : lemma);
+	free(slug);
+	/* a body of people ("teams", "crowds") is an actor only as some
+	 * country's ("Malian troops"); people ("protesters") always */
+	if (h->nclass == NC_GROUP && country == NKG_NONE)
+		return NKG_NONE;
+	size_t gi = nkg_graph_actor(c->g, iri, NKG_KIND_GROUP, NKG_NS "Group", label);
+	if (gi == NKG_NONE)
+		return NKG_NONE;
+	if (country != NKG_NONE && country != gi &&
+	    !nkg_idx_has(&c->g->actors[gi].affiliations, country))
+		nkg_idx_add(&c->g->actors[gi].affiliations, country);
+	if (!nkg_idx_has(&c->g->actors[gi].mentions, c->mention))
+		nkg_idx_add(&c->g->actors[gi].mentions, c->mention);
+	return gi;
+}
+
+/* Adds the actor of argument W to ROLE; 1 when there was one. */
+static int add_one(Ctx *c, NkgEvent *e, int role, int32_t w)
+{
+	size_t m = arg_mention(c, w);
+	if (m != NKG_NONE) {
+		add_role(c, e, role, m);
+		return 1;
+	}
+	size_t gi = generic_group(c, w);
+	if (gi == NKG_NONE)
+		return 0;
+	nkg_idx_add(&e->roles[role], gi);
+	return 1;
+}
+
+/* Adds the actor of argument W (with its conjuncts) to ROLE. */
+static int add_arg(Ctx *c, NkgEvent *e, int role, int32_t w)
+{
+	if (w < 0 || role < 0)
+		return 0;
+	int n = add_one(c, e, role, w);
+	KIDS(c, w, d) {
+		if (wd(c, d)->deprel == D_CONJ)
+			n += add_one(c, e, role, d);
+	}
+	return n;
+}
+
+static int is_relative(const Ctx *c, int32_t w)
+{
+	int x = wd(c, w)->xpos;
+	return x == X_WDT || x == X_WP || (x == X_IN && !strcmp(nkg_word_key(c->an, w), "that")) ||
+	       (x == X_DT && !strcmp(nkg_word_key(c->an, w), "that"));
+}
+
+typedef struct {
+	int32_t subj, obj, iobj, by;
+	int passive;
+} Args;
+
+static void args_of(const Ctx *c, int32_t h, Args *a)
+{
+	a->subj = a->obj = a->iobj = a->by = -1;
+	a->passive = (wd(c, h)->flags & W_PASSIVE) != 0;
+	KIDS(c, h, d) {
+		switch (wd(c, d)->deprel) {
+		case D_NSUBJ: if (a->subj < 0) a->subj = d; break;
+		case D_NSUBJ_PASS: if (a->subj < 0) a->subj = d; a->passive = 1; break;
+		case D_OBJ: if (a->obj < 0) a->obj = d; break;
+		case D_IOBJ: if (a->iobj < 0) a->iobj = d; break;
+		case D_OBL_AGENT: if (a->by < 0) a->by = d; break;
+		case D_AUX_PASS: a->passive = 1; break;
+		default: break;
+		}
+	}
+}
+
+/* The subject a verb H without one of its own shares; *PASSIVE tells how
+ * it stands to H. */
+static int32_t inherited_subject(const Ctx *c, int32_t h, int *passive)
+{
+	int32_t g = h;
+	for (int depth = 0; depth < 4; depth++) {
+		int rel = wd(c, g)->deprel;
+		int32_t gov = wd(c, g)->head;
+		if (gov < 0)
+			return -1;
+		Args ga;
+		args_of(c, gov, &ga);
+		switch (rel) {
+		case D_XCOMP:
+			/* object control: "urged Serbia to release" */
+			if (ga.obj >= 0)
+				return ga.obj;
+			if (ga.subj >= 0 && !ga.passive)
+				return ga.subj;
+			if (ga.passive && ga.subj >= 0) /* "was asked to leave" */
+				return ga.subj;
+			g = gov;
+			continue;
+		case D_CONJ:
+		case D_ADVCL:
+			if (ga.subj >= 0) {
+				if (rel == D_CONJ && ga.passive && !*passive)
+					return -1;
+				if (ga.subj >= 0 && is_relative(c, ga.subj) &&
+				    wd(c, gov)->deprel == D_ACL_RELCL)
+					return wd(c, gov)->head;
+				return ga.subj;
+			}
+			g = gov;
+			continue;
+		case D_ACL_RELCL:
+			return gov;
+		case D_ACL:
+			/* "a convoy attacked by rebels", "forces loyal to" */
+			if (wd(c, g)->xpos == X_VBN)
+				*passive = 1;
+			return gov;
+		default:
+			return -1;
+		}
+	}
+	return -1;
+}
+
+/* Obliques of word H with their preposition: roles from the pattern. */
+static void obliques(Ctx *c, NkgEvent *e, const LexPattern *p, int32_t h,
+                     int verb, int passive)
+{
+	KIDS(c, h, d) {
+		int r = wd(c, d)->deprel;
+		if (r != D_OBL && r != D_NMOD && !(r == D_OBL_AGENT && !verb))
+			continue;
+		const char *cs = case_of(c, d);
+		if (!cs)
+			continue;
+		int role = prep_role(p, cs, verb, passive);
+		if (role < 0)
+			continue;
+		size_t m = arg_mention(c, d);
+		if (m == NKG_NONE)
+			continue;
+		if (role == NKG_ROLE_PLACE && !(c->am[m].flags & M_PLACE) &&
+		    c->g->actors[c->am[m].actor].kind != NKG_KIND_COUNTRY)
+			continue;
+		if (role == NKG_ROLE_TARGET && p->symmetric)
+			role = NKG_ROLE_PARTICIPANT;
+		add_arg(c, e, role, d);
+	}
+}
+
+/* A control verb's complement names whom the act is aimed at: "promised
+ * to continue aid to Mozambique", "threatened to ban the party"; a demand
+ * is aimed at the subject of what it demands: "demanded that the US
+ * cancel". */
+static void complement_roles(Ctx *c, NkgEvent *e, const LexPattern *p, int32_t h,
+                             int target_role)
+{
+	int request = !strcmp(p->top_label, "Request");
+	if (!p->control && !request)
+		return;
+	KIDS(c, h, x) {
+		int r = wd(c, x)->deprel;
+		if (r == D_XCOMP && wd(c, x)->upos == U_VERB) {
+			Args a;
+			args_of(c, x, &a);
+			if (!a.passive)
+				add_arg(c, e, target_role, object_word(c, a.obj));
+			add_arg(c, e, target_role, a.iobj);
+			KIDS(c, x, d) {
+				const char *cs = case_of(c, d);
+				if (wd(c, d)->deprel == D_OBL && cs && prep_role(p, cs, 1, a.passive) == NKG_ROLE_TARGET)
+					add_arg(c, e, target_role, d);
+			}
+		} else if (r == D_CCOMP && request) {
+			Args a;
+			args_of(c, x, &a);
+			add_arg(c, e, target_role, a.subj);
+		}
+	}
+	(void)p;
+}
+
+/* Fills E's roles from the relations around trigger T.  Returns 1 when
+ * the trigger's word was read (the frame is then all there is), 0 when
+ * the sentence was not analysed.  *LIGHT is set for the object of a
+ * light verb (for dates). */
+static int frame_roles(Ctx *c, const Trigger *t, NkgEvent *e, int *light)
+{
+	int32_t h = ex_word(c, t->head);
+	if (h < 0 || !c->indexed)
+		return 0;
+	const LexPattern *p = &c->lx->patterns[t->pattern];
 	int agent_role = p->symmetric ? NKG_ROLE_PARTICIPANT : NKG_ROLE_AGENT;
 	int obj_role = p->after < 0 ? -1 : p->symmetric ? NKG_ROLE_PARTICIPANT : p->after;
+	int target_role = p->symmetric ? NKG_ROLE_PARTICIPANT : NKG_ROLE_TARGET;
+	/* a modal or auxiliary stands for its verb: "must leave" */
+	int rel = wd(c, h)->deprel;
+	if ((rel == D_AUX || rel == D_AUX_PASS || rel == D_COP) && wd(c, h)->head >= 0)
+		h = wd(c, h)->head;
+	int u = wd(c, h)->upos;
+	if (u == U_VERB || u == U_AUX || (u == U_ADJ && t->verb)) {
+		Args a;
+		args_of(c, h, &a);
+		if (a.subj < 0)
+			a.subj = inherited_subject(c, h, &a.passive);
+		else if (is_relative(c, a.subj) && wd(c, h)->deprel == D_ACL_RELCL)
+			a.subj = wd(c, h)->head;
+		if (a.passive) {
+			add_arg(c, e, obj_role >= 0 ? obj_role : target_role, a.subj);
+			add_arg(c, e, agent_role, a.by);
+		} else {
+			add_arg(c, e, p->subject >= 0 ? p->subject : agent_role, a.subj);
+			add_arg(c, e, obj_role, object_word(c, a.obj));
+			add_arg(c, e, target_role, a.iobj);
+		}
+		obliques(c, e, p, h, 1, a.passive);
+		complement_roles(c, e, p, h, target_role);
+		return 1;
+	}
+	/* a noun */
+	KIDS(c, h, d) {
+		int r = wd(c, d)->deprel;
+		if (r == D_NMOD_POSS || r == D_AMOD || r == D_COMPOUND) {
+			size_t m = mention_of_word(c, d);
+			if (usable(c, m) && !(c->am[m].flags & M_PLACE))
+				add_arg(c, e, p->noun_left >= 0 && r != D_NMOD_POSS ? p->noun_left : agent_role, d);
+		}
+	}
+	obliques(c, e, p, h, 0, 0);
+	int32_t v = wd(c, h)->head;
+	if (v >= 0 && wd(c, h)->deprel == D_OBJ) {
+		const char *vl = nkg_word_lemma(c->an, v);
+		int face = eng_is(vl, ENG_FACE), lightv = eng_is(vl, ENG_LIGHT);
+		if (face || lightv) {
+			*light = 1;
+			Args a;
+			args_of(c, v, &a);
+			if (a.subj < 0)
+				a.subj = inherited_subject(c, v, &a.passive);
+			else if (is_relative(c, a.subj) && wd(c, v)->deprel == D_ACL_RELCL)
+				a.subj = wd(c, v)->head;
+			int r = face && p->noun_left >= 0 ? p->noun_left : face ? target_role : agent_role;
+			if (!a.passive)
+				add_arg(c, e, r, a.subj);
+			obliques(c, e, p, v, 0, 0);
+		}
+	}
+	return 1;
+}
 
+/* The roles of E by word positions around trigger T: the subject left
+ * of a verb (past prepositional phrases and into an earlier clause), a
+ * modifier or light verb's subject before a noun; right of it the first
+ * mention (object) and the mentions attached by prepositions.  Fills only
+ * the sides LEFT_OPEN and RIGHT_OPEN. */
+static void position_roles(Ctx *c, const Trigger *t, NkgEvent *e, size_t s0, size_t s1,
+                           int left_open, int right_open, int *light_obj)
+{
+	const LexPattern *p = &c->lx->patterns[t->pattern];
+	int agent_role = p->symmetric ? NKG_ROLE_PARTICIPANT : NKG_ROLE_AGENT;
+	int obj_role = p->after < 0 ? -1 : p->symmetric ? NKG_ROLE_PARTICIPANT : p->after;
 	/* left side */
-	if (t->verb) {
+	if (!left_open) {
+	} else if (t->verb) {
 		size_t su = t->passive == 2 ? NKG_NONE : subject_left(c, t->t0, s0);
 		if (t->passive && su != NKG_NONE) {
 			/* "a helicopter that was captured by ...": the subject is
@@ -416,7 +808,7 @@ void ex_fill_event(Ctx *c, const Trigger *t, size_t s0, size_t s1,
 				    eng_is(key(c, z - 2), ENG_DET))
 					break;
 				if (eng_is(zk, ENG_LIGHT) || face) {
-					light_obj = 1;
+					*light_obj = 1;
 					size_t su = subject_left(c, z - 1, s0);
 					if (su != NKG_NONE) {
 						int r = face && p->noun_left >= 0 ? p->noun_left :
@@ -430,12 +822,12 @@ void ex_fill_event(Ctx *c, const Trigger *t, size_t s0, size_t s1,
 	}
 
 	/* right side */
-	int direct_taken = 0;
+	int direct_taken = !right_open;
 	size_t chain = t->t1; /* nouns: where the next attached phrase may start */
 	/* a verb's object may stand inside its phrase: "give Tanzania a grant" */
 	size_t from = t->verb ? t->head + 1 : t->t1;
 	/* "X said Y must leave": what follows is the act demanded */
-	for (size_t k = 0; k < c->n_am && p->speaker < 0; k++) {
+	for (size_t k = 0; right_open && k < c->n_am && p->speaker < 0; k++) {
 		const AMention *m = &c->am[k];
 		if (m->t0 < from)
 			continue;
@@ -500,6 +892,95 @@ void ex_fill_event(Ctx *c, const Trigger *t, size_t s0, size_t s1,
 				add_role(c, e, t->passive ? agent_role : obj_role, k);
 		}
 	}
+}
+
+static int frame_full(const NkgEvent *e)
+{
+	return (e->roles[NKG_ROLE_AGENT].n && e->roles[NKG_ROLE_TARGET].n) ||
+	       e->roles[NKG_ROLE_PARTICIPANT].n >= 2;
+}
+
+/* Who takes part in the event of trigger T.  A frame that the relations
+ * fill on both sides is taken whole (confidence 0.9); otherwise word
+ * positions give the roles and the relations fill the sides positions
+ * left open (0.7 with both sides filled).  An event with one side only
+ * gets 0.4: diagrams leave it out unless asked. */
+static void event_roles(Ctx *c, const Trigger *t, NkgEvent *e, size_t s0, size_t s1,
+                        int *light_obj)
+{
+	NkgEvent fr;
+	memset(&fr, 0, sizeof fr);
+	frame_roles(c, t, &fr, light_obj);
+	int whole = frame_full(&fr);
+	if (!whole)
+		position_roles(c, t, e, s0, s1, 1, 1, light_obj);
+	int lo = !e->roles[NKG_ROLE_AGENT].n && !e->roles[NKG_ROLE_PARTICIPANT].n;
+	int ro = !e->roles[NKG_ROLE_TARGET].n && e->roles[NKG_ROLE_PARTICIPANT].n < 2;
+	for (int r = 0; r < NKG_ROLE_COUNT; r++) {
+		int take = r == NKG_ROLE_AGENT ? lo : r == NKG_ROLE_TARGET ? ro :
+		           r == NKG_ROLE_PARTICIPANT ? (lo && ro) : !e->roles[r].n;
+		for (size_t k = 0; take && k < fr.roles[r].n; k++)
+			nkg_idx_add(&e->roles[r], fr.roles[r].v[k]);
+	}
+	nkg_event_free(&fr);
+	e->confidence = whole ? 0.9 : 0.7;
+}
+
+static int nominal_trigger(const Ctx *c, const Trigger *t)
+{
+	int32_t h = ex_word(c, t->head);
+	if (h < 0)
+		return !t->verb;
+	int u = wd(c, h)->upos;
+	if (u != U_NOUN && u != U_PROPN)
+		return 0;
+	/* "lifted restrictions", "held talks": the light verb asserts it */
+	int32_t v = wd(c, h)->head;
+	return !(v >= 0 && wd(c, h)->deprel == D_OBJ &&
+	         (eng_is(nkg_word_lemma(c->an, v), ENG_LIGHT) ||
+	          eng_is(nkg_word_lemma(c->an, v), ENG_FACE)));
+}
+
+/* Is trigger T's verb inside a clause that modifies a noun ("the
+ * militants who attacked", "a convoy ambushed near the border")? */
+static int noun_clause(const Ctx *c, const Trigger *t)
+{
+	int32_t h = ex_word(c, t->head);
+	for (int depth = 0; h >= 0 && depth < 4; depth++) {
+		int r = wd(c, h)->deprel;
+		if (r == D_ACL || r == D_ACL_RELCL)
+			return 1;
+		if (r != D_XCOMP && r != D_CONJ && r != D_AUX && r != D_AUX_PASS)
+			return 0;
+		h = wd(c, h)->head;
+	}
+	return 0;
+}
+
+static int one_sided(const NkgEvent *e)
+{
+	size_t na = e->roles[NKG_ROLE_AGENT].n, nt = e->roles[NKG_ROLE_TARGET].n,
+	       np = e->roles[NKG_ROLE_PARTICIPANT].n;
+	return (na > 0) + (nt > 0) + (np > 1 ? 2 : np) < 2;
+}
+
+void ex_fill_event(Ctx *c, const Trigger *t, size_t s0, size_t s1,
+                       const NkgDateExpr *dates, size_t nd)
+{
+	const LexPattern *p = &c->lx->patterns[t->pattern];
+	size_t ei = nkg_graph_add_event(c->g, p->cls, p->iri);
+	if (ei == NKG_NONE)
+		return;
+	NkgEvent *e = &c->g->events[ei];
+	nkg_set_str(&e->cls_label, p->cls_label);
+	nkg_set_str(&e->top_label, p->top_label);
+	e->symmetric = p->symmetric;
+	e->anchor = tok(c, t->head)->c0;
+	nkg_idx_add(&e->mentions, c->mention);
+
+	int light_obj = 0; /* a noun that is the object of a light verb */
+	event_roles(c, t, e, s0, s1, &light_obj);
+
 	/* No self loops: an actor is not its own target. */
 	for (size_t k = 0; k < e->roles[NKG_ROLE_AGENT].n; k++) {
 		size_t a = e->roles[NKG_ROLE_AGENT].v[k];
@@ -771,6 +1252,18 @@ void ex_fill_event(Ctx *c, const Trigger *t, size_t s0, size_t s1,
 			c->ppair[1] = pl->v[1];
 			c->have_ppair = 1;
 		}
+	}
+	/* A noun that names an event without both of its parties and
+	 * without a date of its own ("the attack", "Russia's offensive"),
+	 * like a clause that only describes a noun ("militants who
+	 * attacked"), refers to an event rather than reports it: it joins an
+	 * earlier event it repeats, or is left out.  "The operation on Jan.
+	 * 3" is dated, and stays. */
+	if ((nominal_trigger(c, t) || noun_clause(c, t)) && one_sided(e) && !e->date &&
+	    !e->start_date) {
+		if (!merge_last(c))
+			drop_last(c);
+		return;
 	}
 	if (p->needs_target && !e->roles[NKG_ROLE_TARGET].n) {
 		drop_last(c);

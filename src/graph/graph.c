@@ -309,14 +309,15 @@ static int is_media(const NkgGraph *g, size_t a)
 }
 
 /* How much of its frame an event has: both sides (an agent and a target,
- * or two parties of a symmetric event) 0.9, one side 0.6. */
+ * or two parties of a symmetric event) keep the confidence the extractor
+ * gave (0.9 when none was given); one side only is 0.4. */
 static double frame_confidence(const NkgEvent *e)
 {
 	size_t ag = e->roles[NKG_ROLE_AGENT].n, tg = e->roles[NKG_ROLE_TARGET].n;
 	size_t pa = e->roles[NKG_ROLE_PARTICIPANT].n;
 	if ((ag && tg) || pa >= 2 || (pa && (ag || tg)))
-		return 0.9;
-	return 0.6;
+		return e->confidence > 0 && e->confidence <= 1 ? e->confidence : 0.9;
+	return 0.4;
 }
 
 /* The precision gate: news organisations report events, they do not
@@ -343,8 +344,7 @@ static void gate_events(NkgGraph *g)
 			nkg_event_free(e);
 			continue;
 		}
-		if (e->confidence <= 0 || e->confidence > 1)
-			e->confidence = frame_confidence(e);
+		e->confidence = frame_confidence(e);
 		g->events[k++] = *e;
 	}
 	g->n_events = k;
