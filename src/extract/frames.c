@@ -28,7 +28,7 @@ static int speech_verb(const Ctx *c, size_t i, size_t end)
 	return 1;
 }
 
-static int clause_break(const Ctx *c, size_t i)
+int ex_clause_break(const Ctx *c, size_t i)
 {
 	const char *k = key(c, i);
 	if (ex_is_actor_tok(c, i))
@@ -44,7 +44,7 @@ static int clause_break(const Ctx *c, size_t i)
 	return 0;
 }
 
-static int is_speech_tok(const Ctx *c, size_t i, size_t s1)
+int ex_is_speech_tok(const Ctx *c, size_t i, size_t s1)
 {
 	if (ex_is_actor_tok(c, i))
 		return 0;
@@ -56,10 +56,10 @@ static int is_speech_tok(const Ctx *c, size_t i, size_t s1)
 /* The subject left of H: the first mention after the last clause break
  * that is not inside a prepositional phrase; failing that, the subject of
  * an earlier clause. */
-static size_t subject_left(const Ctx *c, size_t h, size_t s0)
+size_t ex_subject_left(const Ctx *c, size_t h, size_t s0)
 {
 	size_t start = h;
-	while (start > s0 && !clause_break(c, start - 1))
+	while (start > s0 && !ex_clause_break(c, start - 1))
 		start--;
 	for (int tries = 0; tries < 3; tries++) {
 		for (size_t k = 0; k < c->n_am; k++) {
@@ -69,7 +69,7 @@ static size_t subject_left(const Ctx *c, size_t h, size_t s0)
 			/* "after Lukashenko met Kellogg": a word that is both
 			 * preposition and conjunction opens the clause */
 			int opens = m->prep != NKG_NONE && m->prep + 1 == start &&
-			            clause_break(c, m->prep) && !(m->flags & M_PLACE);
+			            ex_clause_break(c, m->prep) && !(m->flags & M_PLACE);
 			/* "Fighters from ISWAP attacked": the body a group noun
 			 * belongs to */
 			if (m->prep != NKG_NONE && m->prep > start && !(m->flags & M_PLACE) &&
@@ -95,10 +95,10 @@ static size_t subject_left(const Ctx *c, size_t h, size_t s0)
 			break;
 		/* step over the break into the previous clause */
 		size_t e = start - 1;
-		if (is_speech_tok(c, e, h))
+		if (ex_is_speech_tok(c, e, h))
 			break;
 		start = e;
-		while (start > s0 && !clause_break(c, start - 1))
+		while (start > s0 && !ex_clause_break(c, start - 1))
 			start--;
 		h = e;
 	}
@@ -252,59 +252,7 @@ static void drop_last(Ctx *c)
 	c->g->n_events--;
 }
 
-/* Speaker of the sentence for attribution: returns mention index. */
-static size_t speaker(const Ctx *c, size_t s0, size_t s1, size_t *sv)
-{
-	for (size_t i = s0; i < s1; i++) {
-		if (!is_speech_tok(c, i, s1))
-			continue;
-		*sv = i;
-		if (!strcmp(key(c, i), "according")) {
-			for (size_t k = 0; k < c->n_am; k++)
-				if (c->am[k].t0 > i + 1 && c->am[k].t0 <= i + 6)
-					return k;
-			continue;
-		}
-		/* "X said" : nearest mention ending just before (within 3
-		 * tokens), unless it is a place or inside a phrase ("the Red
-		 * Cross operating in Iraq said") */
-		int left_pp = 0;
-		for (size_t k = c->n_am; k-- > 0 && !left_pp;) {
-			const AMention *m = &c->am[k];
-			if (m->t1 <= i && m->t1 + 4 >= i) {
-				if (m->flags & (M_PP | M_PLACE)) {
-					left_pp = 1;
-					break;
-				}
-				/* the head of a coordination */
-				for (size_t q = 0; q < k; q++)
-					if (c->am[q].coord == k)
-						return q;
-				return k;
-			}
-		}
-		if (left_pp) {
-			size_t su = subject_left(c, i, s0);
-			if (su != NKG_NONE)
-				return su;
-		}
-		/* ", said Alejandro Velasco" / "said X" */
-		for (size_t k = 0; k < c->n_am; k++)
-			if (c->am[k].t0 > i && c->am[k].t0 <= i + 2)
-				return k;
-		/* subject far left: "The Cuban government says ..." */
-		size_t su = subject_left(c, i, s0);
-		if (su != NKG_NONE)
-			return su;
-	}
-	return NKG_NONE;
-}
 
-static int is_media(const Ctx *c, size_t gi)
-{
-	const NkgActor *a = &c->g->actors[gi];
-	return a->sector && (!strcmp(a->sector, "media"));
-}
 
 /* Tokens [A, B) are a plain noun phrase: one to four words, no actor,
  * preposition, verb or clause break among them, ending in a noun that is
@@ -316,7 +264,7 @@ static int object_noun_between(const Ctx *c, size_t a, size_t b)
 	for (size_t z = a; z < b; z++) {
 		const char *k = key(c, z);
 		if (!is_word(c, z) || ex_is_actor_tok(c, z) || eng_is(k, ENG_PREP) ||
-		    clause_break(c, z) || eng_is(k, ENG_BE) || eng_is(k, ENG_AUX) ||
+		    ex_clause_break(c, z) || eng_is(k, ENG_BE) || eng_is(k, ENG_AUX) ||
 		    ex_has_kind(c, z, b, LX_VERB) || ex_has_kind(c, z, b, LX_NOUN) ||
 		    ex_has_kind(c, z, b, LX_SPEECH) || eng_is(k, ENG_RELATIVE))
 			return 0;
@@ -758,7 +706,7 @@ static void position_roles(Ctx *c, const Trigger *t, NkgEvent *e, size_t s0, siz
 	/* left side */
 	if (!left_open) {
 	} else if (t->verb) {
-		size_t su = t->passive == 2 ? NKG_NONE : subject_left(c, t->t0, s0);
+		size_t su = t->passive == 2 ? NKG_NONE : ex_subject_left(c, t->t0, s0);
 		if (t->passive && su != NKG_NONE) {
 			/* "a helicopter that was captured by ...": the subject is
 			 * the noun before the relative pronoun */
@@ -799,7 +747,7 @@ static void position_roles(Ctx *c, const Trigger *t, NkgEvent *e, size_t s0, siz
 			/* object of a light verb: "held talks", "faces pressure" */
 			for (size_t z = t->t0; z > s0 && z + 5 > t->t0; z--) {
 				const char *zk = key(c, z - 1);
-				if (ex_is_actor_tok(c, z - 1) || clause_break(c, z - 1))
+				if (ex_is_actor_tok(c, z - 1) || ex_clause_break(c, z - 1))
 					break;
 				int face = eng_is(zk, ENG_FACE);
 				/* "the kingdom's continued support": a participle
@@ -809,7 +757,7 @@ static void position_roles(Ctx *c, const Trigger *t, NkgEvent *e, size_t s0, siz
 					break;
 				if (eng_is(zk, ENG_LIGHT) || face) {
 					*light_obj = 1;
-					size_t su = subject_left(c, z - 1, s0);
+					size_t su = ex_subject_left(c, z - 1, s0);
 					if (su != NKG_NONE) {
 						int r = face && p->noun_left >= 0 ? p->noun_left :
 						        face ? NKG_ROLE_TARGET : agent_role;
@@ -833,7 +781,7 @@ static void position_roles(Ctx *c, const Trigger *t, NkgEvent *e, size_t s0, siz
 			continue;
 		int brk = 0;
 		for (size_t z = from; z < m->t0; z++) {
-			if (clause_break(c, z))
+			if (ex_clause_break(c, z))
 				brk = 1;
 			/* a comma ends the object unless a list of actors goes on */
 			if (!strcmp(key(c, z), ",") &&
@@ -964,6 +912,9 @@ static int one_sided(const NkgEvent *e)
 	return (na > 0) + (nt > 0) + (np > 1 ? 2 : np) < 2;
 }
 
+
+
+
 void ex_fill_event(Ctx *c, const Trigger *t, size_t s0, size_t s1,
                        const NkgDateExpr *dates, size_t nd)
 {
@@ -1001,7 +952,7 @@ void ex_fill_event(Ctx *c, const Trigger *t, size_t s0, size_t s1,
 	for (size_t z = t->t0 > s0 + 2 ? t->t0 - 2 : s0; z < s1 && z < t->t1 + 8; z++) {
 		if (z == t->head)
 			continue;
-		if (z > t->t1 && clause_break(c, z))
+		if (z > t->t1 && ex_clause_break(c, z))
 			break;
 		const LexEntry *oe;
 		if (ex_longest(c, z, s1, LX_OBJECT, &oe) >= 1) {
@@ -1010,166 +961,11 @@ void ex_fill_event(Ctx *c, const Trigger *t, size_t s0, size_t s1,
 		}
 	}
 
-	/* date: the nearest expression in the sentence */
-	const NkgDateExpr *best = NULL;
-	size_t bd = (size_t)-1;
-	for (size_t k = 0; k < nd; k++) {
-		size_t d = dates[k].t0 > t->head ? dates[k].t0 - t->head : t->head - dates[k].t0;
-		/* a date belongs to the verb before it ("agreed ... on
-		 * Monday"), or to the first verb after it when none comes
-		 * before ("On Jan. 8, X appeared"); a noun takes only a date
-		 * right after it ("the operation on Jan. 3") */
-		/* ... but the object of a light verb takes the dates its
-		 * verb would ("imposed sanctions on X and Y on Thursday") */
-		if (!t->verb && !light_obj && !(dates[k].t0 >= t->t1 && dates[k].t0 <= t->t1 + 2))
-			continue;
-		if (light_obj) {
-			/* as its verb would: a date after it, no verb between */
-			if (dates[k].t0 < t->t1)
-				continue;
-			int between = 0;
-			for (size_t q = 0; q < c->n_tr; q++) {
-				const Trigger *u = &c->tr[q];
-				if (u != t && !u->suppressed && u->verb && u->head > t->head &&
-				    u->head < dates[k].t0)
-					between = 1;
-			}
-			for (size_t z = t->t1; z < dates[k].t0 && !between; z++)
-				if (clause_break(c, z))
-					between = 1;
-			if (between)
-				continue;
-		}
-		int other = 0;
-		size_t dt = dates[k].t0;
-		int any_before = 0;
-		for (size_t q = 0; q < c->n_tr && t->verb; q++) {
-			const Trigger *u = &c->tr[q];
-			if (!u->suppressed && u->verb && u->head < dt)
-				any_before = 1;
-		}
-		for (size_t q = 0; q < c->n_tr && t->verb; q++) {
-			const Trigger *u = &c->tr[q];
-			if (u == t || u->suppressed || !u->verb)
-				continue;
-			if (any_before) {
-				if (t->head > dt || (u->head < dt && u->head > t->head))
-					other = 1;
-			} else if (u->head > dt && u->head < t->head) {
-				other = 1;
-			}
-		}
-		if (any_before && t->verb && t->head > dt)
-			other = 1;
-		if (!other && d < bd) {
-			bd = d;
-			best = &dates[k];
-		}
-	}
-	if (best) {
-		char buf[16];
-		const char *type;
-		nkg_ymd_format(best->v, buf, &type);
-		if (best->since) {
-			nkg_set_str(&e->start_date, buf);
-			nkg_set_str(&e->start_type, type);
-		} else {
-			nkg_set_str(&e->date, buf);
-			nkg_set_str(&e->date_type, type);
-		}
-	}
-
-	/* modality */
-	const char *mod = NULL;
-	size_t cl = t->t0;
-	while (cl > s0 && !clause_break(c, cl - 1))
-		cl--;
-	for (size_t z = s0; z < t->t0; z++) {
-		size_t max = 4;
-		/* "vowed on Monday to strike": a date between the cue's verb
-		 * and its "to" */
-		size_t gap_end = 0;
-		const LexSlot *gapped = NULL;
-		for (size_t k = 0; k < nd && z + 1 < t->t0; k++) {
-			size_t d0 = dates[k].t0;
-			if (d0 > z + 1 && d0 == z + 2 && eng_is(key(c, z + 1), ENG_PREP))
-				d0 = z + 1;
-			if (d0 != z + 1 || dates[k].t1 >= t->t0 || strcmp(key(c, dates[k].t1), "to"))
-				continue;
-			char buf[128];
-			snprintf(buf, sizeof buf, "%s to", key(c, z));
-			gapped = nkg_lex_lookup(c->lx, buf);
-			gap_end = dates[k].t1 + 1;
-			break;
-		}
-		for (size_t n = max; n >= 1; n--) {
-			const LexSlot *sl = n == 1 && gapped ? gapped : ex_lookup(c, z, n, t->t0 + 1);
-			if (!sl)
-				continue;
-			for (size_t q = 0; q < sl->n; q++) {
-				if (sl->v[q].kind != LX_CUE)
-					continue;
-				const char *m = c->lx->cues[sl->v[q].idx].modality;
-				size_t dist = t->t0 - (n == 1 && gapped ? gap_end : z + n);
-				if (!strcmp(m, "Negated") && dist <= 3 && z >= cl)
-					mod = "Negated";
-				else if (!strcmp(m, "Intended") && dist <= 4 && z >= cl &&
-				         (!mod || strcmp(mod, "Negated")))
-					mod = "Intended";
-				else if (!strcmp(m, "Uncertain") && !mod)
-					mod = "Uncertain";
-			}
-		}
-	}
-	/* attribution */
-	size_t sv = NKG_NONE;
-	size_t sp = speaker(c, s0, s1, &sv);
-	if (p->speaker >= 0) {
-		/* the speaker is a party: "Russia said Sudan must return it" */
-		if (sp != NKG_NONE && sv != NKG_NONE)
-			for (size_t k = sp; k != NKG_NONE; k = c->am[k].coord) {
-				size_t a = c->am[k].actor;
-				if (!nkg_idx_has(&e->roles[NKG_ROLE_TARGET], a))
-					nkg_idx_add(&e->roles[p->speaker], a);
-				if (c->am[k].coord == k)
-					break;
-			}
-		/* "a White House official said the United States must ...":
-		 * a side stating its own course demands nothing of another */
-		int own = 0;
-		if (e->roles[p->speaker].n && p->subject >= 0 && e->roles[p->subject].n) {
-			size_t sc = ex_side_country(c, e->roles[p->speaker].v[0]);
-			own = sc != NKG_NONE;
-			for (size_t k = 0; k < e->roles[p->subject].n && own; k++)
-				if (e->roles[p->subject].v[k] != sc)
-					own = 0;
-		}
-		if (own || !e->roles[p->speaker].n ||
-		    (p->subject >= 0 && !e->roles[p->subject].n)) {
-			drop_last(c);
-			return;
-		}
-	} else if (sp != NKG_NONE && sv != NKG_NONE) {
-		/* every mention of the speaker phrase and its coordinates */
-		for (size_t k = sp; k != NKG_NONE; k = c->am[k].coord) {
-			size_t a = c->am[k].actor;
-			int self = nkg_idx_has(&e->roles[NKG_ROLE_AGENT], a) ||
-			           nkg_idx_has(&e->roles[NKG_ROLE_PARTICIPANT], a);
-			if (self)
-				continue;
-			int rep = is_media(c, a) || (c->am[k].flags & M_SOURCE);
-			nkg_idx_add(&e->roles[rep ? NKG_ROLE_REPORTED_BY : NKG_ROLE_CLAIMED_BY], a);
-			if (!mod)
-				mod = rep ? "Reported" : "Claimed";
-		}
-		/* "according to 11 sources ..., Reuters reports" */
-		for (size_t k = 0; k < c->n_am; k++)
-			if (k != sp && (c->am[k].flags & M_SOURCE || is_media(c, c->am[k].actor)) &&
-			    !nkg_idx_has(&e->roles[NKG_ROLE_AGENT], c->am[k].actor)) {
-				nkg_idx_add(&e->roles[NKG_ROLE_REPORTED_BY], c->am[k].actor);
-				if (!mod || !strcmp(mod, "Claimed"))
-					mod = "Reported";
-			}
+	ex_event_date(c, t, e, dates, nd, light_obj);
+	const char *mod = ex_cue_modality(c, t, s0, dates, nd);
+	if (!ex_attribute(c, t, e, s0, s1, &mod)) {
+		drop_last(c);
+		return;
 	}
 	/* "Thailand and Cambodia agreed": parties of an agreement, a consultation
 	 * or cooperation with no target are participants */

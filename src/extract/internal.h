@@ -3,7 +3,10 @@
  * lookups every stage uses.  Stages:
  *   extract.c   mentions of actors, coreference, the document loop;
  *   triggers.c  event triggers (verb and noun phrases of the patterns);
- *   frames.c    roles, modality, attribution and dates of each event.
+ *   reading.c   the linguistic layer's words and relations, token indexes;
+ *   frames.c    roles of each event: clause relations, then word positions;
+ *   modality.c  modality cues and attribution;
+ *   when.c      the date of each event.
  */
 #ifndef NKG_EXTRACT_INTERNAL_H
 #define NKG_EXTRACT_INTERNAL_H
@@ -139,6 +142,23 @@ static inline int32_t ex_word(const Ctx *c, size_t i)
 {
 	return c->analysed && i >= c->s0 && i < c->s1 ? c->tw[i - c->s0] : -1;
 }
+
+/* frames.c: clause breaks, speech verbs and the subject left of token H
+ * by word positions (also used for attribution). */
+int ex_clause_break(const Ctx *c, size_t i);
+int ex_is_speech_tok(const Ctx *c, size_t i, size_t s1);
+size_t ex_subject_left(const Ctx *c, size_t h, size_t s0);
+/* modality.c: modality cues before trigger T (NULL: none); attribution
+ * of event E to the sentence's speaker (0: drop the event); is graph
+ * actor GI a news organisation? */
+const char *ex_cue_modality(const Ctx *c, const Trigger *t, size_t s0,
+                            const NkgDateExpr *dates, size_t nd);
+int ex_attribute(Ctx *c, const Trigger *t, NkgEvent *e, size_t s0, size_t s1,
+                 const char **mod);
+int ex_is_media(const Ctx *c, size_t gi);
+/* when.c: the date of the event of trigger T. */
+void ex_event_date(Ctx *c, const Trigger *t, NkgEvent *e, const NkgDateExpr *dates,
+                   size_t nd, int light_obj);
 
 /* triggers.c: the event triggers of sentence [S0, S1) into c->tr. */
 void ex_find_triggers(Ctx *c, size_t s0, size_t s1);

@@ -1,0 +1,174 @@
+/* modality.c: how an event is stated: modality cues before its trigger
+ * (negation, intention, uncertainty) and who states it (the sentence's
+ * speaker as source; news organisations as reporters). */
+#include "extract/internal.h"
+
+#include "extract/english.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* Speaker of the sentence for attribution: returns mention index. */
+static size_t speaker(const Ctx *c, size_t s0, size_t s1, size_t *sv)
+{
+	for (size_t i = s0; i < s1; i++) {
+		if (!ex_is_speech_tok(c, i, s1))
+			continue;
+		*sv = i;
+		if (!strcmp(key(c, i), "according")) {
+			for (size_t k = 0; k < c->n_am; k++)
+				if (c->am[k].t0 > i + 1 && c->am[k].t0 <= i + 6)
+					return k;
+			continue;
+		}
+		/* "X said" : nearest mention ending just before (within 3
+		 * tokens), unless it is a place or inside a phrase ("the Red
+		 * Cross operating in Iraq said") */
+		int left_pp = 0;
+		for (size_t k = c->n_am; k-- > 0 && !left_pp;) {
+			const AMention *m = &c->am[k];
+			if (m->t1 <= i && m->t1 + 4 >= i) {
+				if (m->flags & (M_PP | M_PLACE)) {
+					left_pp = 1;
+					break;
+				}
+				/* the head of a coordination */
+				for (size_t q = 0; q < k; q++)
+					if (c->am[q].coord == k)
+						return q;
+				return k;
+			}
+		}
+		if (left_pp) {
+			size_t su = ex_subject_left(c, i, s0);
+			if (su != NKG_NONE)
+				return su;
+		}
+		/* ", said Alejandro Velasco" / "said X" */
+		for (size_t k = 0; k < c->n_am; k++)
+			if (c->am[k].t0 > i && c->am[k].t0 <= i + 2)
+				return k;
+		/* subject far left: "The Cuban government says ..." */
+		size_t su = ex_subject_left(c, i, s0);
+		if (su != NKG_NONE)
+			return su;
+	}
+	return NKG_NONE;
+}
+
+int ex_is_media(const Ctx *c, size_t gi)
+{
+	const NkgActor *a = &c->g->actors[gi];
+	return a->sector && (!strcmp(a->sector, "media"));
+}
+
+/* The modality cues before trigger T in its clause: Negated ("did
+ * not"), Intended ("vowed to"), Uncertain ("may"); NULL when none. */
+const char *ex_cue_modality(const Ctx *c, const Trigger *t, size_t s0,
+                                const NkgDateExpr *dates, size_t nd)
+{
+	const char *mod = NULL;
+	size_t cl = t->t0;
+	while (cl > s0 && !ex_clause_break(c, cl - 1))
+		cl--;
+	for (size_t z = s0; z < t->t0; z++) {
+		size_t max = 4;
+		/* "vowed on Monday to strike": a date between the cue's verb
+		 * and its "to" */
+		size_t gap_end = 0;
+		const LexSlot *gapped = NULL;
+		for (size_t k = 0; k < nd && z + 1 < t->t0; k++) {
+			size_t d0 = dates[k].t0;
+			if (d0 > z + 1 && d0 == z + 2 && eng_is(key(c, z + 1), ENG_PREP))
+				d0 = z + 1;
+			if (d0 != z + 1 || dates[k].t1 >= t->t0 || strcmp(key(c, dates[k].t1), "to"))
+				continue;
+			char buf[128];
+			snprintf(buf, sizeof buf, "%s to", key(c, z));
+			gapped = nkg_lex_lookup(c->lx, buf);
+			gap_end = dates[k].t1 + 1;
+			break;
+		}
+		for (size_t n = max; n >= 1; n--) {
+			const LexSlot *sl = n == 1 && gapped ? gapped : ex_lookup(c, z, n, t->t0 + 1);
+			if (!sl)
+				continue;
+			for (size_t q = 0; q < sl->n; q++) {
+				if (sl->v[q].kind != LX_CUE)
+					continue;
+				const char *m = c->lx->cues[sl->v[q].idx].modality;
+				size_t dist = t->t0 - (n == 1 && gapped ? gap_end : z + n);
+				if (!strcmp(m, "Negated") && dist <= 3 && z >= cl)
+					mod = "Negated";
+				else if (!strcmp(m, "Intended") && dist <= 4 && z >= cl &&
+				         (!mod || strcmp(mod, "Negated")))
+					mod = "Intended";
+				else if (!strcmp(m, "Uncertain") && !mod)
+					mod = "Uncertain";
+			}
+		}
+	}
+	return mod;
+}
+
+/* Who says so: the speaker of the sentence becomes the event's source
+ * (claimedBy, or reportedBy for news organisations and anonymous
+ * sources), never its agent; for a pattern whose speaker is a party
+ * ("Russia said Sudan must return it") the speaker fills that role.
+ * Updates *MOD; returns 0 when the event must be dropped. */
+int ex_attribute(Ctx *c, const Trigger *t, NkgEvent *e, size_t s0, size_t s1,
+                     const char **mod_io)
+{
+	const LexPattern *p = &c->lx->patterns[t->pattern];
+	const char *mod = *mod_io;
+	size_t sv = NKG_NONE;
+	size_t sp = speaker(c, s0, s1, &sv);
+	if (p->speaker >= 0) {
+		/* the speaker is a party: "Russia said Sudan must return it" */
+		if (sp != NKG_NONE && sv != NKG_NONE)
+			for (size_t k = sp; k != NKG_NONE; k = c->am[k].coord) {
+				size_t a = c->am[k].actor;
+				if (!nkg_idx_has(&e->roles[NKG_ROLE_TARGET], a))
+					nkg_idx_add(&e->roles[p->speaker], a);
+				if (c->am[k].coord == k)
+					break;
+			}
+		/* "a White House official said the United States must ...":
+		 * a side stating its own course demands nothing of another */
+		int own = 0;
+		if (e->roles[p->speaker].n && p->subject >= 0 && e->roles[p->subject].n) {
+			size_t sc = ex_side_country(c, e->roles[p->speaker].v[0]);
+			own = sc != NKG_NONE;
+			for (size_t k = 0; k < e->roles[p->subject].n && own; k++)
+				if (e->roles[p->subject].v[k] != sc)
+					own = 0;
+		}
+		if (own || !e->roles[p->speaker].n ||
+		    (p->subject >= 0 && !e->roles[p->subject].n)) {
+			return 0;
+		}
+	} else if (sp != NKG_NONE && sv != NKG_NONE) {
+		/* every mention of the speaker phrase and its coordinates */
+		for (size_t k = sp; k != NKG_NONE; k = c->am[k].coord) {
+			size_t a = c->am[k].actor;
+			int self = nkg_idx_has(&e->roles[NKG_ROLE_AGENT], a) ||
+			           nkg_idx_has(&e->roles[NKG_ROLE_PARTICIPANT], a);
+			if (self)
+				continue;
+			int rep = ex_is_media(c, a) || (c->am[k].flags & M_SOURCE);
+			nkg_idx_add(&e->roles[rep ? NKG_ROLE_REPORTED_BY : NKG_ROLE_CLAIMED_BY], a);
+			if (!mod)
+				mod = rep ? "Reported" : "Claimed";
+		}
+		/* "according to 11 sources ..., Reuters reports" */
+		for (size_t k = 0; k < c->n_am; k++)
+			if (k != sp && (c->am[k].flags & M_SOURCE || ex_is_media(c, c->am[k].actor)) &&
+			    !nkg_idx_has(&e->roles[NKG_ROLE_AGENT], c->am[k].actor)) {
+				nkg_idx_add(&e->roles[NKG_ROLE_REPORTED_BY], c->am[k].actor);
+				if (!mod || !strcmp(mod, "Claimed"))
+					mod = "Reported";
+			}
+	}
+	*mod_io = mod;
+	return 1;
+}
