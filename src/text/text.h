@@ -31,7 +31,7 @@ typedef struct {
 } NkgToken;
 
 /* Longest sentence in tokens; longer runs are split. */
-#define NKG_MAX_SENTENCE_TOKENS 400
+#define NKG_MAX_SENTENCE_TOKENS 128
 
 typedef struct {
 	size_t t0, t1; /* token range */
