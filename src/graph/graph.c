@@ -178,12 +178,40 @@ size_t nkg_graph_add_mention(NkgGraph *g, size_t begin, size_t end,
 	return g->n_mentions++;
 }
 
+/* The slot of IRI in G's actor index: the actor's or the free one where it
+ * would go. */
+static size_t *actor_slot(const NkgGraph *g, const char *iri)
+{
+	for (size_t i = nkg_hash(iri) & g->actor_mask;; i = (i + 1) & g->actor_mask) {
+		size_t *s = &g->actor_slots[i];
+		if (!*s || !strcmp(g->actors[*s - 1].iri, iri))
+			return s;
+	}
+}
+
+/* Makes room in G's actor index for one more actor; 0 on success. */
+static int actor_index_grow(NkgGraph *g)
+{
+	if (g->actor_slots && (g->n_actors + 1) * 2 <= g->actor_mask + 1)
+		return 0;
+	size_t n = g->actor_slots ? (g->actor_mask + 1) * 2 : 64;
+	size_t *slots = calloc(n, sizeof *slots);
+	if (!slots)
+		return -1;
+	free(g->actor_slots);
+	g->actor_slots = slots;
+	g->actor_mask = n - 1;
+	for (size_t i = 0; i < g->n_actors; i++)
+		*actor_slot(g, g->actors[i].iri) = i + 1;
+	return 0;
+}
+
 size_t nkg_graph_find_actor(const NkgGraph *g, const char *iri)
 {
-	for (size_t i = 0; i < g->n_actors; i++)
-		if (!strcmp(g->actors[i].iri, iri))
-			return i;
-	return NKG_NONE;
+	if (!g->actor_slots)
+		return NKG_NONE;
+	size_t s = *actor_slot(g, iri);
+	return s ? s - 1 : NKG_NONE;
 }
 
 size_t nkg_graph_actor(NkgGraph *g, const char *iri, NkgActorKind kind,
@@ -192,8 +220,8 @@ size_t nkg_graph_actor(NkgGraph *g, const char *iri, NkgActorKind kind,
 	size_t i = nkg_graph_find_actor(g, iri);
 	if (i != NKG_NONE)
 		return i;
-	if (grow((void **)&g->actors, &g->cap_actors, g->n_actors,
-	         sizeof *g->actors))
+	if (actor_index_grow(g) ||
+	    grow((void **)&g->actors, &g->cap_actors, g->n_actors, sizeof *g->actors))
 		return NKG_NONE;
 	NkgActor *a = &g->actors[g->n_actors];
 	memset(a, 0, sizeof *a);
@@ -203,6 +231,7 @@ size_t nkg_graph_actor(NkgGraph *g, const char *iri, NkgActorKind kind,
 	a->label = nkg_strdup(label);
 	if (!a->iri || !a->cls || !a->label)
 		return NKG_NONE;
+	*actor_slot(g, a->iri) = g->n_actors + 1;
 	return g->n_actors++;
 }
 
@@ -427,6 +456,7 @@ void nkg_graph_free(NkgGraph *g)
 		free(g->mentions[i].anchor);
 	}
 	free(g->actors);
+	free(g->actor_slots);
 	free(g->events);
 	free(g->positions);
 	free(g->mentions);

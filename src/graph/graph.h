@@ -105,6 +105,10 @@ struct NkgGraphImpl {
 
 	NkgActor *actors;
 	size_t n_actors, cap_actors;
+	/* open-addressing index of the actors by IRI: slots hold index + 1,
+	 * 0 when free; a power of two, at most half full */
+	size_t *actor_slots;
+	size_t actor_mask;
 	NkgEvent *events;
 	size_t n_events, cap_events;
 	NkgPosition *positions;
