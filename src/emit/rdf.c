@@ -41,6 +41,8 @@ typedef struct {
 	 * with the length of one document */
 	FILE *stream;
 	const char *graph; /* N-Quads graph name, or NULL */
+	char *tail;        /* native path: what ends each line, " <graph> .\n" */
+	size_t tail_len;
 	size_t count;
 	NkgStatus st_out;
 } Out;
@@ -52,10 +54,11 @@ static void flush_chunk(Out *o);
 
 /* ---- native N-Triples / N-Quads writer (RDF 1.1, UTF-8) ---- */
 
-static void put(Out *o, const char *p, size_t n)
+/* Makes room for N more bytes in O's buffer; 0 on success. */
+static int reserve(Out *o, size_t n)
 {
 	if (o->failed)
-		return;
+		return -1;
 	if (o->len + n > o->cap) {
 		size_t cap = o->cap ? o->cap : 4096;
 		while (cap < o->len + n)
@@ -63,11 +66,18 @@ static void put(Out *o, const char *p, size_t n)
 		char *b = realloc(o->buf, cap);
 		if (!b) {
 			o->failed = 1;
-			return;
+			return -1;
 		}
 		o->buf = b;
 		o->cap = cap;
 	}
+	return 0;
+}
+
+static void put(Out *o, const char *p, size_t n)
+{
+	if (reserve(o, n))
+		return;
 	memcpy(o->buf + o->len, p, n);
 	o->len += n;
 }
@@ -86,23 +96,58 @@ static int iri_bad(unsigned char c)
 	return (bad[c >> 5] >> (c & 31)) & 1u;
 }
 
+/* Writes the N bytes of IRI to D, the bytes IRIREF does not allow as \u
+ * escapes (D holds 6 N bytes); returns the end of what was written. */
+static char *iri_body(char *d, const char *iri, size_t n)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)iri[i];
+		if (!iri_bad(c)) {
+			*d++ = (char)c;
+			continue;
+		}
+		memcpy(d, "\\u00", 4);
+		d[4] = hex[c >> 4];
+		d[5] = hex[c & 15];
+		d += 6;
+	}
+	return d;
+}
+
 /* <iri>: characters IRIREF does not allow become \u escapes. */
 static void put_iri(Out *o, const char *iri)
 {
-	put(o, "<", 1);
-	const char *run = iri;
-	for (const char *p = iri; *p; p++) {
-		unsigned char c = (unsigned char)*p;
-		if (iri_bad(c)) {
-			char e[8];
-			put(o, run, (size_t)(p - run));
-			snprintf(e, sizeof e, "\\u%04X", c);
-			put(o, e, 6);
-			run = p + 1;
-		}
+	size_t n = strlen(iri);
+	if (reserve(o, 6 * n + 2))
+		return;
+	char *d = o->buf + o->len;
+	*d++ = '<';
+	d = iri_body(d, iri, n);
+	*d++ = '>';
+	o->len = (size_t)(d - o->buf);
+}
+
+/* Sets what ends each line of O: the graph name GRAPH (NULL: none) and the
+ * full stop, escaped once for all the lines of a document; 0 on success. */
+static int set_tail(Out *o, const char *graph)
+{
+	size_t n = graph ? strlen(graph) : 0;
+	char *t = realloc(o->tail, 6 * n + 8);
+	if (!t) {
+		o->failed = 1;
+		return -1;
 	}
-	puts_(o, run);
-	put(o, ">", 1);
+	o->tail = t;
+	char *d = t;
+	if (graph) {
+		memcpy(d, " <", 2);
+		d = iri_body(d + 2, graph, n);
+		*d++ = '>';
+	}
+	memcpy(d, " .\n", 3);
+	o->tail_len = (size_t)(d + 3 - t);
+	return 0;
 }
 
 /* "literal": quote, backslash and line ends escaped; the text has been
@@ -159,11 +204,7 @@ static void put_subject_predicate(Out *o, const char *s, const char *p)
 
 static void native_end(Out *o)
 {
-	if (o->graph) {
-		put(o, " ", 1);
-		put_iri(o, o->graph);
-	}
-	put(o, " .\n", 3);
+	put(o, o->tail, o->tail_len);
 	if (o->len >= NATIVE_FLUSH)
 		native_flush(o);
 }
@@ -587,11 +628,13 @@ NkgStatus nkg_emit_rdf(NkgGraph *const *gs, size_t n, NkgFormat format,
 		o.stream = out;
 		for (size_t i = 0; i < n && !o.failed; i++) {
 			o.graph = format == NKG_FORMAT_NQUADS ? gs[i]->doc_iri : NULL;
-			add_graph(&o, gs[i], with_text);
+			if (!set_tail(&o, o.graph))
+				add_graph(&o, gs[i], with_text);
 		}
 		native_flush(&o);
 		st = o.failed ? (o.st_out ? o.st_out : NKG_ERR_INTERNAL) : NKG_SUCCESS;
 		free(o.buf);
+		free(o.tail);
 	} else if (format == NKG_FORMAT_NQUADS || (format == NKG_FORMAT_NTRIPLES && n > 1)) {
 		/* one document at a time, in chunks: memory stays flat */
 		for (size_t i = 0; i < n && !st; i++) {
