@@ -224,12 +224,17 @@ static void candidates(const NkgLang *l, const char *text, NkgAnalysis *a,
 		w->flags |= W_KNOWN;
 	}
 	const char *key = nkg_word_key(a, i);
-	if ((w->flags & W_CAP) && (start || (w->flags & W_UPPER) || !c->n) &&
-	    ld_get(l, l->lex, key, &off)) {
-		add_list(l, off, c, c->n ? -0.5f : 0);
-		w->flags |= W_KNOWN;
+	/* a key already looked up, as the form or just above, is not asked
+	 * for again: most words are their own key */
+	int key_tried = !strcmp(form, key);
+	if ((w->flags & W_CAP) && (start || (w->flags & W_UPPER) || !c->n) && !key_tried) {
+		key_tried = 1;
+		if (ld_get(l, l->lex, key, &off)) {
+			add_list(l, off, c, c->n ? -0.5f : 0);
+			w->flags |= W_KNOWN;
+		}
 	}
-	if (!c->n && ld_get(l, l->lex, key, &off))
+	if (!c->n && !key_tried && ld_get(l, l->lex, key, &off))
 		add_list(l, off, c, 0);
 	if (!c->n && is_numberlike(form) && ld_get(l, l->lex, "*NUM*", &off))
 		add_list(l, off, c, 0);
