@@ -1,7 +1,9 @@
 /* internal.h: what the stages of the extractor share: the per-sentence
  * context (tokens, lexicon spans, actor mentions, triggers) and the small
  * lookups every stage uses.  Stages:
- *   extract.c   mentions of actors, coreference, the document loop;
+ *   extract.c   phrase lookups in the lexicon, the document loop;
+ *   mentions.c  mentions of actors: names, titles, groups, organisations;
+ *   coref.c     pronouns, surnames, salience;
  *   triggers.c  event triggers (verb and noun phrases of the patterns);
  *   reading.c   the linguistic layer's words and relations, token indexes;
  *   frames.c    roles of each event: clause relations, then word positions;
@@ -168,5 +170,30 @@ void ex_find_triggers(Ctx *c, size_t s0, size_t s1);
  * attribution and date (DATES: the sentence's date expressions). */
 void ex_fill_event(Ctx *c, const Trigger *t, size_t s0, size_t s1,
                    const NkgDateExpr *dates, size_t nd);
+
+/* mentions.c: the actor mentions of sentence [S0, S1) into c->am, with
+ * their prepositions and coordination. */
+void ex_find_actors(Ctx *c, size_t s0, size_t s1);
+/* The graph actor of lexicon actor LI (added with its affiliations, DEPTH
+ * levels deep, when new); the lexicon actor of graph actor GI or NKG_NONE. */
+size_t ex_add_lex_actor(Ctx *c, size_t li, int depth);
+size_t ex_lex_of(const Ctx *c, size_t gi);
+/* Adds a mention of graph actor GI over tokens [T0, T1); its index or
+ * NKG_NONE. */
+size_t ex_push_mention(Ctx *c, size_t t0, size_t t1, size_t gi, unsigned flags);
+/* The text of tokens [T0, T1) with white space collapsed; the caller
+ * frees it (NULL: no memory). */
+char *ex_span_text(const Ctx *c, size_t t0, size_t t1);
+
+/* coref.c: salience of the document's actors; the story's main country
+ * (NKG_NONE); the actor of a surname alone at I (*AMBIGUOUS: several
+ * known people share it); mentions of pronouns and of "the two leaders",
+ * "both countries" at I (returns the tokens taken, 0: none). */
+void ex_salience_bump(Ctx *c, size_t gi);
+size_t ex_salience_count(const Ctx *c, size_t gi);
+size_t ex_main_country(const Ctx *c);
+size_t ex_surname(Ctx *c, size_t i, size_t end, int *ambiguous);
+size_t ex_pronoun_mention(Ctx *c, size_t i, size_t s1);
+size_t ex_pair_mention(Ctx *c, size_t i, size_t s1);
 
 #endif

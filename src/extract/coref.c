@@ -1,0 +1,234 @@
+/* coref.c: who a mention that does not name its actor stands for.  Takes
+ * the sentence's mentions so far and the document's salience (how often
+ * and how lately each actor was mentioned); gives the actor of a pronoun
+ * ("she", "they"), of a surname alone ("Guled"), of "the two leaders" and
+ * "both countries", and the story's main country.
+ */
+#include "extract/internal.h"
+
+#include "extract/english.h"
+#include "lexicon/lexicon.h"
+#include "text/text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ---------- salience ---------- */
+
+/* One more mention of graph actor GI in the current sentence. */
+void ex_salience_bump(Ctx *c, size_t gi)
+{
+	for (size_t i = 0; i < c->n_sal; i++)
+		if (c->sal[i].actor == gi) {
+			c->sal[i].count++;
+			c->sal[i].last_sent = c->sent;
+			return;
+		}
+	if (c->n_sal == c->cap_sal) {
+		size_t n = c->cap_sal ? c->cap_sal * 2 : 32;
+		Salience *p = realloc(c->sal, n * sizeof *p);
+		if (!p)
+			return;
+		c->sal = p;
+		c->cap_sal = n;
+	}
+	Salience s = {gi, 1, c->sent};
+	c->sal[c->n_sal++] = s;
+}
+
+/* Mentions of graph actor GI so far. */
+size_t ex_salience_count(const Ctx *c, size_t gi)
+{
+	for (size_t i = 0; i < c->n_sal; i++)
+		if (c->sal[i].actor == gi)
+			return c->sal[i].count;
+	return 0;
+}
+
+/* The country mentioned most so far: "President Andry Rajoelina" in a
+ * story about Madagascar is Madagascar's president. */
+size_t ex_main_country(const Ctx *c)
+{
+	size_t best = NKG_NONE, bc = 1;
+	for (size_t i = 0; i < c->n_sal; i++) {
+		const NkgActor *a = &c->g->actors[c->sal[i].actor];
+		if (a->kind == NKG_KIND_COUNTRY && c->sal[i].count > bc) {
+			bc = c->sal[i].count;
+			best = c->sal[i].actor;
+		}
+	}
+	return best;
+}
+
+/* ---------- pronouns ---------- */
+
+/* Resolves a pronoun at I. */
+static size_t pronoun(Ctx *c, size_t i, size_t end)
+{
+	const LexEntry *e;
+	if (ex_longest(c, i, end, LX_PRONOUN, &e) != 1)
+		return NKG_NONE;
+	int g = c->lx->pronouns[e->idx];
+	if (g == 4) {
+		/* "they": the nearest group, body or coordination before it */
+		for (size_t k = c->n_am; k-- > 0;) {
+			const NkgActor *a = &c->g->actors[c->am[k].actor];
+			if (c->am[k].flags & (M_PLACE | M_SOURCE | M_PP))
+				continue;
+			if (a->kind == NKG_KIND_GROUP || a->kind == NKG_KIND_ORGANIZATION)
+				return c->am[k].actor;
+		}
+		return NKG_NONE;
+	}
+	/* The nearest earlier mention in this sentence, then the most
+	 * recently mentioned matching actor of the last sentences. */
+	for (size_t k = c->n_am; k-- > 0;) {
+		const NkgActor *a = &c->g->actors[c->am[k].actor];
+		if (c->am[k].flags & (M_PLACE | M_SOURCE))
+			continue;
+		if (g == 3 && (a->kind == NKG_KIND_COUNTRY ||
+		               a->kind == NKG_KIND_ORGANIZATION))
+			return c->am[k].actor;
+		if (g != 3 && a->kind == NKG_KIND_PERSON) {
+			size_t li = ex_lex_of(c, c->am[k].actor);
+			int ag = li != NKG_NONE ? c->lx->actors[li].gender : 0;
+			if (!ag || ag == g)
+				return c->am[k].actor;
+		}
+	}
+	size_t best = NKG_NONE, bs = 0;
+	for (size_t k = 0; k < c->n_sal; k++) {
+		const NkgActor *a = &c->g->actors[c->sal[k].actor];
+		if (c->sal[k].last_sent + 3 < c->sent)
+			continue;
+		int ok = 0;
+		if (g == 3)
+			ok = a->kind == NKG_KIND_COUNTRY || a->kind == NKG_KIND_ORGANIZATION;
+		else if (a->kind == NKG_KIND_PERSON) {
+			size_t li = ex_lex_of(c, c->sal[k].actor);
+			int ag = li != NKG_NONE ? c->lx->actors[li].gender : 0;
+			ok = !ag || ag == g;
+		}
+		if (ok && (best == NKG_NONE || c->sal[k].last_sent > bs ||
+		           (c->sal[k].last_sent == bs &&
+		            c->sal[k].count > ex_salience_count(c, best)))) {
+			best = c->sal[k].actor;
+			bs = c->sal[k].last_sent;
+		}
+	}
+	return best;
+}
+
+/* "it remains unclear", "it is likely that": an "it" that is no one. */
+static int expletive_it(const Ctx *c, size_t i, size_t s1)
+{
+	static const char *const adj[] = {
+	        "unclear", "clear", "likely", "unlikely", "possible",
+	        "impossible", "expected", "believed", "thought", "reported",
+	        "said", "understood", "known", "not", "time", "true",
+	        "important", "necessary", "hard", "difficult", "too", NULL};
+	if (strcmp(key(c, i), "it") || i + 1 >= s1)
+		return 0;
+	const char *n = key(c, i + 1);
+	if (!strcmp(n, "remains") || !strcmp(n, "seems") || !strcmp(n, "appears") ||
+	    !strcmp(n, "remained") || !strcmp(n, "seemed") || !strcmp(n, "appeared"))
+		return 1;
+	if (!eng_is(n, ENG_BE) || i + 2 >= s1)
+		return 0;
+	for (int k = 0; adj[k]; k++)
+		if (!strcmp(key(c, i + 2), adj[k]))
+			return 1;
+	return 0;
+}
+
+/* A pronoun at I ("it remains unclear" is no one): its mention; returns
+ * the tokens taken (0: none). */
+size_t ex_pronoun_mention(Ctx *c, size_t i, size_t s1)
+{
+	if (!ex_has_kind(c, i, s1, LX_PRONOUN) || expletive_it(c, i, s1))
+		return 0;
+	size_t gi = pronoun(c, i, s1);
+	if (gi == NKG_NONE)
+		return 0;
+	ex_push_mention(c, i, i + 1, gi, M_PRON);
+	return 1;
+}
+
+/* "the two leaders", "both men": the people of the last two-party event;
+ * "the two countries", "both countries": the last coordinated pair.
+ * Returns the tokens taken (0: none). */
+size_t ex_pair_mention(Ctx *c, size_t i, size_t s1)
+{
+	if (c->have_ppair && i + 1 < s1 &&
+	    (!strcmp(key(c, i), "two") || !strcmp(key(c, i), "both"))) {
+		static const char *const people[] = {
+		        "leaders", "men", "women", "ministers", "presidents",
+		        "envoys", "diplomats", "officials", "counterparts", NULL};
+		int hit = 0;
+		for (int q = 0; people[q]; q++)
+			if (!strcmp(key(c, i + 1), people[q]))
+				hit = 1;
+		if (hit) {
+			size_t a = ex_push_mention(c, i, i + 2, c->ppair[0], 0);
+			size_t b = ex_push_mention(c, i, i + 2, c->ppair[1], 0);
+			if (a != NKG_NONE && b != NKG_NONE)
+				c->am[a].coord = b;
+			return 2;
+		}
+	}
+	if (c->have_pair && i + 1 < s1 &&
+	    (!strcmp(key(c, i), "two") || !strcmp(key(c, i), "both")) &&
+	    (!strcmp(key(c, i + 1), "countries") || !strcmp(key(c, i + 1), "nations") ||
+	     !strcmp(key(c, i + 1), "sides") || !strcmp(key(c, i + 1), "governments"))) {
+		size_t a = ex_push_mention(c, i, i + 2, c->pair[0], 0);
+		size_t b = ex_push_mention(c, i, i + 2, c->pair[1], 0);
+		if (a != NKG_NONE && b != NKG_NONE)
+			c->am[a].coord = b;
+		return 2;
+	}
+	return 0;
+}
+
+/* ---------- surnames ---------- */
+
+/* The person a surname alone at I stands for: the most mentioned person of
+ * the document with that last name, else the one known person with that
+ * surname.  NKG_NONE when there is none; *AMBIGUOUS is set when several
+ * known people share it and the story has named none of them yet. */
+size_t ex_surname(Ctx *c, size_t i, size_t end, int *ambiguous)
+{
+	*ambiguous = 0;
+	size_t best = NKG_NONE, bc = 0;
+	/* document persons first, then known people */
+	for (size_t a = 0; a < c->g->n_actors; a++) {
+		NkgActor *ac = &c->g->actors[a];
+		if (ac->kind != NKG_KIND_PERSON)
+			continue;
+		const char *sp = strrchr(ac->label, ' ');
+		if (!sp)
+			continue;
+		char *f = nkg_fold(sp + 1, strlen(sp + 1));
+		int eq = f && !strcmp(f, key(c, i));
+		free(f);
+		if (!eq)
+			continue;
+		size_t cnt = ex_salience_count(c, a) + 1;
+		if (cnt > bc) {
+			bc = cnt;
+			best = a;
+		}
+	}
+	if (best != NKG_NONE)
+		return best;
+	const LexSlot *s = ex_lookup(c, i, 1, end);
+	size_t only = NKG_NONE, nsur = 0;
+	for (size_t k = 0; s && k < s->n; k++)
+		if (s->v[k].kind == LX_SURNAME) {
+			only = s->v[k].idx;
+			nsur++;
+		}
+	if (nsur == 1)
+		return ex_add_lex_actor(c, only, 0);
+	*ambiguous = nsur > 1;
+	return NKG_NONE;
+}

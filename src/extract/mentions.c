@@ -1,0 +1,1402 @@
+/* mentions.c: the actor mentions of a sentence.  Takes the sentence's
+ * tokens, their lexicon phrases and the document's actors so far; gives
+ * c->am, the mentions in text order (known names, "Cuban Foreign Minister
+ * Bruno Rodriguez" as country word + title + name, "Cuban security
+ * advisers" as country word + group noun, "New York University" as a
+ * capitalised name with an organisation head, appositions, pronouns and
+ * surnames through coref.c), each with its governing preposition and its
+ * coordination, and the actors and posts they name in the graph.
+ */
+#include "extract/internal.h"
+
+#include "extract/english.h"
+#include "lexicon/lexicon.h"
+#include "text/text.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---------- small helpers ---------- */
+
+char *ex_span_text(const Ctx *c, size_t t0, size_t t1)
+{
+	size_t b0 = tok(c, t0)->b0, b1 = tok(c, t1 - 1)->b1;
+	char *s = malloc(b1 - b0 + 1);
+	if (!s)
+		return NULL;
+	/* collapse runs of white space (line breaks inside a name) */
+	size_t o = 0;
+	int sp = 0;
+	for (size_t i = b0; i < b1; i++) {
+		char ch = c->text[i];
+		if (ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r') {
+			sp = 1;
+			continue;
+		}
+		if (sp && o)
+			s[o++] = ' ';
+		sp = 0;
+		s[o++] = ch;
+	}
+	s[o] = '\0';
+	return s;
+}
+
+/* ---------- actors in the graph ---------- */
+
+static void note_src(Ctx *c, size_t gi, size_t li)
+{
+	if (gi == NKG_NONE)
+		return;
+	if (gi >= c->n_src) {
+		size_t n = gi + 64;
+		size_t *p = realloc(c->src_lex, n * sizeof *p);
+		if (!p)
+			return;
+		for (size_t i = c->n_src; i < n; i++)
+			p[i] = NKG_NONE;
+		c->src_lex = p;
+		c->n_src = n;
+	}
+	c->src_lex[gi] = li;
+}
+
+size_t ex_lex_of(const Ctx *c, size_t gi)
+{
+	return gi < c->n_src ? c->src_lex[gi] : NKG_NONE;
+}
+
+size_t ex_add_lex_actor(Ctx *c, size_t li, int depth)
+{
+	const LexActor *la = &c->lx->actors[li];
+	size_t gi = nkg_graph_find_actor(c->g, la->iri);
+	if (gi != NKG_NONE)
+		return gi;
+	gi = nkg_graph_actor(c->g, la->iri, la->kind, la->cls, la->label);
+	if (gi == NKG_NONE)
+		return gi;
+	note_src(c, gi, li);
+	NkgActor *a = &c->g->actors[gi];
+	a->known = 1;
+	nkg_set_str(&a->code, la->code);
+	nkg_set_str(&a->same_as, la->same_as);
+	nkg_set_str(&a->sector, la->sector);
+	for (size_t k = 0; k < la->n_alts; k++)
+		nkg_actor_add_alt(&c->g->actors[gi], la->alts[k]);
+	if (depth < 3) {
+		for (size_t k = 0; k < la->n_affil; k++) {
+			size_t lj = nkg_lex_find_actor(c->lx, la->affil_iris[k]);
+			if (lj == NKG_NONE)
+				continue;
+			size_t gj = ex_add_lex_actor(c, lj, depth + 1);
+			if (gj != NKG_NONE)
+				nkg_idx_add(&c->g->actors[gi].affiliations, gj);
+		}
+	}
+	return gi;
+}
+
+static size_t add_new_actor(Ctx *c, const char *iri, NkgActorKind kind,
+                            const char *label, const char *sector)
+{
+	static const char *const cls[] = {NKG_NS "Country", NKG_NS "Person",
+	                                  NKG_NS "Organization", NKG_NS "Group"};
+	size_t gi = nkg_graph_actor(c->g, iri, kind, cls[kind], label);
+	if (gi != NKG_NONE && sector && !c->g->actors[gi].sector)
+		nkg_set_str(&c->g->actors[gi].sector, sector);
+	return gi;
+}
+
+size_t ex_push_mention(Ctx *c, size_t t0, size_t t1, size_t gi,
+                           unsigned flags)
+{
+	if (gi == NKG_NONE)
+		return NKG_NONE;
+	if (c->n_am == c->cap_am) {
+		size_t n = c->cap_am ? c->cap_am * 2 : 16;
+		AMention *p = realloc(c->am, n * sizeof *p);
+		if (!p)
+			return NKG_NONE;
+		c->am = p;
+		c->cap_am = n;
+	}
+	AMention m = {t0, t1, gi, flags, NKG_NONE, NKG_NONE};
+	c->am[c->n_am] = m;
+	nkg_idx_add(&c->g->actors[gi].mentions, c->mention);
+	ex_salience_bump(c, gi);
+	return c->n_am++;
+}
+
+/* Country (or org) of a country word at I: label, alias, demonym or
+ * metonym.  Returns its length and the lexicon actor. */
+static size_t country_word(const Ctx *c, size_t i, size_t end, size_t *li,
+                           LexKind *how)
+{
+	static const LexKind kinds[] = {LX_ACTOR, LX_DEMONYM, LX_METONYM};
+	size_t best = 0;
+	for (size_t k = 0; k < 3; k++) {
+		const LexEntry *e;
+		size_t n = ex_longest(c, i, end, kinds[k], &e);
+		if (n > best) {
+			const LexActor *a = &c->lx->actors[e->idx];
+			if (kinds[k] == LX_ACTOR && a->kind != NKG_KIND_COUNTRY &&
+			    a->kind != NKG_KIND_ORGANIZATION)
+				continue;
+			best = n;
+			*li = e->idx;
+			*how = kinds[k];
+		}
+	}
+	/* Country words are proper nouns: "us" is not the U.S. */
+	if (best && !is_cap(c, i))
+		return 0;
+	return best;
+}
+
+static int name_particle(const char *k);
+
+static int is_name_token(const Ctx *c, size_t i, size_t end)
+{
+	if (i >= end || !is_word(c, i))
+		return 0;
+	const NkgToken *t = tok(c, i);
+	if (!(t->flags & NKG_TOK_CAP)) {
+		/* "al-Sisi" as one token: a particle, a hyphen, a capital */
+		const char *h = strchr(t->key, '-');
+		const char *raw = c->text + t->b0;
+		if (!h || (size_t)(h - t->key) + 1 >= t->b1 - t->b0)
+			return 0;
+		char part[8];
+		size_t pl = (size_t)(h - t->key);
+		if (pl >= sizeof part)
+			return 0;
+		memcpy(part, t->key, pl);
+		part[pl] = '\0';
+		if (!name_particle(part) || !(raw[pl] == '-' && raw[pl + 1] >= 'A' && raw[pl + 1] <= 'Z'))
+			return 0;
+	}
+	if (t->flags & NKG_TOK_NUM)
+		return 0;
+	const LexSlot *s = ex_lookup(c, i, 1, end);
+	if (s)
+		for (size_t k = 0; k < s->n; k++) {
+			LexKind kd = s->v[k].kind;
+			if (kd == LX_TITLE || kd == LX_STATUS || kd == LX_MONTH ||
+			    kd == LX_WEEKDAY || kd == LX_PRONOUN || kd == LX_DEMONYM ||
+			    kd == LX_METONYM || kd == LX_GROUP || kd == LX_VERB ||
+			    kd == LX_SPEECH || kd == LX_CUE || kd == LX_ORGHEAD)
+				return 0;
+			if (kd == LX_ACTOR &&
+			    c->lx->actors[s->v[k].idx].kind == NKG_KIND_COUNTRY)
+				return 0;
+		}
+	if (eng_is(t->key, ENG_DET) || eng_is(t->key, ENG_PREP) ||
+	    eng_is(t->key, ENG_CLAUSE))
+		return 0;
+	return 1;
+}
+
+/* Is token I a country word, a known actor or a lexicon word that is not
+ * a plain capitalised modifier? */
+static int is_actor_or_lex(const Ctx *c, size_t i, size_t end);
+
+/* Particles inside personal names: "bin", "al-", "de la". */
+static int name_particle(const char *k)
+{
+	static const char *const p[] = {"bin", "ibn", "al", "el", "de", "da",
+	                                "del", "della", "di", "la", "le", "van",
+	                                "von", "der", "dos", "du", "abu", NULL};
+	for (int i = 0; p[i]; i++)
+		if (!strcmp(p[i], k))
+			return 1;
+	return 0;
+}
+
+static int is_actor_or_lex(const Ctx *c, size_t i, size_t end)
+{
+	const LexSlot *s = ex_lookup(c, i, 1, end);
+	if (!s)
+		return 0;
+	for (size_t k = 0; k < s->n; k++) {
+		LexKind kd = s->v[k].kind;
+		if (kd == LX_ACTOR || kd == LX_DEMONYM || kd == LX_METONYM ||
+		    kd == LX_TITLE || kd == LX_STATUS || kd == LX_VERB ||
+		    kd == LX_SPEECH || kd == LX_MONTH || kd == LX_WEEKDAY)
+			return 1;
+	}
+	return 0;
+}
+
+/* Length of a personal name at I (1..4 capitalised tokens). */
+static size_t name_len(const Ctx *c, size_t i, size_t end)
+{
+	size_t n = 0;
+	while (i + n < end && n < 5) {
+		if (is_name_token(c, i + n, end) ||
+		    (tok(c, i + n)->flags & NKG_TOK_INITIAL &&
+		     tok(c, i + n)->b1 - tok(c, i + n)->b0 == 2)) {
+			n++;
+			continue;
+		}
+		if (n && name_particle(key(c, i + n))) {
+			/* "von der Leyen", "bin Laden" */
+			size_t q = i + n;
+			while (q < end && q < i + n + 3 && name_particle(key(c, q)))
+				q++;
+			/* "al-Sisi", "el-Sheikh" */
+			if (q < end && !strcmp(key(c, q), "-") && q > i + n)
+				q++;
+			if (is_name_token(c, q, end)) {
+				n = q - i;
+				continue;
+			}
+		}
+		/* "Hassan Sheikh Mohamud": a capitalised title word between
+		 * two parts of a name belongs to the name */
+		if (n && i + n + 1 < end && is_cap(c, i + n) && is_word(c, i + n) &&
+		    ex_has_kind(c, i + n, end, LX_TITLE) && is_name_token(c, i + n + 1, end) &&
+		    !(i + n + 2 < end && ex_has_kind(c, i + n + 2, end, LX_TITLE))) {
+			n++;
+			continue;
+		}
+		/* "Donald J. Trump": a single initial then a period */
+		if (n && i + n + 1 < end && tok(c, i + n)->b1 - tok(c, i + n)->b0 == 1 &&
+		    is_cap(c, i + n) && !strcmp(key(c, i + n + 1), ".")) {
+			n += 2;
+			continue;
+		}
+		break;
+	}
+	return n;
+}
+
+static size_t person_by_name_ex(Ctx *c, size_t i, size_t n, size_t end,
+                                int *is_new, int allow_new);
+
+/* Known or document person by name tokens [i, i+n); a single unknown
+ * name gives no one. */
+static size_t person_by_name(Ctx *c, size_t i, size_t n, size_t end,
+                             int *is_new)
+{
+	return person_by_name_ex(c, i, n, end, is_new, 0);
+}
+
+/* Known or document person by name tokens [i, i+n). */
+static size_t person_by_name_ex(Ctx *c, size_t i, size_t n, size_t end,
+                                int *is_new, int allow_new)
+{
+	*is_new = 0;
+	const LexEntry *e;
+	size_t ln = ex_longest(c, i, end, LX_ACTOR, &e);
+	if (ln == n && c->lx->actors[e->idx].kind == NKG_KIND_PERSON)
+		return ex_add_lex_actor(c, e->idx, 0);
+	/* a surname alone */
+	if (n == 1) {
+		int ambiguous;
+		size_t p = ex_surname(c, i, end, &ambiguous);
+		if (p != NKG_NONE)
+			return p;
+		/* two known people share the name and the story has named
+		 * neither yet ("Sharif" in a headline): no guess */
+		if (ambiguous || !allow_new)
+			return NKG_NONE;
+	}
+	/* A full name, or one name after a title: someone new */
+	char *label = ex_span_text(c, i, i + n);
+	if (!label)
+		return NKG_NONE;
+	char *slug = nkg_slug(label);
+	char iri[600];
+	snprintf(iri, sizeof iri, ID_BASE "person/%s", slug ? slug : "x");
+	free(slug);
+	size_t gi = nkg_graph_find_actor(c->g, iri);
+	if (gi == NKG_NONE) {
+		gi = add_new_actor(c, iri, NKG_KIND_PERSON, label, NULL);
+		*is_new = 1;
+	}
+	free(label);
+	return gi;
+}
+
+static const char *status_at(const Ctx *c, size_t i, size_t end, size_t *len)
+{
+	const LexEntry *e;
+	*len = ex_longest(c, i, end, LX_STATUS, &e);
+	return *len ? c->lx->statuses[e->idx] : NULL;
+}
+
+/* First country among the affiliations of graph actor GI. */
+static size_t country_of(const Ctx *c, size_t gi)
+{
+	const NkgActor *a = &c->g->actors[gi];
+	if (a->kind == NKG_KIND_COUNTRY)
+		return gi;
+	for (size_t k = 0; k < a->affiliations.n; k++) {
+		const NkgActor *b = &c->g->actors[a->affiliations.v[k]];
+		if (b->kind == NKG_KIND_COUNTRY)
+			return a->affiliations.v[k];
+	}
+	return NKG_NONE;
+}
+
+/* The country graph actor GI stands with, through its affiliations and
+ * theirs ("White House official" -> White House -> United States). */
+size_t ex_side_country(const Ctx *c, size_t gi)
+{
+	for (int depth = 0; gi != NKG_NONE && depth < 4; depth++) {
+		const NkgActor *a = &c->g->actors[gi];
+		if (a->kind == NKG_KIND_COUNTRY)
+			return gi;
+		size_t next = NKG_NONE;
+		for (size_t k = 0; k < a->affiliations.n && next == NKG_NONE; k++) {
+			size_t b = a->affiliations.v[k];
+			if (c->g->actors[b].kind == NKG_KIND_COUNTRY)
+				return b;
+			next = b;
+		}
+		gi = next;
+	}
+	return NKG_NONE;
+}
+
+
+static void add_post(Ctx *c, size_t person, const char *title, size_t org,
+                     const char *status)
+{
+	if (org == NKG_NONE)
+		org = country_of(c, person);
+	if (org == NKG_NONE && c->g->actors[person].kind == NKG_KIND_PERSON &&
+	    !c->g->actors[person].known)
+		org = ex_main_country(c);
+	nkg_graph_add_position(c->g, person, title, org,
+	                       status ? status : "current", c->mention);
+	if (org != NKG_NONE && org != person)
+		nkg_idx_add(&c->g->actors[person].affiliations, org);
+}
+
+/* A capitalised name with an organisation head: "New York University",
+ * "U.S. Naval Academy", "Kenya Anti-Corruption Commission".  Returns its
+ * length or 0. */
+static size_t org_name(Ctx *c, size_t i, size_t end, size_t *gi)
+{
+	size_t j = i, last_head = 0, lw = 0;
+	const char *sector = NULL;
+	size_t country = NKG_NONE;
+	if (!is_cap(c, i) || eng_is(key(c, i), ENG_DET))
+		return 0; /* "The U.S. Navy" starts at "U.S." */
+	while (j < end && j - i < 8) {
+		const NkgToken *t = tok(c, j);
+		if (t->flags & NKG_TOK_CAP && t->flags & NKG_TOK_WORD) {
+			const LexEntry *e;
+			size_t n = ex_longest(c, j, end, LX_ORGHEAD, &e);
+			if (n) {
+				j += n;
+				last_head = j;
+				sector = c->lx->orgheads[e->idx];
+				continue;
+			}
+			size_t li;
+			LexKind how;
+			size_t cn = country_word(c, j, end, &li, &how);
+			if (cn && country == NKG_NONE &&
+			    c->lx->actors[li].kind == NKG_KIND_COUNTRY) {
+				country = li;
+				j += cn;
+				continue;
+			}
+			if (ex_has_kind(c, j, end, LX_VERB) || ex_has_kind(c, j, end, LX_SPEECH) ||
+			    ex_has_kind(c, j, end, LX_TITLE) || ex_has_kind(c, j, end, LX_MONTH) ||
+			    ex_has_kind(c, j, end, LX_WEEKDAY))
+				break;
+			j++;
+			lw = j;
+			continue;
+		}
+		if ((!strcmp(t->key, "of") || !strcmp(t->key, "for") ||
+		     !strcmp(t->key, "and") || !strcmp(t->key, "on")) &&
+		    j + 1 < end && is_cap(c, j + 1) && j > i) {
+			j++;
+			continue;
+		}
+		break;
+	}
+	if (!last_head)
+		return 0;
+	/* "U.S. Institute of Peace": the name runs on after its head */
+	if (lw > last_head)
+		j = lw;
+	else
+		j = last_head;
+	/* A bare head word ("Ministry") or a head alone after a country
+	 * ("Venezuelan Army") is left to the group rules. */
+	if (j - i < 2)
+		return 0;
+	char *label = ex_span_text(c, i, j);
+	char *slug = nkg_slug(label ? label : "org");
+	char iri[600];
+	snprintf(iri, sizeof iri, ID_BASE "org/%s", slug ? slug : "x");
+	free(slug);
+	*gi = add_new_actor(c, iri, NKG_KIND_ORGANIZATION, label, sector && *sector ? sector : NULL);
+	free(label);
+	if (*gi != NKG_NONE && country != NKG_NONE) {
+		size_t gc = ex_add_lex_actor(c, country, 0);
+		if (gc != NKG_NONE)
+			nkg_idx_add(&c->g->actors[*gi].affiliations, gc);
+	}
+	return j - i;
+}
+
+/* Group nouns after a country word, with up to two modifiers: "Cuban
+ * security advisers".  Returns the phrase end or 0. */
+static size_t group_after(const Ctx *c, size_t j, size_t end, size_t *gidx,
+                          size_t *mod0)
+{
+	*mod0 = j;
+	for (size_t skip = 0; skip <= 2 && j + skip < end; skip++) {
+		const LexEntry *e;
+		size_t n = ex_longest(c, j + skip, end, LX_GROUP, &e);
+		if (n) {
+			/* "U.S. military operation": the noun starts an event
+			 * phrase, not a group */
+			for (size_t m = 2; m <= 3; m++) {
+				const LexSlot *sl = ex_lookup(c, j + skip, m, end);
+				for (size_t q = 0; sl && q < sl->n; q++)
+					if (sl->v[q].kind == LX_NOUN && sl->v[q].ntok == m)
+						return 0;
+			}
+			*gidx = e->idx;
+			return j + skip + n;
+		}
+		const NkgToken *t = tok(c, j + skip);
+		if (!(t->flags & NKG_TOK_WORD) || eng_is(t->key, ENG_PREP) ||
+		    eng_is(t->key, ENG_DET) || eng_is(t->key, ENG_AUX) ||
+		    eng_is(t->key, ENG_BE) || ex_has_kind(c, j + skip, end, LX_VERB) ||
+		    ex_has_kind(c, j + skip, end, LX_SPEECH) ||
+		    ex_has_kind(c, j + skip, end, LX_TITLE))
+			return 0;
+		/* proper nouns between are not modifiers of a group noun */
+		if (t->flags & NKG_TOK_CAP && !(t->flags & NKG_TOK_UPPER))
+			return 0;
+	}
+	return 0;
+}
+
+static size_t make_group(Ctx *c, size_t country_li, size_t gidx, size_t m0,
+                         size_t m1, size_t t_end)
+{
+	const LexActor *ca = &c->lx->actors[country_li];
+	const LexGroup *gr = &c->lx->groups[gidx];
+	char *mods = m1 > m0 ? ex_span_text(c, m0, m1) : NULL;
+	char *mods_f = mods ? nkg_fold(mods, strlen(mods)) : NULL;
+	const char *dem = ca->demonym ? ca->demonym : ca->label;
+	const char *noun = gr->label;
+	/* The label keeps the noun as written ("Indian Navy", "Cuban security
+	 * advisers"); the IRI uses the lexicon's noun, so "authorities" and
+	 * "government" of one country are one node. */
+	char *written = NULL;
+	{
+		written = ex_span_text(c, m1, t_end);
+		if (written) {
+			char *f = nkg_fold(written, strlen(written));
+			free(written);
+			written = f;
+		}
+		noun = written ? written : noun;
+	}
+	size_t ll = strlen(dem) + (mods_f ? strlen(mods_f) + 1 : 0) + strlen(noun) + 4;
+	char *label = malloc(ll);
+	if (!label) {
+		free(mods);
+		free(mods_f);
+		free(written);
+		return NKG_NONE;
+	}
+	if (mods_f)
+		snprintf(label, ll, "%s %s %s", dem, mods_f, noun);
+	else
+		snprintf(label, ll, "%s %s", dem, noun);
+	char *slug = nkg_slug(mods_f ? label + strlen(dem) + 1 : gr->label);
+	char iri[700];
+	const char *code = ca->code ? ca->code : "x";
+	snprintf(iri, sizeof iri, ID_BASE "%s/%s/%s",
+	         gr->kind == NKG_KIND_GROUP ? "group" : "org", code, slug ? slug : "x");
+	free(slug);
+	size_t gi = add_new_actor(c, iri, gr->kind, label, gr->sector);
+	if (gi != NKG_NONE) {
+		size_t gc = ex_add_lex_actor(c, country_li, 0);
+		if (gc != NKG_NONE && gc != gi)
+			nkg_idx_add(&c->g->actors[gi].affiliations, gc);
+	}
+	free(label);
+	free(mods);
+	free(mods_f);
+	free(written);
+	return gi;
+}
+
+/* Sectors of the people a bare group noun can name without a country:
+ * police, troops, rebels, protesters; not institutions such as "the
+ * government" or "the court", which need to be someone's. */
+static int bare_sector(const char *sector)
+{
+	static const char *const ok[] = {"police", "military", "rebel", "civilian",
+	                                 "opposition", "militant", NULL};
+	for (int q = 0; sector && ok[q]; q++)
+		if (!strcmp(sector, ok[q]))
+			return 1;
+	return 0;
+}
+
+static size_t bare_group(Ctx *c, size_t i, size_t s1)
+{
+	const LexEntry *e;
+	size_t n = ex_longest(c, i, s1, LX_GROUP, &e);
+	if (!n || ex_is_actor_tok(c, i))
+		return 0;
+	const LexGroup *gr = &c->lx->groups[e->idx];
+	if (!bare_sector(gr->sector) || (gr->kind != NKG_KIND_GROUP &&
+	                                 strcmp(gr->sector, "police")))
+		return 0;
+	/* "fighters of the RSF", "militants from JNIM": the named body
+	 * is the actor */
+	if (i + n < s1 && (!strcmp(key(c, i + n), "of") || !strcmp(key(c, i + n), "from")))
+		return 0;
+	/* "police chief", "protesters' demands": the noun is a modifier */
+	if (i + n < s1 && (ex_has_kind(c, i + n, s1, LX_TITLE) || !strcmp(key(c, i + n), "'s") ||
+	                   !strcmp(key(c, i + n), "'")))
+		return 0;
+	/* nor a noun that starts an event phrase ("military operation") */
+	for (size_t m = n + 1; m <= n + 2; m++) {
+		const LexSlot *sl = ex_lookup(c, i, m, s1);
+		for (size_t q = 0; sl && q < sl->n; q++)
+			if (sl->v[q].kind == LX_NOUN && sl->v[q].ntok == m)
+				return 0;
+	}
+	size_t mc = ex_main_country(c);
+	size_t li = mc != NKG_NONE ? ex_lex_of(c, mc) : NKG_NONE;
+	size_t gi;
+	if (li != NKG_NONE) {
+		gi = make_group(c, li, e->idx, i, i, i + n);
+	} else {
+		char *written = ex_span_text(c, i, i + n);
+		char *label = written ? nkg_fold(written, strlen(written)) : NULL;
+		char *slug = nkg_slug(gr->label);
+		char iri[700];
+		snprintf(iri, sizeof iri, "%s%s/%s", c->g->base,
+		         gr->kind == NKG_KIND_GROUP ? "group" : "org", slug ? slug : "x");
+		gi = label ? add_new_actor(c, iri, gr->kind, label, gr->sector) : NKG_NONE;
+		free(written);
+		free(label);
+		free(slug);
+	}
+	if (gi == NKG_NONE)
+		return 0;
+	ex_push_mention(c, i, i + n, gi, 0);
+	return n;
+}
+
+/* Finds a title at I (after optional modifiers like "senior"); returns its
+ * length and the title. */
+static size_t title_at(const Ctx *c, size_t i, size_t end, const LexTitle **t)
+{
+	const LexEntry *e;
+	size_t n = ex_longest(c, i, end, LX_TITLE, &e);
+	if (n)
+		*t = &c->lx->titles[e->idx];
+	return n;
+}
+
+/* Mention that starts at token I, or NULL. */
+const AMention *ex_mention_starting(const Ctx *c, size_t i)
+{
+	if (c->indexed)
+		return i >= c->s0 && i <= c->s1 && c->tam_start[i - c->s0] != NKG_NONE ?
+		               &c->am[c->tam_start[i - c->s0]] : NULL;
+	for (size_t k = 0; k < c->n_am; k++)
+		if (c->am[k].t0 == i)
+			return &c->am[k];
+	return NULL;
+}
+
+/* Token after the last mention of the coordination headed by K. */
+size_t ex_last_of(const Ctx *c, size_t k)
+{
+	size_t end = c->am[k].t1;
+	for (size_t q = k; q != NKG_NONE; q = c->am[q].coord) {
+		if (c->am[q].t1 > end)
+			end = c->am[q].t1;
+		if (c->am[q].coord == q)
+			break;
+	}
+	return end;
+}
+
+/* Mention that ends at token I (exclusive), or NULL. */
+const AMention *ex_mention_ending(const Ctx *c, size_t i)
+{
+	if (c->indexed)
+		return i >= c->s0 && i <= c->s1 && c->tam_end[i - c->s0] != NKG_NONE ?
+		               &c->am[c->tam_end[i - c->s0]] : NULL;
+	for (size_t k = 0; k < c->n_am; k++)
+		if (c->am[k].t1 == i)
+			return &c->am[k];
+	return NULL;
+}
+
+int ex_is_actor_tok(const Ctx *c, size_t i)
+{
+	if (c->indexed)
+		return i >= c->s0 && i < c->s1 && c->tam[i - c->s0] != NKG_NONE;
+	for (size_t k = 0; k < c->n_am; k++)
+		if (i >= c->am[k].t0 && i < c->am[k].t1)
+			return 1;
+	return 0;
+}
+
+
+/* ---------- the noun phrases of a sentence, stage by stage ---------- */
+
+/* What opens a noun phrase at token I: a status word ("former"), then a
+ * country word (name, demonym or capital) and its possessive. */
+typedef struct {
+	size_t i, j;        /* the phrase start; the token after the status */
+	const char *status; /* "former", "acting" or NULL */
+	size_t cli;         /* lexicon actor of the country word, NKG_NONE */
+	LexKind how;        /* LX_ACTOR, LX_DEMONYM or LX_METONYM */
+	size_t cw;          /* length of the country word, 0: none */
+	size_t after_c;     /* token after it and its 's */
+	int poss;
+} Head;
+
+/* Reads the opening of the phrase at I; 0 when a status word ends the
+ * sentence and qualifies nothing. */
+static int read_head(Ctx *c, size_t i, size_t s1, Head *h)
+{
+	size_t j = i;
+	size_t st_len = 0;
+	h->i = i;
+	h->status = status_at(c, j, s1, &st_len);
+	if (h->status && st_len) {
+		/* "former" only counts before a country word or title */
+		j += st_len;
+		if (j < s1 && !strcmp(key(c, j), "-"))
+			j++;
+		if (j >= s1)
+			return 0;
+	}
+	h->j = j;
+	h->cli = NKG_NONE;
+	h->how = LX_ACTOR;
+	h->cw = country_word(c, j, s1, &h->cli, &h->how);
+	{
+		/* "Israel Defense Forces" is a known body, not Israel
+		 * followed by a group noun */
+		const LexEntry *ke;
+		size_t kn = ex_longest(c, j, s1, LX_ACTOR, &ke);
+		if (kn > h->cw && h->cw && c->lx->actors[ke->idx].kind != NKG_KIND_COUNTRY)
+			h->cw = 0;
+	}
+	if (!h->cw && is_cap(c, j)) {
+		/* "Venezuelas Vice President": a possessive without its
+		 * apostrophe, tolerated before a title. */
+		const char *k = key(c, j);
+		size_t kl = strlen(k);
+		if (kl > 4 && k[kl - 1] == 's') {
+			char *x = nkg_strdup(k);
+			x[kl - 1] = '\0';
+			const LexSlot *sl = nkg_lex_lookup(c->lx, x);
+			free(x);
+			const LexTitle *tt;
+			if (sl && j + 1 < s1 && title_at(c, j + 1, s1, &tt))
+				for (size_t q = 0; q < sl->n; q++)
+					if (sl->v[q].kind == LX_ACTOR &&
+					    c->lx->actors[sl->v[q].idx].kind == NKG_KIND_COUNTRY) {
+						h->cli = sl->v[q].idx;
+						h->cw = 1;
+					}
+		}
+	}
+	h->after_c = j + h->cw;
+	h->poss = 0;
+	if (h->cw && h->after_c < s1 && !strcmp(key(c, h->after_c), "'s")) {
+		h->poss = 1;
+		h->after_c++;
+	}
+	return 1;
+}
+
+/* The title after the opening H: "Mali's transitional president",
+ * "Mexican Security Minister".  Returns its length with its modifiers
+ * (0: none), *TPOS where it starts, and the status it carries. */
+static size_t find_title(const Ctx *c, const Head *h, size_t s1, size_t *tpos,
+                         const LexTitle **title, const char **status)
+{
+	size_t tp = h->cw ? h->after_c : h->j;
+	*status = h->status;
+	*title = NULL;
+	if (h->cw) {
+		size_t sl2;
+		const char *st2 = status_at(c, tp, s1, &sl2);
+		if (st2 && sl2) {
+			*status = st2;
+			tp += sl2;
+		}
+	}
+	*tpos = tp;
+	size_t tl = title_at(c, tp, s1, title);
+	if (!tl && h->cw) {
+		/* capitalised modifiers before a title become part of it */
+		for (size_t m = 1; m <= 2 && !tl && tp + m < s1; m++) {
+			const char *mk = key(c, tp + m - 1);
+			if (!is_word(c, tp + m - 1) || is_actor_or_lex(c, tp + m - 1, s1) ||
+			    eng_is(mk, ENG_DET) || eng_is(mk, ENG_PREP) || eng_is(mk, ENG_AUX) ||
+			    eng_is(mk, ENG_BE) || eng_is(mk, ENG_CLAUSE) || !strcmp(mk, "and"))
+				break;
+			tl = title_at(c, tp + m, s1, title);
+			if (tl)
+				tl += m;
+		}
+	}
+	return tl;
+}
+
+/* The name after a title ending at *NP: "President of Kenya William Ruto",
+ * "Defence Minister Israel Katz", "Egypt's finance minister, Ahmed
+ * Kouchouk".  Returns its length (0: none), moving *NP to where it starts
+ * and setting *ORG_LI to a country named by "of". */
+static size_t name_after_title(const Ctx *c, size_t *np, size_t s1, size_t *org_li)
+{
+	size_t p = *np;
+	if (p + 1 < s1 && !strcmp(key(c, p), "of") && *org_li == NKG_NONE) {
+		size_t li2;
+		LexKind h2;
+		size_t n2 = country_word(c, p + 1, s1, &li2, &h2);
+		if (n2 && !is_name_token(c, p + 1 + n2, s1)) {
+			*org_li = li2;
+			p += 1 + n2;
+		}
+	}
+	size_t nl = name_len(c, p, s1);
+	if (!nl && p + 1 < s1 && is_cap(c, p) && is_word(c, p) && is_name_token(c, p + 1, s1) &&
+	    !ex_has_kind(c, p, s1, LX_TITLE)) {
+		/* a first name that is also a country */
+		nl = 1 + name_len(c, p + 1, s1);
+	}
+	if (!nl && p + 1 < s1 && !strcmp(key(c, p), ",")) {
+		size_t q = p + 1;
+		const LexTitle *t2;
+		size_t l2 = title_at(c, q, s1, &t2);
+		if (l2 && q + l2 < s1 && !strcmp(key(c, q + l2), "."))
+			l2++;
+		if (l2 && name_len(c, q + l2, s1) >= 2)
+			q += l2;
+		if (name_len(c, q, s1) >= 2) {
+			nl = name_len(c, q, s1);
+			p = q;
+		}
+	}
+	*np = p;
+	return nl;
+}
+
+/* A person named after the title [TPOS, TPOS+TL) of opening H: the post
+ * and the mention.  Returns the token after the phrase (0: no one). */
+static size_t title_holder(Ctx *c, const Head *h, size_t s1, size_t tpos, size_t tl,
+                           const LexTitle *title, const char *status)
+{
+	size_t np = tpos + tl;
+	size_t org_li = h->cli;
+	size_t nl = name_after_title(c, &np, s1, &org_li);
+	if (!nl)
+		return 0;
+	int is_new;
+	/* after a title, one unknown name is a person: "President Mugabe" */
+	size_t person = person_by_name_ex(c, np, nl, s1, &is_new, 1);
+	if (person != NKG_NONE && org_li != NKG_NONE && nl == 1 && !is_new &&
+	    c->g->actors[person].kind == NKG_KIND_PERSON) {
+		size_t pc = country_of(c, person);
+		if (pc != NKG_NONE && c->g->actors[pc].code &&
+		    c->lx->actors[org_li].kind == NKG_KIND_COUNTRY && c->lx->actors[org_li].code &&
+		    strcmp(c->g->actors[pc].code, c->lx->actors[org_li].code))
+			person = NKG_NONE; /* someone else of that name */
+	}
+	if (person == NKG_NONE || c->g->actors[person].kind != NKG_KIND_PERSON)
+		return 0;
+	size_t org = org_li != NKG_NONE ? ex_add_lex_actor(c, org_li, 0) : NKG_NONE;
+	/* the country word is evidence for the country, not a party of its own */
+	if (h->cli != NKG_NONE && org != NKG_NONE) {
+		nkg_idx_add(&c->g->actors[org].mentions, c->mention);
+		ex_salience_bump(c, org);
+	}
+	char *ttext = NULL;
+	if (tl > 1 && tpos + tl <= s1 && is_cap(c, tpos) && !ex_has_kind(c, tpos, s1, LX_TITLE)) {
+		/* keep what the text says: "Security Minister" */
+		ttext = ex_span_text(c, tpos, tpos + tl);
+	}
+	add_post(c, person, ttext ? ttext : title->label, org, status);
+	free(ttext);
+	size_t end = np + nl;
+	unsigned fl = 0;
+	if (end < s1 && !strcmp(key(c, end), "'s"))
+		fl |= M_POSS;
+	ex_push_mention(c, h->i, end, person, fl);
+	return end + (fl & M_POSS ? 1 : 0);
+}
+
+/* A country's title with no name: "Montenegro's prime minister" is the
+ * post as an actor; "Palestinian leaders" is a group.  Returns the token
+ * after the title. */
+static size_t unnamed_post(Ctx *c, const Head *h, size_t tpos, size_t tl,
+                           const LexTitle *title)
+{
+	const LexActor *ca = &c->lx->actors[h->cli];
+	const char *lastk = key(c, tpos + tl - 1);
+	size_t lk = strlen(lastk);
+	char *tfold = nkg_fold(title->label, strlen(title->label));
+	int plural = lk > 2 && lastk[lk - 1] == 's' && tfold && strcmp(lastk, tfold) != 0 &&
+	             (strlen(tfold) < 2 || tfold[strlen(tfold) - 1] != 's');
+	free(tfold);
+	char label[400], iri[600];
+	size_t gi;
+	if (plural) {
+		char *written = ex_span_text(c, tpos, tpos + tl);
+		char *wf = written ? nkg_fold(written, strlen(written)) : NULL;
+		snprintf(label, sizeof label, "%s %s", ca->demonym ? ca->demonym : ca->label,
+		         wf ? wf : "officials");
+		char *slug = nkg_slug(wf ? wf : "officials");
+		snprintf(iri, sizeof iri, ID_BASE "group/%s/%s", ca->code ? ca->code : "x",
+		         slug ? slug : "x");
+		gi = add_new_actor(c, iri, NKG_KIND_GROUP, label, title->sector);
+		free(slug);
+		free(written);
+		free(wf);
+	} else {
+		snprintf(label, sizeof label, "%s of %s", title->label, ca->label);
+		char *slug = nkg_slug(label);
+		snprintf(iri, sizeof iri, ID_BASE "post/%s/%s", ca->code ? ca->code : "x",
+		         slug ? slug : "x");
+		free(slug);
+		gi = add_new_actor(c, iri, NKG_KIND_PERSON, label, title->sector);
+	}
+	if (gi != NKG_NONE) {
+		size_t gc = ex_add_lex_actor(c, h->cli, 0);
+		if (gc != NKG_NONE)
+			nkg_idx_add(&c->g->actors[gi].affiliations, gc);
+		ex_push_mention(c, h->i, tpos + tl, gi, 0);
+	}
+	return tpos + tl;
+}
+
+/* A title with or without a country word before it and a name after it.
+ * Returns the token after the phrase (0: none here). */
+static size_t titled_mention(Ctx *c, const Head *h, size_t s1)
+{
+	size_t tpos;
+	const LexTitle *title;
+	const char *status;
+	size_t tl = find_title(c, h, s1, &tpos, &title, &status);
+	if (!tl)
+		return 0;
+	size_t end = title_holder(c, h, s1, tpos, tl, title, status);
+	if (!end && h->cw && title)
+		end = unnamed_post(c, h, tpos, tl, title);
+	return end;
+}
+
+/* A group noun after the country word of H, with up to two modifiers:
+ * "Cuban security advisers".  Returns the token after it (0: none). */
+static size_t country_group(Ctx *c, const Head *h, size_t s1)
+{
+	size_t gidx, m0;
+	size_t gend = group_after(c, h->after_c, s1, &gidx, &m0);
+	if (!gend)
+		return 0;
+	size_t gstart = gend - 1;
+	/* the group noun's own start */
+	for (size_t q = m0; q < gend; q++) {
+		const LexEntry *e;
+		size_t n = ex_longest(c, q, s1, LX_GROUP, &e);
+		if (n && q + n == gend) {
+			gstart = q;
+			break;
+		}
+	}
+	size_t gi = make_group(c, h->cli, gidx, m0, gstart, gend);
+	ex_push_mention(c, h->i, gend, gi, 0);
+	return gend;
+}
+
+/* A body of the country in H: "U.S. Naval Academy" (a name that starts
+ * with the country), "Azerbaijan's Defence Ministry".  Returns the token
+ * after it (0: none). */
+static size_t country_body(Ctx *c, const Head *h, size_t s1)
+{
+	size_t ogi;
+	size_t on = h->poss ? 0 : org_name(c, h->j, s1, &ogi);
+	if (on > h->cw && ogi != NKG_NONE) {
+		ex_push_mention(c, h->i, h->j + on, ogi, 0);
+		return h->j + on;
+	}
+	if (!h->poss || c->lx->actors[h->cli].kind != NKG_KIND_COUNTRY)
+		return 0;
+	size_t q = h->after_c, head = 0;
+	while (q < s1 && q < h->after_c + 4 && is_cap(c, q) && is_word(c, q) &&
+	       !ex_has_kind(c, q, s1, LX_TITLE) && !is_actor_or_lex(c, q, s1)) {
+		if (ex_has_kind(c, q, s1, LX_ORGHEAD))
+			head = q + 1;
+		q++;
+	}
+	if (!head)
+		return 0;
+	char *run = ex_span_text(c, h->after_c, head);
+	const LexActor *ca = &c->lx->actors[h->cli];
+	char label[400], iri[600];
+	snprintf(label, sizeof label, "%s of %s", run ? run : "", ca->label);
+	char *slug = nkg_slug(run ? run : "org");
+	snprintf(iri, sizeof iri, ID_BASE "org/%s/%s", ca->code ? ca->code : "x", slug ? slug : "x");
+	size_t gi = add_new_actor(c, iri, NKG_KIND_ORGANIZATION, label, NULL);
+	if (gi != NKG_NONE) {
+		size_t gc = ex_add_lex_actor(c, h->cli, 0);
+		if (gc != NKG_NONE)
+			nkg_idx_add(&c->g->actors[gi].affiliations, gc);
+	}
+	free(run);
+	free(slug);
+	ex_push_mention(c, h->i, head, gi, 0);
+	return head;
+}
+
+/* "Algerian landowners", "Iraqi Kurds": a demonym before a plural noun
+ * the lexicon does not know names a group.  Returns the token after it
+ * (0: none). */
+static size_t demonym_group(Ctx *c, const Head *h, size_t s1)
+{
+	size_t a = h->after_c;
+	if (h->how != LX_DEMONYM || h->poss || a >= s1 || !is_word(c, a) ||
+	    is_actor_or_lex(c, a, s1) || ex_has_kind(c, a, s1, LX_NOUN) ||
+	    eng_is(key(c, a), ENG_PREP) || eng_is(key(c, a), ENG_AUX) ||
+	    eng_is(key(c, a), ENG_BE) || eng_is(key(c, a), ENG_CLAUSE))
+		return 0;
+	const char *nk = key(c, a);
+	size_t nkl = strlen(nk);
+	if (!(nkl > 3 && nk[nkl - 1] == 's' && nk[nkl - 2] != 's' &&
+	      !(tok(c, a)->flags & NKG_TOK_UPPER)))
+		return 0;
+	const LexActor *ca = &c->lx->actors[h->cli];
+	char label[300], iri[600];
+	snprintf(label, sizeof label, "%s %s", ca->demonym ? ca->demonym : ca->label, nk);
+	char *slug = nkg_slug(nk);
+	snprintf(iri, sizeof iri, ID_BASE "group/%s/%s", ca->code ? ca->code : "x", slug ? slug : "x");
+	free(slug);
+	size_t gi = add_new_actor(c, iri, NKG_KIND_GROUP, label, NULL);
+	if (gi != NKG_NONE) {
+		size_t gc = ex_add_lex_actor(c, h->cli, 0);
+		if (gc != NKG_NONE)
+			nkg_idx_add(&c->g->actors[gi].affiliations, gc);
+	}
+	ex_push_mention(c, h->i, a + 1, gi, 0);
+	return a + 1;
+}
+
+/* The country word of H as a mention of the country itself, marked as a
+ * modifier ("U.S. pressure"), a possessive or a place ("in Havana").
+ * Returns the token after it. */
+static size_t country_mention(Ctx *c, const Head *h, size_t s0, size_t s1)
+{
+	size_t i = h->i, a = h->after_c;
+	size_t gi = ex_add_lex_actor(c, h->cli, 0);
+	unsigned fl = h->poss ? M_POSS : 0;
+	if (h->how == LX_DEMONYM)
+		fl |= M_ADJ;
+	if (h->how == LX_ACTOR && !h->poss && a < s1 && is_word(c, a) && !is_cap(c, a) &&
+	    !eng_is(key(c, a), ENG_PREP) && !eng_is(key(c, a), ENG_AUX) &&
+	    !eng_is(key(c, a), ENG_BE) && !eng_is(key(c, a), ENG_CLAUSE) &&
+	    strcmp(key(c, a), "and") && !ex_has_kind(c, a, s1, LX_VERB) &&
+	    !ex_has_kind(c, a, s1, LX_SPEECH))
+		fl |= M_ADJ; /* "U.S. military operation" */
+	if (i > s0 && eng_is(key(c, i - 1), ENG_PLACE) && !h->poss && !(fl & M_ADJ))
+		fl |= M_PLACE;
+	if (h->how == LX_METONYM && h->j + h->cw + 1 < s1 && !strcmp(key(c, h->j + h->cw), ",") &&
+	    is_cap(c, h->j + h->cw + 1) && !is_name_token(c, h->j + h->cw + 2, s1)) {
+		/* "Washington, DC", "Caracas, Venezuela" */
+		fl |= M_PLACE;
+	}
+	ex_push_mention(c, i, a, gi, fl);
+	return a;
+}
+
+/* A phrase that opens with a status word, a country word or a title.
+ * Returns the token after it (0: none here). */
+static size_t head_phrase(Ctx *c, size_t i, size_t s0, size_t s1)
+{
+	Head h;
+	if (!read_head(c, i, s1, &h))
+		return s1; /* a status word that ends the sentence */
+	size_t end = titled_mention(c, &h, s1);
+	if (end || !h.cw)
+		return end;
+	if ((end = country_group(c, &h, s1)) || (end = country_body(c, &h, s1)) ||
+	    (end = demonym_group(c, &h, s1)))
+		return end;
+	return country_mention(c, &h, s0, s1);
+}
+
+/* Demonym plural: "Cubans", "32 Cubans". */
+static size_t demonym_people(Ctx *c, size_t i, size_t s0, size_t s1)
+{
+	const LexEntry *e;
+	size_t n = ex_longest(c, i, s1, LX_DEMONYM_PL, &e);
+	if (!n || !is_cap(c, i))
+		return 0;
+	const LexActor *ca = &c->lx->actors[e->idx];
+	char *label = ex_span_text(c, i, i + n);
+	char iri[400];
+	snprintf(iri, sizeof iri, ID_BASE "group/%s/people", ca->code ? ca->code : "x");
+	size_t gi = add_new_actor(c, iri, NKG_KIND_GROUP, label ? label : ca->label, "civilian");
+	free(label);
+	if (gi != NKG_NONE) {
+		size_t gc = ex_add_lex_actor(c, e->idx, 0);
+		if (gc != NKG_NONE)
+			nkg_idx_add(&c->g->actors[gi].affiliations, gc);
+	}
+	ex_push_mention(c, i, i + n, gi, 0);
+	return i + n;
+}
+
+/* Known person or organisation. */
+static size_t known_actor(Ctx *c, size_t i, size_t s0, size_t s1)
+{
+	const LexEntry *e;
+	size_t n = ex_longest(c, i, s1, LX_ACTOR, &e);
+	/* names are capitalised, unless the name itself is not ("al-Qaeda") */
+	unsigned char first = n ? (unsigned char)c->lx->actors[e->idx].label[0] : 0;
+	if (!n || !(is_cap(c, i) || (tok(c, i)->flags & NKG_TOK_UPPER) ||
+	            (first >= 'a' && first <= 'z')))
+		return 0;
+	size_t gi = ex_add_lex_actor(c, e->idx, 0);
+	unsigned fl = 0;
+	if (i + n < s1 && !strcmp(key(c, i + n), "'s"))
+		fl |= M_POSS;
+	ex_push_mention(c, i, i + n, gi, fl);
+	return i + n + (fl & M_POSS ? 1 : 0);
+}
+
+/* Group noun followed by "in/of/from" + country: "rebels in Darfur",
+ * "the government of Sudan". */
+static size_t group_of_country(Ctx *c, size_t i, size_t s0, size_t s1)
+{
+	const LexEntry *e;
+	size_t n = ex_longest(c, i, s1, LX_GROUP, &e);
+	/* "Opposition groups in Zimbabwe": the last group noun heads */
+	if (n && i + n < s1) {
+		const LexEntry *e2;
+		size_t n2 = ex_longest(c, i + n, s1, LX_GROUP, &e2);
+		if (n2) {
+			n += n2;
+			e = e2;
+		}
+	}
+	if (!n || i + n + 1 >= s1 ||
+	    (strcmp(key(c, i + n), "in") && strcmp(key(c, i + n), "of") &&
+	     strcmp(key(c, i + n), "from")))
+		return 0;
+	size_t q = i + n + 1;
+	if (q < s1 && !strcmp(key(c, q), "the"))
+		q++;
+	size_t li2;
+	LexKind h2;
+	size_t n2 = country_word(c, q, s1, &li2, &h2);
+	/* not "fighters of Russia's Wagner Group" */
+	int poss = q + n2 < s1 && !strcmp(key(c, q + n2), "'s");
+	if (!n2 || poss || c->lx->actors[li2].kind != NKG_KIND_COUNTRY)
+		return 0;
+	size_t gi = make_group(c, li2, e->idx, i, i, i + n);
+	ex_push_mention(c, i, q + n2, gi, 0);
+	return q + n2;
+}
+
+/* Organisation names: "New York University". */
+static size_t org_mention(Ctx *c, size_t i, size_t s0, size_t s1)
+{
+	size_t ogi;
+	size_t on = org_name(c, i, s1, &ogi);
+	if (!on || ogi == NKG_NONE)
+		return 0;
+	ex_push_mention(c, i, i + on, ogi, 0);
+	return i + on;
+}
+
+/* Anonymous sources ("11 sources familiar with the matter"); "Reuters
+ * reports" is a verb. */
+static size_t source_mention(Ctx *c, size_t i, size_t s0, size_t s1)
+{
+	size_t sn = ex_longest(c, i, s1, LX_SOURCE, NULL);
+	if (!sn || (ex_has_kind(c, i, s1, LX_SPEECH) && ex_mention_ending(c, i)))
+		return 0;
+	char iri[600];
+	snprintf(iri, sizeof iri, "%ssources", c->g->base);
+	size_t gi = add_new_actor(c, iri, NKG_KIND_GROUP, "sources", NULL);
+	ex_push_mention(c, i, i + sn, gi, M_SOURCE);
+	return i + sn;
+}
+
+/* The organisation a person's title is held at, in the few tokens after
+ * it: "... at New York University", "for the ministry". */
+static size_t org_after_title(Ctx *c, size_t z, size_t s1)
+{
+	for (size_t w = z; w < s1 && w < z + 6; w++) {
+		if (!strcmp(key(c, w), ",") || !strcmp(key(c, w), "."))
+			break;
+		if (!strcmp(key(c, w), "at") || !strcmp(key(c, w), "of") ||
+		    !strcmp(key(c, w), "for") || !strcmp(key(c, w), "to")) {
+			size_t w2 = w + 1;
+			if (w2 < s1 && !strcmp(key(c, w2), "the"))
+				w2++;
+			size_t og;
+			size_t on = org_name(c, w2, s1, &og);
+			if (on && og != NKG_NONE)
+				return og;
+			const LexEntry *e2;
+			size_t kn = ex_longest(c, w2, s1, LX_ACTOR, &e2);
+			if (kn && c->lx->actors[e2->idx].kind == NKG_KIND_ORGANIZATION)
+				return ex_add_lex_actor(c, e2->idx, 0);
+		}
+	}
+	return NKG_NONE;
+}
+
+/* A name of NL tokens at I with an apposition that gives a title: "Frank
+ * Mora, who served as U.S. ambassador to ...", "Alejandro Velasco, an
+ * associate professor of history at New York University".  Returns the
+ * token after the name (0: none). */
+static size_t appositive_person(Ctx *c, size_t i, size_t nl, size_t s1)
+{
+	if (nl < 2 || i + nl + 1 >= s1 || strcmp(key(c, i + nl), ","))
+		return 0;
+	size_t q = i + nl + 1;
+	const char *st = NULL;
+	if (q + 2 < s1 && !strcmp(key(c, q), "who") &&
+	    (!strcmp(key(c, q + 1), "served") || !strcmp(key(c, q + 1), "was"))) {
+		st = "former";
+		q += 2;
+		if (q < s1 && !strcmp(key(c, q), "as"))
+			q++;
+	} else if (q < s1 && (!strcmp(key(c, q), "a") || !strcmp(key(c, q), "an") ||
+	                      !strcmp(key(c, q), "the"))) {
+		q++;
+	}
+	size_t cli2 = NKG_NONE;
+	LexKind h2;
+	size_t cn = country_word(c, q, s1, &cli2, &h2);
+	size_t tq = q + cn;
+	/* allow one or two modifiers: "associate professor" */
+	const LexTitle *tt = NULL;
+	size_t ttl = 0;
+	for (size_t skip = 0; skip <= 2 && !ttl && tq + skip < s1; skip++)
+		if ((ttl = title_at(c, tq + skip, s1, &tt)))
+			tq += skip;
+	if (!ttl)
+		return 0;
+	int is_new;
+	size_t person = person_by_name(c, i, nl, s1, &is_new);
+	if (person == NKG_NONE || c->g->actors[person].kind != NKG_KIND_PERSON)
+		return 0;
+	size_t org = cli2 != NKG_NONE ? ex_add_lex_actor(c, cli2, 0) : NKG_NONE;
+	char *title_text = ex_span_text(c, tq, tq + ttl);
+	size_t org2 = org_after_title(c, tq + ttl, s1);
+	const char *tlabel = tt->label;
+	if (title_text && strlen(title_text) > strlen(tt->label))
+		tlabel = title_text;
+	add_post(c, person, tlabel, org2 != NKG_NONE ? org2 : org, st);
+	if (org2 != NKG_NONE)
+		nkg_idx_add(&c->g->actors[person].affiliations, org2);
+	if (org != NKG_NONE)
+		nkg_idx_add(&c->g->actors[person].affiliations, org);
+	free(title_text);
+	ex_push_mention(c, i, i + nl, person, 0);
+	return i + nl;
+}
+
+/* A name of NL tokens at I: a surname or full name already met, or a new
+ * full name after or before a speech verb or before "a"/"an" and a noun
+ * ("Pavel Suslau, a journalist from Grodno").  Returns the token after
+ * it (0: none). */
+static size_t name_mention(Ctx *c, size_t i, size_t nl, size_t s0, size_t s1)
+{
+	int is_new = 0;
+	size_t person = NKG_NONE;
+	if (nl == 1) {
+		person = person_by_name(c, i, 1, s1, &is_new);
+	} else if (nl >= 2) {
+		char *label = ex_span_text(c, i, i + nl);
+		char *slug = label ? nkg_slug(label) : NULL;
+		char iri[600];
+		snprintf(iri, sizeof iri, ID_BASE "person/%s", slug ? slug : "x");
+		person = nkg_graph_find_actor(c->g, iri);
+		int after_speech = i > s0 && ex_has_kind(c, i - 1, s1, LX_SPEECH);
+		int appos = nl >= 2 && nl <= 3 && i + nl + 2 < s1 && !strcmp(key(c, i + nl), ",") &&
+		            (!strcmp(key(c, i + nl + 1), "a") || !strcmp(key(c, i + nl + 1), "an")) &&
+		            !is_cap(c, i + nl + 2);
+		after_speech |= appos;
+		if (person == NKG_NONE &&
+		    (after_speech || (i + nl < s1 && ex_has_kind(c, i + nl, s1, LX_SPEECH) &&
+		                      (i == s0 || !is_cap(c, i - 1)))))
+			person = add_new_actor(c, iri, NKG_KIND_PERSON, label, NULL);
+		free(slug);
+		free(label);
+	}
+	if (person == NKG_NONE || c->g->actors[person].kind != NKG_KIND_PERSON)
+		return 0;
+	unsigned fl = 0;
+	if (i + nl < s1 && !strcmp(key(c, i + nl), "'s"))
+		fl |= M_POSS;
+	ex_push_mention(c, i, i + nl, person, fl);
+	return i + nl + (fl & M_POSS ? 1 : 0);
+}
+
+/* People by name. */
+static size_t person_mention(Ctx *c, size_t i, size_t s0, size_t s1)
+{
+	size_t nl = name_len(c, i, s1);
+	if (!nl)
+		return 0;
+	size_t end = appositive_person(c, i, nl, s1);
+	return end ? end : name_mention(c, i, nl, s0, s1);
+}
+
+/* Mentions resolved against the document (coref.c). */
+static size_t pronoun_mention(Ctx *c, size_t i, size_t s0, size_t s1)
+{
+	size_t n = ex_pronoun_mention(c, i, s1);
+	return n ? i + n : 0;
+}
+
+static size_t pair_mention(Ctx *c, size_t i, size_t s0, size_t s1)
+{
+	size_t n = ex_pair_mention(c, i, s1);
+	return n ? i + n : 0;
+}
+
+/* A group noun with no country word: "Police detained 30 protesters".  It
+ * stands with the story's main country when there is one. */
+static size_t bare_group_mention(Ctx *c, size_t i, size_t s0, size_t s1)
+{
+	size_t n = bare_group(c, i, s1);
+	return n ? i + n : 0;
+}
+
+/* ---------- prepositions and coordination ---------- */
+
+/* The preposition governing each mention ("in Havana", "at least three of
+ * the ..."), and whether it makes a cause or a source ("due to X"). */
+static void mention_preps(Ctx *c, size_t s0)
+{
+	static const char *const quantity[] = {
+	        "group", "groups", "number", "members", "member", "hundreds",
+	        "thousands", "dozens", "millions", "tens", "scores", "some",
+	        "many", "most", "all", "none", "one", "two", "three", "delegation",
+	        "team", "contingent", "batch", "patch", "unit", "units", "part",
+	        "leaders", "leader", "head", "wing", "each", "both", NULL};
+	static const char *const compound[] = {
+	        "due", "according", "because", "thanks", "close",
+	        "prior", "instead", "ahead", "owing", "part", NULL};
+	for (size_t k = 0; k < c->n_am; k++) {
+		AMention *m = &c->am[k];
+		size_t p = m->t0;
+		while (p > s0) {
+			const char *pk = key(c, p - 1);
+			/* determiners and amounts: "at least three", "up to 100",
+			 * "more than 30" */
+			if (eng_is(pk, ENG_DET) || tok(c, p - 1)->flags & NKG_TOK_NUM ||
+			    eng_is(pk, ENG_COMPASS) || !strcmp(pk, "least") || !strcmp(pk, "than") ||
+			    !strcmp(pk, "nearly") || !strcmp(pk, "almost") || !strcmp(pk, "fewer")) {
+				p--;
+				continue;
+			}
+			if (!strcmp(pk, "at") && p < m->t0 && !strcmp(key(c, p), "least")) {
+				p--;
+				continue;
+			}
+			if (!strcmp(pk, "to") && p - 1 > s0 && !strcmp(key(c, p - 2), "up") &&
+			    p < m->t0 && tok(c, p)->flags & NKG_TOK_NUM) {
+				p -= 2;
+				continue;
+			}
+			break;
+		}
+		if (p <= s0 || !eng_is(key(c, p - 1), ENG_PREP))
+			continue;
+		m->prep = p - 1;
+		m->flags |= M_PP;
+		int quant = 0;
+		if (!strcmp(key(c, p - 1), "of") && p - 1 > s0)
+			for (int q = 0; quantity[q]; q++)
+				if (!strcmp(key(c, p - 2), quantity[q]))
+					quant = 1;
+		if (quant) {
+			m->prep = NKG_NONE;
+			m->flags &= ~(unsigned)M_PP;
+			continue;
+		}
+		if (p - 1 > s0)
+			for (int q = 0; compound[q]; q++)
+				if (!strcmp(key(c, p - 2), compound[q]))
+					m->flags |= M_NOROLE;
+	}
+}
+
+/* Coordinated mentions ("Cuba and Venezuela", "A, B and C"); the last
+ * coordinated pair of countries is kept for "the two countries". */
+static void mention_coords(Ctx *c)
+{
+	for (size_t k = 0; k + 1 < c->n_am; k++) {
+		AMention *a = &c->am[k], *b = &c->am[k + 1];
+		if (a->coord != NKG_NONE || a->t1 > b->t0)
+			continue;
+		size_t gap = b->t0 - a->t1;
+		int ok = 0;
+		if (gap == 1 && (!strcmp(key(c, a->t1), "and") || !strcmp(key(c, a->t1), ",") ||
+		                 !strcmp(key(c, a->t1), "&")))
+			ok = !strcmp(key(c, a->t1), "and") || (k + 2 < c->n_am);
+		if (gap == 2 && !strcmp(key(c, a->t1), ",") && !strcmp(key(c, a->t1 + 1), "and"))
+			ok = 1;
+		if (gap == 2 && !strcmp(key(c, a->t1), "and") && !strcmp(key(c, a->t1 + 1), "the"))
+			ok = 1;
+		/* "Cuban and Venezuelan officials" is one phrase per side */
+		if (ok && a->actor != b->actor && !(a->flags & M_SOURCE) && !(b->flags & M_SOURCE)) {
+			a->coord = k + 1;
+			b->flags |= a->flags & (M_PP | M_PLACE);
+			if (b->prep == NKG_NONE)
+				b->prep = a->prep;
+		}
+		if (ok && c->g->actors[a->actor].kind == NKG_KIND_COUNTRY &&
+		    c->g->actors[b->actor].kind == NKG_KIND_COUNTRY && a->actor != b->actor) {
+			c->pair[0] = a->actor;
+			c->pair[1] = b->actor;
+			c->have_pair = 1;
+		}
+	}
+}
+
+/* ---------- the sentence ---------- */
+
+typedef size_t (*Stage)(Ctx *c, size_t i, size_t s0, size_t s1);
+
+/* Scans one sentence for actor mentions: at each token the first stage
+ * that finds a phrase there takes it, and the scan goes on after it. */
+void ex_find_actors(Ctx *c, size_t s0, size_t s1)
+{
+	static const Stage stages[] = {
+	        head_phrase,    demonym_people, known_actor,    group_of_country,
+	        org_mention,    pronoun_mention, pair_mention,  source_mention,
+	        person_mention, bare_group_mention};
+	for (size_t i = s0; i < s1;) {
+		size_t end = 0;
+		for (size_t k = 0; !end && k < sizeof stages / sizeof *stages; k++)
+			end = stages[k](c, i, s0, s1);
+		i = end ? end : i + 1;
+	}
+	mention_preps(c, s0);
+	mention_coords(c);
+}
