@@ -45,6 +45,17 @@ char *ex_span_text(const Ctx *c, size_t t0, size_t t1)
 
 /* ---------- actors in the graph ---------- */
 
+/* The path segment that names lexicon actor A in the IRIs of its groups
+ * and posts: a country's code, else the last segment of its own IRI
+ * ("nato", "kurds"). */
+static const char *actor_code(const LexActor *a)
+{
+	if (a->code)
+		return a->code;
+	const char *sl = strrchr(a->iri, '/');
+	return sl && sl[1] ? sl + 1 : "x";
+}
+
 static void note_src(Ctx *c, size_t gi, size_t li)
 {
 	if (gi == NKG_NONE)
@@ -482,6 +493,17 @@ static size_t group_after(const Ctx *c, size_t j, size_t end, size_t *gidx,
 	return 0;
 }
 
+/* Adds "A B C" (B may be NULL) as an alternative label of graph actor GI. */
+static void add_alt3(Ctx *c, size_t gi, const char *a, const char *b, const char *n)
+{
+	char buf[400];
+	if (b)
+		snprintf(buf, sizeof buf, "%s %s %s", a, b, n);
+	else
+		snprintf(buf, sizeof buf, "%s %s", a, n);
+	nkg_actor_add_alt(&c->g->actors[gi], buf);
+}
+
 static size_t make_group(Ctx *c, size_t country_li, size_t gidx, size_t m0,
                          size_t m1, size_t t_end)
 {
@@ -518,7 +540,7 @@ static size_t make_group(Ctx *c, size_t country_li, size_t gidx, size_t m0,
 		snprintf(label, ll, "%s %s", dem, noun);
 	char *slug = nkg_slug(mods_f ? label + strlen(dem) + 1 : gr->label);
 	char iri[700];
-	const char *code = ca->code ? ca->code : "x";
+	const char *code = actor_code(ca);
 	snprintf(iri, sizeof iri, ID_BASE "%s/%s/%s",
 	         gr->kind == NKG_KIND_GROUP ? "group" : "org", code, slug ? slug : "x");
 	free(slug);
@@ -527,6 +549,12 @@ static size_t make_group(Ctx *c, size_t country_li, size_t gidx, size_t m0,
 		size_t gc = ex_add_lex_actor(c, country_li, 0);
 		if (gc != NKG_NONE && gc != gi)
 			nkg_idx_add(&c->g->actors[gi].affiliations, gc);
+		/* the names a reader would look it up by: "Myanmar police" and
+		 * "Palestinian protesters" for "the police" and "Palestinian
+		 * demonstrators" */
+		add_alt3(c, gi, ca->label, mods_f, gr->label);
+		add_alt3(c, gi, dem, mods_f, gr->label);
+		add_alt3(c, gi, ca->label, mods_f, noun);
 	}
 	free(label);
 	free(mods);
@@ -541,11 +569,33 @@ static size_t make_group(Ctx *c, size_t country_li, size_t gidx, size_t m0,
 static int bare_sector(const char *sector)
 {
 	static const char *const ok[] = {"police", "military", "rebel", "civilian",
-	                                 "opposition", "militant", NULL};
+	                                 "opposition", "militant", "criminal", NULL};
 	for (int q = 0; sector && ok[q]; q++)
 		if (!strcmp(sector, ok[q]))
 			return 1;
 	return 0;
+}
+
+/* Where the modifiers of a bare group noun at I start: nouns and hyphened
+ * adjectives the tagger puts before it ("drug cartels", "anti-coup
+ * demonstrators", "pro-Palestinian activists"); plain adjectives ("other",
+ * "angry") say nothing about who the group is. */
+static size_t group_mods(const Ctx *c, size_t i)
+{
+	size_t m0 = i;
+	while (m0 > c->s0 && i - m0 < 2 && is_word(c, m0 - 1) && !is_cap(c, m0 - 1) &&
+	       !ex_is_actor_tok(c, m0 - 1) && !ex_has_kind(c, m0 - 1, c->s1, LX_GROUP)) {
+		int32_t w = ex_word(c, m0 - 1);
+		if (w < 0)
+			break;
+		const NkgWord *wd = &c->an->words[w];
+		int hyph = strchr(key(c, m0 - 1), '-') != NULL;
+		/* the tagger reads an unknown "anti-coup" as a verb */
+		if (wd->xpos != X_NN && !(hyph && (wd->xpos == X_JJ || wd->xpos == X_VB)))
+			break;
+		m0--;
+	}
+	return m0;
 }
 
 static size_t bare_group(Ctx *c, size_t i, size_t s1)
@@ -573,15 +623,17 @@ static size_t bare_group(Ctx *c, size_t i, size_t s1)
 			if (sl->v[q].kind == LX_NOUN && sl->v[q].ntok == m)
 				return 0;
 	}
-	size_t mc = ex_main_country(c);
+	size_t m0 = group_mods(c, i);
+	/* criminals are rarely the story's main country's own */
+	size_t mc = strcmp(gr->sector, "criminal") ? ex_main_country(c) : NKG_NONE;
 	size_t li = mc != NKG_NONE ? ex_lex_of(c, mc) : NKG_NONE;
 	size_t gi;
 	if (li != NKG_NONE) {
-		gi = make_group(c, li, e->idx, i, i, i + n);
+		gi = make_group(c, li, e->idx, m0, i, i + n);
 	} else {
-		char *written = ex_span_text(c, i, i + n);
+		char *written = ex_span_text(c, m0, i + n);
 		char *label = written ? nkg_fold(written, strlen(written)) : NULL;
-		char *slug = nkg_slug(gr->label);
+		char *slug = nkg_slug(m0 < i ? label : gr->label);
 		char iri[700];
 		snprintf(iri, sizeof iri, "%s%s/%s", c->g->base,
 		         gr->kind == NKG_KIND_GROUP ? "group" : "org", slug ? slug : "x");
@@ -592,7 +644,7 @@ static size_t bare_group(Ctx *c, size_t i, size_t s1)
 	}
 	if (gi == NKG_NONE)
 		return 0;
-	ex_push_mention(c, i, i + n, gi, 0);
+	ex_push_mention(c, m0, i + n, gi, 0);
 	return n;
 }
 
@@ -865,7 +917,7 @@ static size_t unnamed_post(Ctx *c, const Head *h, size_t tpos, size_t tl,
 		snprintf(label, sizeof label, "%s %s", ca->demonym ? ca->demonym : ca->label,
 		         wf ? wf : "officials");
 		char *slug = nkg_slug(wf ? wf : "officials");
-		snprintf(iri, sizeof iri, ID_BASE "group/%s/%s", ca->code ? ca->code : "x",
+		snprintf(iri, sizeof iri, ID_BASE "group/%s/%s", actor_code(ca),
 		         slug ? slug : "x");
 		gi = add_new_actor(c, iri, NKG_KIND_GROUP, label, title->sector);
 		free(slug);
@@ -874,7 +926,7 @@ static size_t unnamed_post(Ctx *c, const Head *h, size_t tpos, size_t tl,
 	} else {
 		snprintf(label, sizeof label, "%s of %s", title->label, ca->label);
 		char *slug = nkg_slug(label);
-		snprintf(iri, sizeof iri, ID_BASE "post/%s/%s", ca->code ? ca->code : "x",
+		snprintf(iri, sizeof iri, ID_BASE "post/%s/%s", actor_code(ca),
 		         slug ? slug : "x");
 		free(slug);
 		gi = add_new_actor(c, iri, NKG_KIND_PERSON, label, title->sector);
@@ -923,6 +975,12 @@ static size_t country_group(Ctx *c, const Head *h, size_t s1)
 		}
 	}
 	size_t gi = make_group(c, h->cli, gidx, m0, gstart, gend);
+	if (gi != NKG_NONE) {
+		/* as the text writes it: "U.S. lawmakers" */
+		char *surface = ex_span_text(c, h->j, gend);
+		nkg_actor_add_alt(&c->g->actors[gi], surface);
+		free(surface);
+	}
 	ex_push_mention(c, h->i, gend, gi, 0);
 	return gend;
 }
@@ -954,7 +1012,7 @@ static size_t country_body(Ctx *c, const Head *h, size_t s1)
 	char label[400], iri[600];
 	snprintf(label, sizeof label, "%s of %s", run ? run : "", ca->label);
 	char *slug = nkg_slug(run ? run : "org");
-	snprintf(iri, sizeof iri, ID_BASE "org/%s/%s", ca->code ? ca->code : "x", slug ? slug : "x");
+	snprintf(iri, sizeof iri, ID_BASE "org/%s/%s", actor_code(ca), slug ? slug : "x");
 	size_t gi = add_new_actor(c, iri, NKG_KIND_ORGANIZATION, label, NULL);
 	if (gi != NKG_NONE) {
 		size_t gc = ex_add_lex_actor(c, h->cli, 0);
@@ -987,7 +1045,7 @@ static size_t demonym_group(Ctx *c, const Head *h, size_t s1)
 	char label[300], iri[600];
 	snprintf(label, sizeof label, "%s %s", ca->demonym ? ca->demonym : ca->label, nk);
 	char *slug = nkg_slug(nk);
-	snprintf(iri, sizeof iri, ID_BASE "group/%s/%s", ca->code ? ca->code : "x", slug ? slug : "x");
+	snprintf(iri, sizeof iri, ID_BASE "group/%s/%s", actor_code(ca), slug ? slug : "x");
 	free(slug);
 	size_t gi = add_new_actor(c, iri, NKG_KIND_GROUP, label, NULL);
 	if (gi != NKG_NONE) {
@@ -1052,7 +1110,7 @@ static size_t demonym_people(Ctx *c, size_t i, size_t s0, size_t s1)
 	const LexActor *ca = &c->lx->actors[e->idx];
 	char *label = ex_span_text(c, i, i + n);
 	char iri[400];
-	snprintf(iri, sizeof iri, ID_BASE "group/%s/people", ca->code ? ca->code : "x");
+	snprintf(iri, sizeof iri, ID_BASE "group/%s/people", actor_code(ca));
 	size_t gi = add_new_actor(c, iri, NKG_KIND_GROUP, label ? label : ca->label, "civilian");
 	free(label);
 	if (gi != NKG_NONE) {
@@ -1133,6 +1191,9 @@ static size_t source_mention(Ctx *c, size_t i, size_t s0, size_t s1)
 {
 	size_t sn = ex_longest(c, i, s1, LX_SOURCE, NULL);
 	if (!sn || (ex_has_kind(c, i, s1, LX_SPEECH) && ex_mention_ending(c, i)))
+		return 0;
+	/* "pro-Palestinian activists" are a group, not a source */
+	if (ex_longest(c, i, s1, LX_GROUP, NULL) == sn && group_mods(c, i) < i)
 		return 0;
 	char iri[600];
 	snprintf(iri, sizeof iri, "%ssources", c->g->base);
@@ -1218,6 +1279,72 @@ static size_t appositive_person(Ctx *c, size_t i, size_t nl, size_t s1)
 	return i + nl;
 }
 
+/* The word of token I, or NULL. */
+static const NkgWord *word_of(const Ctx *c, size_t i)
+{
+	int32_t w = ex_word(c, i);
+	return w < 0 ? NULL : &c->an->words[w];
+}
+
+/* Is token I a common noun for a person ("activist", "director",
+ * "counterpart") by WordNet? */
+static int person_noun(const Ctx *c, size_t i)
+{
+	const NkgWord *w = word_of(c, i);
+	return w && !is_cap(c, i) && (w->xpos == X_NN || w->xpos == X_NNS) &&
+	       w->nclass == NC_PERSON;
+}
+
+static int finite_verb(const NkgWord *w)
+{
+	return w && (w->xpos == X_VBD || w->xpos == X_VBZ || w->xpos == X_VBP);
+}
+
+/* Does what is around the unknown capitalised name [I, I+NL) say it is a
+ * person?  An apposition with a person noun on either side ("Josephine
+ * Odumakin, a rights activist", "the group's leader, Florence Ozor,"), a
+ * person noun just before it ("Israeli counterpart Meir Ben-Shabbat"),
+ * "X, said", or a name the tagger has never seen, starting the sentence
+ * as the subject of a verb ("Geir Pedersen issued"). */
+static int person_context(const Ctx *c, size_t i, size_t nl, size_t s0, size_t s1)
+{
+	size_t e = i + nl;
+	if (nl < 2 || nl > 4)
+		return 0;
+	if (e + 1 < s1 && !strcmp(key(c, e), ",") && ex_has_kind(c, e + 1, s1, LX_SPEECH) &&
+	    finite_verb(word_of(c, e + 1)))
+		return 1; /* not "Independence Day, state media reported" */
+	if (e < s1 && !strcmp(key(c, e), ","))
+		for (size_t q = e + 1; q < s1 && q < e + 10; q++) {
+			if (!strcmp(key(c, q), ",") || !strcmp(key(c, q), ".") ||
+			    finite_verb(word_of(c, q)))
+				break;
+			if (person_noun(c, q))
+				return 1;
+		}
+	if (i > s0 && person_noun(c, i - 1))
+		return 1;
+	if (i > s0 && !strcmp(key(c, i - 1), ",") &&
+	    (e >= s1 || !strcmp(key(c, e), ",") || ex_has_kind(c, e, s1, LX_SPEECH)))
+		for (size_t q = i - 1; q-- > s0 && q + 12 > i;) {
+			if (!strcmp(key(c, q), ".") || finite_verb(word_of(c, q)))
+				break;
+			if (person_noun(c, q))
+				return 1;
+		}
+	const NkgWord *pw = i > s0 ? word_of(c, i - 1) : NULL;
+	int start = i == s0 || (pw && (pw->xpos == X_LQUOTE || pw->xpos == X_RQUOTE));
+	if (start && e < s1 && finite_verb(word_of(c, e))) {
+		for (size_t q = i; q < e; q++) {
+			const NkgWord *w = word_of(c, q);
+			if (!w || w->flags & W_KNOWN || w->nclass)
+				return 0;
+		}
+		return 1;
+	}
+	return 0;
+}
+
 /* A name of NL tokens at I: a surname or full name already met, or a new
  * full name after or before a speech verb or before "a"/"an" and a noun
  * ("Pavel Suslau, a journalist from Grodno").  Returns the token after
@@ -1241,7 +1368,8 @@ static size_t name_mention(Ctx *c, size_t i, size_t nl, size_t s0, size_t s1)
 		after_speech |= appos;
 		if (person == NKG_NONE &&
 		    (after_speech || (i + nl < s1 && ex_has_kind(c, i + nl, s1, LX_SPEECH) &&
-		                      (i == s0 || !is_cap(c, i - 1)))))
+		                      (i == s0 || !is_cap(c, i - 1))) ||
+		     person_context(c, i, nl, s0, s1)))
 			person = add_new_actor(c, iri, NKG_KIND_PERSON, label, NULL);
 		free(slug);
 		free(label);
