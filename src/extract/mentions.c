@@ -1100,6 +1100,42 @@ static size_t head_phrase(Ctx *c, size_t i, size_t s0, size_t s1)
 	return country_mention(c, &h, s0, s1);
 }
 
+/* "The Biden administration", "the Buhari government": the government a
+ * person leads, the person's country's (or, for a name the lexicon does
+ * not know, the story's main country's).  Returns the token after it. */
+static size_t leader_government(Ctx *c, size_t i, size_t s0, size_t s1)
+{
+	size_t nl = name_len(c, i, s1);
+	const LexEntry *e;
+	if (!nl || nl > 3 || i + nl >= s1 || is_cap(c, i + nl) ||
+	    ex_longest(c, i + nl, s1, LX_GROUP, &e) != 1)
+		return 0;
+	const LexGroup *gr = &c->lx->groups[e->idx];
+	if (gr->kind != NKG_KIND_ORGANIZATION || !gr->sector || strcmp(gr->sector, "government"))
+		return 0;
+	int is_new;
+	size_t person = person_by_name(c, i, nl, s1, &is_new);
+	size_t gc = NKG_NONE;
+	if (person != NKG_NONE && c->g->actors[person].kind == NKG_KIND_PERSON)
+		gc = ex_side_country(c, person);
+	else if (person == NKG_NONE)
+		gc = ex_main_country(c);
+	size_t li = gc != NKG_NONE ? ex_lex_of(c, gc) : NKG_NONE;
+	if (li == NKG_NONE)
+		return 0;
+	size_t gi = make_group(c, li, e->idx, i + nl, i + nl, i + nl + 1);
+	if (gi == NKG_NONE)
+		return 0;
+	char *surface = ex_span_text(c, i, i + nl + 1);
+	nkg_actor_add_alt(&c->g->actors[gi], surface);
+	free(surface);
+	unsigned fl = 0;
+	if (i + nl + 1 < s1 && !strcmp(key(c, i + nl + 1), "'s"))
+		fl |= M_POSS;
+	ex_push_mention(c, i, i + nl + 1, gi, fl);
+	return i + nl + 1 + (fl & M_POSS ? 1 : 0);
+}
+
 /* Demonym plural: "Cubans", "32 Cubans". */
 static size_t demonym_people(Ctx *c, size_t i, size_t s0, size_t s1)
 {
@@ -1311,6 +1347,10 @@ static int person_context(const Ctx *c, size_t i, size_t nl, size_t s0, size_t s
 	size_t e = i + nl;
 	if (nl < 2 || nl > 4)
 		return 0;
+	/* a name ends in a name: not "Human Rights", "Ho Chi Minh City" */
+	const NkgWord *lw = word_of(c, e - 1);
+	if (!lw || (lw->nclass && lw->nclass != NC_PERSON))
+		return 0;
 	if (e + 1 < s1 && !strcmp(key(c, e), ",") && ex_has_kind(c, e + 1, s1, LX_SPEECH) &&
 	    finite_verb(word_of(c, e + 1)))
 		return 1; /* not "Independence Day, state media reported" */
@@ -1327,7 +1367,12 @@ static int person_context(const Ctx *c, size_t i, size_t nl, size_t s0, size_t s
 	if (i > s0 && !strcmp(key(c, i - 1), ",") &&
 	    (e >= s1 || !strcmp(key(c, e), ",") || ex_has_kind(c, e, s1, LX_SPEECH)))
 		for (size_t q = i - 1; q-- > s0 && q + 12 > i;) {
-			if (!strcmp(key(c, q), ".") || finite_verb(word_of(c, q)))
+			/* "the leader of the ... movement, X", "representative to
+			 * the United Nations, X"; not "journalists in the
+			 * capital, Banja Luka" */
+			if (!strcmp(key(c, q), ".") || finite_verb(word_of(c, q)) ||
+			    (eng_is(key(c, q), ENG_PREP) && strcmp(key(c, q), "of") &&
+			     strcmp(key(c, q), "to") && strcmp(key(c, q), "for")))
 				break;
 			if (person_noun(c, q))
 				return 1;
@@ -1516,7 +1561,7 @@ typedef size_t (*Stage)(Ctx *c, size_t i, size_t s0, size_t s1);
 void ex_find_actors(Ctx *c, size_t s0, size_t s1)
 {
 	static const Stage stages[] = {
-	        head_phrase,    demonym_people, known_actor,    group_of_country,
+	        head_phrase,    leader_government, demonym_people, known_actor, group_of_country,
 	        org_mention,    pronoun_mention, pair_mention,  source_mention,
 	        person_mention, bare_group_mention};
 	for (size_t i = s0; i < s1;) {
