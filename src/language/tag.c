@@ -283,7 +283,8 @@ static void settle_verbs(NkgAnalysis *a, const char *text)
 			/* "officials arrested": no auxiliary anywhere before */
 			int aux = 0;
 			for (long k = j; k >= 0 && !aux; k--)
-				aux = is_form(text, &a->words[k], be_have_get) ||
+				aux = (is_form(text, &a->words[k], be_have_get) &&
+				       a->words[k].xpos != X_POS) ||
 				      a->words[k].xpos == X_COMMA;
 			if (!aux && (j == 0 || a->words[j - 1].xpos != X_IN))
 				w->xpos = X_VBD;
