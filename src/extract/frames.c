@@ -364,7 +364,8 @@ static size_t arg_mention_at(const Ctx *c, int32_t w, int depth)
 		int r = wd(c, d)->deprel;
 		const char *cs = case_of(c, d);
 		if (r == D_NMOD_POSS || r == D_COMPOUND || r == D_AMOD ||
-		    (r == D_NMOD && cs && (!strcmp(cs, "of") || !strcmp(cs, "from")))) {
+		    (r == D_NMOD && cs && (!strcmp(cs, "of") || !strcmp(cs, "from") ||
+		                           !strcmp(cs, "by")))) {
 			size_t k = depth ? arg_mention_at(c, d, depth - 1) : mention_of_word(c, d);
 			if (usable(c, k) && !(c->am[k].flags & M_PLACE))
 				return k;
@@ -460,10 +461,31 @@ static size_t generic_group(Ctx *c, int32_t w)
 	return gi;
 }
 
+/* "We", "I", "us", "me" in a sentence with a speaker are the speaker:
+ * "\"We reject the claims,\" the spokesman said". */
+static size_t first_person(const Ctx *c, int32_t w)
+{
+	static const char *const first[] = {"we", "i", "us", "me", NULL};
+	if (wd(c, w)->xpos != X_PRP)
+		return NKG_NONE;
+	const char *k = nkg_word_key(c->an, w);
+	for (const char *const *f = first; *f; f++)
+		if (!strcmp(k, *f)) {
+			size_t sv = NKG_NONE;
+			size_t sp = ex_speaker(c, c->s0, c->s1, &sv);
+			return sv != NKG_NONE ? sp : NKG_NONE;
+		}
+	return NKG_NONE;
+}
+
 /* Adds the actor of argument W to ROLE; 1 when there was one. */
 static int add_one(Ctx *c, NkgEvent *e, int role, int32_t w)
 {
 	size_t m = arg_mention(c, w);
+	/* a speaker's "we" stands for one side of an act aimed at another,
+	 * not for a party of a mutual one ("we fought for every ball") */
+	if (m == NKG_NONE && role != NKG_ROLE_PARTICIPANT)
+		m = first_person(c, w);
 	if (m != NKG_NONE) {
 		add_role(c, e, role, m);
 		return 1;

@@ -156,6 +156,8 @@ const char *ex_cue_modality(const Ctx *c, const Trigger *t, size_t s0,
 int ex_attribute(Ctx *c, const Trigger *t, NkgEvent *e, size_t s0, size_t s1,
                  const char **mod);
 int ex_is_media(const Ctx *c, size_t gi);
+/* The mention of the sentence's speaker (NKG_NONE), *SV its speech verb. */
+size_t ex_speaker(const Ctx *c, size_t s0, size_t s1, size_t *sv);
 /* when.c: the date of the event of trigger T. */
 void ex_event_date(Ctx *c, const Trigger *t, NkgEvent *e, const NkgDateExpr *dates,
                    size_t nd, int light_obj);

@@ -9,7 +9,7 @@
 #include <string.h>
 
 /* Speaker of the sentence for attribution: returns mention index. */
-static size_t speaker(const Ctx *c, size_t s0, size_t s1, size_t *sv)
+size_t ex_speaker(const Ctx *c, size_t s0, size_t s1, size_t *sv)
 {
 	for (size_t i = s0; i < s1; i++) {
 		if (!ex_is_speech_tok(c, i, s1))
@@ -122,7 +122,7 @@ int ex_attribute(Ctx *c, const Trigger *t, NkgEvent *e, size_t s0, size_t s1,
 	const LexPattern *p = &c->lx->patterns[t->pattern];
 	const char *mod = *mod_io;
 	size_t sv = NKG_NONE;
-	size_t sp = speaker(c, s0, s1, &sv);
+	size_t sp = ex_speaker(c, s0, s1, &sv);
 	if (p->speaker >= 0) {
 		/* the speaker is a party: "Russia said Sudan must return it" */
 		if (sp != NKG_NONE && sv != NKG_NONE)

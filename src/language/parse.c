@@ -253,6 +253,11 @@ typedef struct {
 	NkgAnalysis *a;
 	int *pred;    /* per chunk: predicate word of a verb group, -1 */
 	char *taken;  /* per chunk: the NP has a role already */
+	/* per word W (0..n_words): the predicate of the nearest verb group
+	 * before W, and at or after W, or -1; filled once the predicates are
+	 * final (after inversions), so that attaching every word of a long
+	 * verbless sentence does not scan the sentence for each word */
+	int *before, *after;
 } P;
 
 static NkgChunk *ch(const P *p, long c) { return &p->a->chunks[c]; }
@@ -402,14 +407,22 @@ static long find_subject(const P *p, long c)
 }
 
 /* The first clause before word W that governs it, for attachment. */
-static long clause_before(const P *p, size_t w)
+static long clause_before(const P *p, size_t w) { return p->before[w]; }
+
+/* Fills P's before and after from the final predicates. */
+static void near_preds(P *p)
 {
-	for (long c = w ? wd(p, w - 1)->chunk : -1, i = (long)w - 1; i >= 0; i--) {
-		c = wd(p, i)->chunk;
-		if (c >= 0 && p->pred[c] >= 0)
-			return p->pred[c];
+	size_t n = p->a->n_words;
+	p->before[0] = -1;
+	for (size_t i = 0; i < n; i++) {
+		long c = wd(p, i)->chunk;
+		p->before[i + 1] = c >= 0 && p->pred[c] >= 0 ? p->pred[c] : p->before[i];
 	}
-	return -1;
+	p->after[n] = -1;
+	for (size_t i = n; i-- > 0;) {
+		long c = wd(p, i)->chunk;
+		p->after[i] = c >= 0 && p->pred[c] >= 0 ? p->pred[c] : p->after[i + 1];
+	}
 }
 
 static int has_subject(const P *p, long c)
@@ -651,15 +664,7 @@ static void np_words(P *p, long c)
 /* The nearest predicate before word W, else after it, else -1. */
 static long near_pred(const P *p, size_t w)
 {
-	long v = clause_before(p, w);
-	if (v >= 0)
-		return v;
-	for (size_t i = w; i < p->a->n_words; i++) {
-		long c = wd(p, i)->chunk;
-		if (c >= 0 && p->pred[c] >= 0)
-			return p->pred[c];
-	}
-	return -1;
+	return p->before[w] >= 0 ? p->before[w] : p->after[w];
 }
 
 /* Prepositions: the case of the noun after them, which modifies the noun
@@ -958,8 +963,8 @@ int nkg_lang_parse(const NkgLang *l, const char *text, NkgAnalysis *a)
 	}
 	if (chunk(l, a))
 		return -1;
-	size_t nc = a->n_chunks;
-	size_t need = nc * (sizeof(int) + 1) + 16;
+	size_t nc = a->n_chunks, nw = a->n_words + 1;
+	size_t need = (nc + 2 * nw) * sizeof(int) + nc + 16;
 	if (a->cap_scratch < need) {
 		void *q = realloc(a->scratch, need);
 		if (!q)
@@ -967,7 +972,8 @@ int nkg_lang_parse(const NkgLang *l, const char *text, NkgAnalysis *a)
 		a->scratch = q;
 		a->cap_scratch = need;
 	}
-	P p = {l, a, a->scratch, (char *)a->scratch + nc * sizeof(int)};
+	int *iv = a->scratch;
+	P p = {l, a, iv, (char *)(iv + nc + 2 * nw), iv + nc, iv + nc + nw};
 	memset(p.taken, 0, nc);
 	for (size_t c = 0; c < nc; c++) {
 		p.pred[c] = -1;
@@ -978,6 +984,7 @@ int nkg_lang_parse(const NkgLang *l, const char *text, NkgAnalysis *a)
 		}
 	}
 	inversions(&p);
+	near_preds(&p);
 	for (size_t c = 0; c < nc; c++)
 		if (a->chunks[c].kind == CH_NP)
 			np_words(&p, (long)c);

@@ -15,6 +15,7 @@
 typedef struct {
 	int32_t *head; /* -1 for the root */
 	uint8_t *rel;  /* NkgDeprel; D_ROOT only on the root */
+	uint32_t *mark; /* tree_build's walks: 0, the walk's own mark, or UP */
 	size_t cap;
 	size_t root;
 } Tree;
@@ -38,6 +39,10 @@ static int tree_grow(Tree *t, size_t n)
 	if (!r)
 		return -1;
 	t->rel = r;
+	uint32_t *m = realloc(t->mark, n * sizeof *m);
+	if (!m)
+		return -1;
+	t->mark = m;
 	t->cap = n;
 	return 0;
 }
@@ -74,21 +79,36 @@ static int tree_build(Tree *t, const NkgAnalysis *a)
 	t->root = root;
 	t->head[root] = -1;
 	t->rel[root] = D_ROOT;
-	for (size_t i = 0; i < n; i++) {
-		if (i == root)
-			continue;
-		if (t->head[i] < 0) {
+	for (size_t i = 0; i < n; i++)
+		if (i != root && t->head[i] < 0) {
 			t->head[i] = (int32_t)root;
 			t->rel[i] = D_DEP;
 		}
-		/* only the root has no head now, so a walk that does not
-		 * reach it within n steps is in a cycle */
-		size_t j = i, k = 0;
-		while (j != root && k++ < n)
+	/* Only the root has no head now.  A word whose walk up meets a word
+	 * known to reach the root (UP) reaches it too, and stays UP: a head
+	 * only ever changes to the root.  A walk that meets its own mark is
+	 * in a cycle, and its first word hangs from the root.  Each word is
+	 * walked over once on the way to the root, so a deep tree costs no
+	 * more than a flat one. */
+	const uint32_t UP = UINT32_MAX;
+	memset(t->mark, 0, n * sizeof *t->mark);
+	t->mark[root] = UP;
+	for (size_t i = 0; i < n; i++) {
+		if (i == root)
+			continue;
+		uint32_t own = (uint32_t)i + 1;
+		size_t j = i;
+		while (t->mark[j] != UP && t->mark[j] != own) {
+			t->mark[j] = own;
 			j = (size_t)t->head[j];
-		if (j != root) {
+		}
+		if (t->mark[j] == own) {
 			t->head[i] = (int32_t)root;
 			t->rel[i] = D_DEP;
+			t->mark[i] = UP;
+		} else {
+			for (j = i; t->mark[j] != UP; j = (size_t)t->head[j])
+				t->mark[j] = UP;
 		}
 		if (t->rel[i] == D_NONE || t->rel[i] == D_ROOT)
 			t->rel[i] = D_DEP;
@@ -100,6 +120,7 @@ static void tree_free(Tree *t)
 {
 	free(t->head);
 	free(t->rel);
+	free(t->mark);
 }
 
 /* Writes N bytes of S with tabs and line ends as spaces (they would break
@@ -351,7 +372,7 @@ NkgStatus nkg_analyze_write(const NkgLang *lang, const NkgLexicon *lex,
 	if (nkg_tokenize(text, len, nkg_lex_is_abbrev, lex, &tk))
 		return fail(err, NKG_ERR_INTERNAL, "out of memory tokenizing");
 	NkgAnalysis *a = nkg_analysis_new();
-	Writer w = {stream, text, a, {NULL, NULL, 0, 0}};
+	Writer w = {stream, text, a, {NULL, NULL, NULL, 0, 0}};
 	NkgStatus st = a ? NKG_SUCCESS : NKG_ERR_INTERNAL;
 	if (!st) {
 		/* an id is any JSON string: its line ends must not end the line */
