@@ -110,6 +110,38 @@ static int np_inner(const NkgAnalysis *a, size_t i)
 	return 0;
 }
 
+/* Does the tagger's lexicon list word KEY with tag X? */
+static int lex_has_tag(const NkgLang *l, const char *key, int x)
+{
+	uint32_t off, n;
+	if (!ld_get(l, l->lex, key, &off))
+		return 0;
+	const unsigned char *p = l->base + l->sec_off[LD_LISTS] + off;
+	memcpy(&n, p, 4);
+	for (uint32_t i = 0; i < n; i++) {
+		uint32_t tag;
+		memcpy(&tag, p + 4 + 8 * i, 4);
+		if ((int)tag == x)
+			return 1;
+	}
+	return 0;
+}
+
+/* A title or honorific written before a name: an abbreviation ("Mr.",
+ * "Gen.") or a common noun of persons that is not also a name
+ * ("Professor", "President"; not "Thomas"). */
+static int is_title(const NkgLang *l, const NkgAnalysis *a, size_t i)
+{
+	const NkgWord *w = &a->words[i];
+	size_t n = w->b1 - w->b0;
+	const char *k = nkg_word_key(a, i);
+	if (!(w->flags & W_CAP))
+		return 0;
+	if (n >= 2 && n <= 5 && k[strlen(k) - 1] == '.')
+		return 1;
+	return w->nclass == NC_PERSON && lex_has_tag(l, k, X_NN);
+}
+
 /* The head of the noun phrase W0..W1: its last noun, but the first word of
  * a name whose last word is not a common noun ("Tom Molomby"). */
 static size_t np_head(const NkgLang *l, const NkgAnalysis *a, size_t w0, size_t w1)
@@ -122,6 +154,10 @@ static size_t np_head(const NkgLang *l, const NkgAnalysis *a, size_t w0, size_t 
 		size_t f = h;
 		while (f > w0 && (a->words[f - 1].xpos == X_NNP || a->words[f - 1].xpos == X_NNPS))
 			f--;
+		/* a title before the name is not its head: "Mr. Tedeschi",
+		 * "Professor Cres Eastman" */
+		while (f < h && is_title(l, a, f))
+			f++;
 		uint32_t off;
 		const char *k = nkg_word_key(a, h);
 		int common = ld_get(l, l->lex, k, &off);
@@ -287,9 +323,11 @@ static long np_left(const P *p, long c, int *stop)
 		if (!k->w0)
 			return c;
 		int px = wd(p, pw)->xpos;
+		/* ... but not over a word that may open a clause: "on Monday
+		 * after the government granted" */
 		if (px == X_IN && pw > 0 && wd(p, pw - 1)->chunk >= 0 &&
 		    chunk_kind(p, wd(p, pw - 1)->chunk) == CH_NP &&
-		    !key_is(p->a, pw, "that")) {
+		    !key_is(p->a, pw, "that") && !subordinator(p->a, pw)) {
 			c = wd(p, pw - 1)->chunk; /* "the president of X" */
 			continue;
 		}
@@ -298,10 +336,15 @@ static long np_left(const P *p, long c, int *stop)
 			c = wd(p, pw - 1)->chunk; /* "X and Y" */
 			continue;
 		}
+		/* "X, Y, and Z"; a lone ", and" before a subject opens a
+		 * clause: "dispersed the crowd, and the ministry said" */
 		if (px == X_CC && pw > 1 && wd(p, pw - 1)->xpos == X_COMMA &&
 		    wd(p, pw - 2)->chunk >= 0 && chunk_kind(p, wd(p, pw - 2)->chunk) == CH_NP) {
-			c = wd(p, pw - 2)->chunk; /* "X, and Y" */
-			continue;
+			const NkgChunk *y = ch(p, wd(p, pw - 2)->chunk);
+			if (y->w0 > 0 && wd(p, y->w0 - 1)->xpos == X_COMMA) {
+				c = wd(p, pw - 2)->chunk;
+				continue;
+			}
 		}
 		if (px == X_COMMA && pw > 0 && wd(p, pw - 1)->chunk >= 0 &&
 		    chunk_kind(p, wd(p, pw - 1)->chunk) == CH_NP &&

@@ -288,7 +288,8 @@ static void settle_verbs(NkgAnalysis *a, const char *text)
 			/* "officials arrested": no auxiliary anywhere before */
 			int aux = 0;
 			for (long k = j; k >= 0 && !aux; k--)
-				aux = is_form(text, &a->words[k], be_have_get) ||
+				aux = (is_form(text, &a->words[k], be_have_get) &&
+				       a->words[k].xpos != X_POS) ||
 				      a->words[k].xpos == X_COMMA;
 			if (!aux && (j == 0 || a->words[j - 1].xpos != X_IN))
 				w->xpos = X_VBD;
@@ -301,6 +302,27 @@ static void settle_verbs(NkgAnalysis *a, const char *text)
 		                                                  NULL})) {
 			w->xpos = X_VBP;
 		}
+	}
+}
+
+/* A noun right after a modal, or after "to" and before its own object,
+ * is a verb when WordNet has it as one: "would boycott", "to blockade
+ * Paris" (the tagger's lexicon may know the word only as a noun). */
+static void settle_modal(const NkgLang *l, NkgAnalysis *a)
+{
+	for (size_t i = 1; i < a->n_words; i++) {
+		NkgWord *w = &a->words[i];
+		long j = prev_content(a, i);
+		if (w->xpos != X_NN || j < 0)
+			continue;
+		int px = a->words[j].xpos;
+		int obj = i + 1 < a->n_words &&
+		          (a->words[i + 1].xpos == X_DT || a->words[i + 1].xpos == X_PRPS ||
+		           a->words[i + 1].xpos == X_NNP || a->words[i + 1].xpos == X_PRP);
+		uint32_t v;
+		if ((px == X_MD || (px == X_TO && obj)) && ld_get(l, l->wn, nkg_word_key(a, i), &v) &&
+		    (v & WN_VERB))
+			w->xpos = X_VB;
 	}
 }
 
@@ -467,6 +489,7 @@ int nkg_lang_tag(const NkgLang *l, const char *text, NkgAnalysis *a)
 	}
 	for (size_t i = 0; i < n; i++)
 		a->words[i].prep = 0;
+	settle_modal(l, a);
 	settle_to(a, text);
 	settle_verbs(a, text);
 	settle_punct(a, text);
