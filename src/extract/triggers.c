@@ -111,6 +111,21 @@ static int verb_reading(const Ctx *c, const Trigger *t, size_t s0)
 	return a->kind == NKG_KIND_GROUP || m->coord != NKG_NONE;
 }
 
+/* The tagger's reading of a word that is both a verb and a noun
+ * trigger: 1 verb, 0 noun, -1 not analysed. */
+static int tag_reading(const Ctx *c, const Trigger *t)
+{
+	int32_t w = ex_word(c, t->t0);
+	if (w < 0)
+		return -1;
+	int x = c->an->words[w].xpos;
+	if (x >= X_VB && x <= X_VBZ)
+		return 1;
+	if (x == X_NN || x == X_NNS || x == X_NNP || x == X_NNPS || x == X_JJ)
+		return 0;
+	return -1;
+}
+
 /* A score at token I: "2-1" as one token, or "2", "-", "1". */
 static int is_score(const Ctx *c, size_t i, size_t s1)
 {
@@ -188,7 +203,12 @@ void ex_find_triggers(Ctx *c, size_t s0, size_t s1)
 			if (q == k || u->suppressed || u->verb ||
 			    (u->head != t->head && u->t0 != t->t0))
 				continue;
-			int verb = verb_reading(c, t, s0);
+			/* one word both ways ("attack"): the tagger decides;
+			 * "mounting pressure" is a noun phrase however
+			 * "mounting" is tagged */
+			int verb = u->head == t->head ? tag_reading(c, t) : -1;
+			if (verb < 0)
+				verb = verb_reading(c, t, s0);
 			(verb ? u : t)->suppressed = 1;
 		}
 	}

@@ -7,11 +7,26 @@
 #include <stdio.h>
 #include <string.h>
 
+/* Is date expression D a modifier of the noun trigger T in the
+ * relations ("talks between X and Y on Thursday")? */
+static int attached(const Ctx *c, const Trigger *t, const NkgDateExpr *d)
+{
+	int32_t h = ex_word(c, t->head);
+	if (h < 0)
+		return 0;
+	for (size_t i = d->t0; i < d->t1; i++) {
+		int32_t w = ex_word(c, i);
+		if (w >= 0 && c->an->words[w].head == h)
+			return 1;
+	}
+	return 0;
+}
+
 /* The date of the event of trigger T: the nearest date expression of
  * the sentence that belongs to its verb (see below); LIGHT: T is the
  * object of a light verb and takes the dates that verb would. */
 void ex_event_date(Ctx *c, const Trigger *t, NkgEvent *e, const NkgDateExpr *dates,
-                       size_t nd, int light_obj)
+                   size_t nd, int light_obj)
 {
 	const NkgDateExpr *best = NULL;
 	size_t bd = (size_t)-1;
@@ -23,7 +38,8 @@ void ex_event_date(Ctx *c, const Trigger *t, NkgEvent *e, const NkgDateExpr *dat
 		 * right after it ("the operation on Jan. 3") */
 		/* ... but the object of a light verb takes the dates its
 		 * verb would ("imposed sanctions on X and Y on Thursday") */
-		if (!t->verb && !light_obj && !(dates[k].t0 >= t->t1 && dates[k].t0 <= t->t1 + 2))
+		if (!t->verb && !light_obj && !(dates[k].t0 >= t->t1 && dates[k].t0 <= t->t1 + 2) &&
+		    !attached(c, t, &dates[k]))
 			continue;
 		if (light_obj) {
 			/* as its verb would: a date after it, no verb between */
