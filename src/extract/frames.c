@@ -646,6 +646,18 @@ static void complement_roles(Ctx *c, NkgEvent *e, const LexPattern *p, int32_t h
 	(void)p;
 }
 
+/* Is the "in" phrase of noun H a manner ("in support of", "in protest
+ * against"), with no determiner of its own (not "in the attack")? */
+static int adverbial_in(const Ctx *c, int32_t h)
+{
+	KIDS(c, h, d) {
+		int r = wd(c, d)->deprel;
+		if (r == D_DET || r == D_NMOD_POSS)
+			return 0;
+	}
+	return 1;
+}
+
 /* Fills E's roles from the relations around trigger T.  Returns 1 when
  * the trigger's word was read (the frame is then all there is), 0 when
  * the sentence was not analysed.  *LIGHT is set for the object of a
@@ -710,6 +722,17 @@ static int frame_roles(Ctx *c, const Trigger *t, NkgEvent *e, int *light)
 				add_arg(c, e, r, a.subj);
 			obliques(c, e, p, v, 0, 0);
 		}
+	}
+	/* an act named in an adverbial "in" phrase is the clause subject's:
+	 * "spoke in support of Kyiv", "marched in protest against the law" */
+	const char *cs = case_of(c, h);
+	if (v >= 0 && wd(c, h)->deprel == D_OBL && cs && !strcmp(cs, "in") && adverbial_in(c, h)) {
+		Args a;
+		args_of(c, v, &a);
+		if (a.subj < 0)
+			a.subj = inherited_subject(c, v, &a.passive);
+		if (!a.passive)
+			add_arg(c, e, agent_role, a.subj);
 	}
 	return 1;
 }
