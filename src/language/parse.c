@@ -667,6 +667,17 @@ static long near_pred(const P *p, size_t w)
 	return p->before[w] >= 0 ? p->before[w] : p->after[w];
 }
 
+/* "an appeal from the president", "calls by the rulers": a noun of an
+ * act or a message (WordNet) takes the "by" or "from" phrase right after
+ * it as its author, not the verb's. */
+static int author_of(const P *p, long np, size_t prep)
+{
+	const NkgWord *w = wd(p, ch(p, np)->head);
+	int nc = w->nclass;
+	return w->deprel == D_OBJ && (nc == NC_ACT || nc == NC_COMMUNICATION) &&
+	       (key_is(p->a, prep, "by") || key_is(p->a, prep, "from"));
+}
+
 /* Prepositions: the case of the noun after them, which modifies the noun
  * before ("the president of X") or else the nearest clause. */
 static void preps(P *p)
@@ -699,7 +710,7 @@ static void preps(P *p)
 		long v = near_pred(p, i);
 		int pre_verbal = v < 0 || v > (long)i;
 		if (before >= 0 && chunk_kind(p, before) == CH_NP &&
-		    (key_is(a, i, "of") || pre_verbal))
+		    (key_is(a, i, "of") || pre_verbal || author_of(p, before, i)))
 			link(p, h, ch(p, before)->head, D_NMOD);
 		else if (v >= 0)
 			link(p, h, v, D_OBL);
@@ -723,6 +734,19 @@ static void agent(P *p, long c, long v)
 		}
 		break;
 	}
+}
+
+/* "infection caused by eczema", "troops backed by militias": a past
+ * participle alone right after a noun, with "by" after it, is a passive
+ * that modifies the noun. */
+static int reduced_passive(const P *p, long c)
+{
+	const NkgChunk *k = ch(p, c);
+	if (k->w1 - k->w0 != 1 || wd(p, k->w0)->xpos != X_VBN || k->w0 == 0 ||
+	    k->w1 >= p->a->n_words || !key_is(p->a, k->w1, "by"))
+		return 0;
+	long b = wd(p, k->w0 - 1)->chunk;
+	return b >= 0 && chunk_kind(p, b) == CH_NP;
 }
 
 /* Subjects of the finite clauses, then objects. */
@@ -771,7 +795,7 @@ static void arguments(P *p)
 		long v = p->pred[c];
 		if (v < 0)
 			continue;
-		if (vg_passive(p, (long)c))
+		if (vg_passive(p, (long)c) || reduced_passive(p, (long)c))
 			agent(p, (long)c, v);
 		else if (v == ch(p, c)->head)
 			objects(p, (long)c, v);
