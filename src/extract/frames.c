@@ -614,6 +614,16 @@ static void obliques(Ctx *c, NkgEvent *e, const LexPattern *p, int32_t h,
 	}
 }
 
+/* The pattern of a verb trigger at word W (absorbed by a control verb or
+ * not), or NULL. */
+static const LexPattern *pattern_at(const Ctx *c, int32_t w)
+{
+	for (size_t k = 0; k < c->n_tr; k++)
+		if (c->tr[k].verb && ex_word(c, c->tr[k].head) == w)
+			return &c->lx->patterns[c->tr[k].pattern];
+	return NULL;
+}
+
 /* A control verb's complement names whom the act is aimed at: "promised
  * to continue aid to Mozambique", "threatened to ban the party"; a demand
  * is aimed at the subject of what it demands: "demanded that the US
@@ -632,12 +642,17 @@ static void complement_roles(Ctx *c, NkgEvent *e, const LexPattern *p, int32_t h
 			if (!a.passive)
 				add_arg(c, e, target_role, object_word(c, a.obj));
 			add_arg(c, e, target_role, a.iobj);
+			/* the complement's own pattern says which of its
+			 * phrases is aimed at someone: "withdraw from Lebanon" */
+			const LexPattern *xp = pattern_at(c, x);
 			KIDS(c, x, d) {
 				const char *cs = case_of(c, d);
-				if (wd(c, d)->deprel == D_OBL && cs && prep_role(p, cs, 1, a.passive) == NKG_ROLE_TARGET)
+				if (wd(c, d)->deprel == D_OBL && cs &&
+				    (prep_role(p, cs, 1, a.passive) == NKG_ROLE_TARGET ||
+				     (xp && prep_role(xp, cs, 1, a.passive) == NKG_ROLE_TARGET)))
 					add_arg(c, e, target_role, d);
 			}
-		} else if (r == D_CCOMP && request) {
+		} else if ((r == D_CCOMP || r == D_ACL) && request) {
 			Args a;
 			args_of(c, x, &a);
 			add_arg(c, e, target_role, a.subj);
@@ -705,6 +720,7 @@ static int frame_roles(Ctx *c, const Trigger *t, NkgEvent *e, int *light)
 		}
 	}
 	obliques(c, e, p, h, 0, 0);
+	complement_roles(c, e, p, h, target_role);
 	int32_t v = wd(c, h)->head;
 	if (v >= 0 && wd(c, h)->deprel == D_OBJ) {
 		const char *vl = nkg_word_lemma(c->an, v);

@@ -100,7 +100,8 @@ static int np_inner(const NkgAnalysis *a, size_t i)
 	if ((x == X_VBN || x == X_VBG) && i + 1 < a->n_words &&
 	    (is_noun(a->words[i + 1].xpos) || is_adj(a->words[i + 1].xpos)) && i > 0 &&
 	    (a->words[i - 1].xpos == X_DT || a->words[i - 1].xpos == X_PRPS ||
-	     is_adj(a->words[i - 1].xpos)))
+	     is_adj(a->words[i - 1].xpos) ||
+	     (a->words[i - 1].xpos == X_IN && x == X_VBG))) /* "from neighboring Lebanon" */
 		return 1;
 	/* "very large": an adverb before an adjective inside the phrase */
 	if ((x == X_RB || x == X_RBS || x == X_RBR) && i + 1 < a->n_words &&
@@ -233,7 +234,13 @@ static int chunk(const NkgLang *l, NkgAnalysis *a)
 	while (i < a->n_words) {
 		int x = a->words[i].xpos;
 		int rc = 1;
-		if (x == X_MD || is_verb(x))
+		/* "from neighboring Lebanon": a participle after a
+		 * preposition and before a noun opens a noun phrase */
+		uint32_t wn;
+		int adj = x == X_VBG && i > 0 && a->words[i - 1].xpos == X_IN && np_inner(a, i) &&
+		          ld_get(l, l->wn, nkg_word_key(a, i), &wn) && (wn & WN_ADJ) &&
+		          !(wn & WN_VERB);
+		if ((x == X_MD || is_verb(x)) && !adj)
 			rc = chunk_vg(a, &i);
 		else if (np_inner(a, i) || x == X_PRP || x == X_EX ||
 		         ((x == X_WP || x == X_WDT) && i + 1 < a->n_words))
