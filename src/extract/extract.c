@@ -172,8 +172,8 @@ NkgStatus nkg_extract_tokens(const NkgLexicon *lx, const char *text,
 		c.s0 = se->t0;
 		c.s1 = se->t1;
 		c.indexed = 0;
-		if (ex_analyse(&c, se))
-			c.analysed = 0;
+		if (ex_sentence_start(&c, se))
+			break;
 		ex_find_actors(&c, se->t0, se->t1);
 		ex_index_mentions(&c);
 		ex_find_triggers(&c, se->t0, se->t1);
@@ -194,7 +194,7 @@ NkgStatus nkg_extract_tokens(const NkgLexicon *lx, const char *text,
 	free(c.src_lex);
 	free(c.cache);
 	free(c.cached);
-	nkg_analysis_free(c.an);
+	ex_analysis_release(&c);
 	free(c.tw);
 	free(c.kid);
 	free(c.sib);

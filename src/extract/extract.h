@@ -12,4 +12,8 @@
 NkgStatus nkg_extract_tokens(const NkgLexicon *lx, const char *text,
                              const NkgTokens *tk, NkgGraph *g, NkgYmd *pub);
 
+/* Frees what the calling thread kept from one extraction to the next
+ * (nkg_lexicon_free calls it). */
+void nkg_extract_release_thread(void);
+
 #endif

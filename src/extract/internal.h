@@ -88,6 +88,8 @@ typedef struct {
 	 * mentions covering them, and each word's dependents */
 	NkgAnalysis *an;
 	int analysed;     /* an holds the current sentence */
+	int analysis_tried; /* ex_analyse ran for it */
+	const NkgSentence *se; /* the current sentence */
 	int32_t *tw;      /* token - s0 -> its first word, -1 none */
 	int32_t *kid;     /* word -> its first dependent, -1 none */
 	int32_t *sib;     /* word -> the next dependent of its head, -1 none */
@@ -136,12 +138,20 @@ size_t ex_side_country(const Ctx *c, size_t gi);
 /* Indexes the sentence's mentions by token (after the actors are found);
  * the lookups above are then constant-time. */
 void ex_index_mentions(Ctx *c);
-/* Reads the current sentence [c->s0, c->s1) with the linguistic layer;
- * 0, or -1 (no memory: events are then found without relations). */
-int ex_analyse(Ctx *c, const NkgSentence *se);
-/* The word of token I (its first word), or -1. */
+/* Starts sentence SE: sizes the token indexes; the linguistic layer
+ * reads it only when a stage first asks for a word (ex_word), so that a
+ * sentence nobody asks about costs nothing there.  0, or -1 (no memory). */
+int ex_sentence_start(Ctx *c, const NkgSentence *se);
+/* Reads the current sentence with the linguistic layer (once). */
+void ex_analyse(Ctx *c);
+/* Ends the document: its analysis is kept for the thread's next one. */
+void ex_analysis_release(Ctx *c);
+/* The word of token I (its first word), or -1 (sentence not analysed:
+ * no data or no memory). */
 static inline int32_t ex_word(const Ctx *c, size_t i)
 {
+	if (!c->analysis_tried)
+		ex_analyse((Ctx *)c); /* a cache of the sentence, like its spans */
 	return c->analysed && i >= c->s0 && i < c->s1 ? c->tw[i - c->s0] : -1;
 }
 

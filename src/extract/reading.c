@@ -21,34 +21,77 @@ static int grow(void *pp, size_t *cap, size_t need, size_t size)
 	return 0;
 }
 
-int ex_analyse(Ctx *c, const NkgSentence *se)
+int ex_sentence_start(Ctx *c, const NkgSentence *se)
 {
+	c->se = se;
+	c->analysed = 0;
+	c->analysis_tried = 0;
+	size_t nt = se->t1 - se->t0;
+	size_t need = nt + 1;
+	if (need > c->cap_tw) {
+		size_t n = need * 2;
+		int32_t *tw = realloc(c->tw, n * sizeof *tw);
+		if (tw)
+			c->tw = tw;
+		size_t *a = realloc(c->tam, n * sizeof *a);
+		if (a)
+			c->tam = a;
+		size_t *s = realloc(c->tam_start, n * sizeof *s);
+		if (s)
+			c->tam_start = s;
+		size_t *e = realloc(c->tam_end, n * sizeof *e);
+		if (e)
+			c->tam_end = e;
+		if (!tw || !a || !s || !e)
+			return -1;
+		c->cap_tw = n;
+	}
+	return 0;
+}
+
+/* One analysis per thread, kept from document to document: its buffers
+ * (words, lattice, parser stacks) have grown to fit already. */
+static _Thread_local NkgAnalysis *spare;
+
+void ex_analysis_release(Ctx *c)
+{
+	if (!c->an)
+		return;
+	if (spare)
+		nkg_analysis_free(spare);
+	spare = c->an;
+	c->an = NULL;
+}
+
+void nkg_extract_release_thread(void)
+{
+	nkg_analysis_free(spare);
+	spare = NULL;
+}
+
+void ex_analyse(Ctx *c)
+{
+	const NkgSentence *se = c->se;
+	c->analysis_tried = 1;
 	c->analysed = 0;
 	const NkgLang *lang = nkg_lexicon_lang(c->lx);
-	if (!lang)
-		return 0;
-	if (!c->an && !(c->an = nkg_analysis_new()))
-		return -1;
+	if (!lang || !se)
+		return;
+	if (!c->an) {
+		c->an = spare ? spare : nkg_analysis_new();
+		spare = NULL;
+		if (!c->an)
+			return;
+	}
 	if (nkg_analyze_sentence(lang, c->text, c->tk, se, c->an))
-		return -1;
+		return;
 	size_t nt = se->t1 - se->t0, nw = c->an->n_words;
-	size_t cap_tw = c->cap_tw, cap_tam = c->cap_tw;
-	if (grow(&c->tw, &cap_tw, nt + 1, sizeof *c->tw) ||
-	    grow(&c->tam, &cap_tam, nt + 1, sizeof *c->tam))
-		return -1;
-	cap_tam = c->cap_tw;
-	if (grow(&c->tam_start, &cap_tam, nt + 1, sizeof *c->tam_start))
-		return -1;
-	cap_tam = c->cap_tw;
-	if (grow(&c->tam_end, &cap_tam, nt + 1, sizeof *c->tam_end))
-		return -1;
-	c->cap_tw = cap_tw;
 	size_t cap_kid = c->cap_kid;
 	if (grow(&c->kid, &cap_kid, nw + 1, sizeof *c->kid))
-		return -1;
+		return;
 	cap_kid = c->cap_kid;
 	if (grow(&c->sib, &cap_kid, nw + 1, sizeof *c->sib))
-		return -1;
+		return;
 	c->cap_kid = cap_kid;
 	for (size_t i = 0; i <= nt; i++)
 		c->tw[i] = -1;
@@ -68,13 +111,12 @@ int ex_analyse(Ctx *c, const NkgSentence *se)
 		}
 	}
 	c->analysed = 1;
-	return 0;
 }
 
 void ex_index_mentions(Ctx *c)
 {
 	c->indexed = 0;
-	if (!c->analysed)
+	if (!c->tam || c->cap_tw < c->s1 - c->s0 + 1)
 		return;
 	size_t nt = c->s1 - c->s0;
 	for (size_t i = 0; i <= nt; i++)

@@ -8,6 +8,7 @@
  * span.  librdf is used from this file only.
  */
 #include "lexicon/lexicon.h"
+#include "extract/extract.h"
 
 #include "lexicon/cache.h"
 
@@ -1067,6 +1068,7 @@ void nkg_lexicon_free(NkgLexicon *lx)
 	if (!lx)
 		return;
 	nkg_lang_free(lx->lang);
+	nkg_extract_release_thread();
 	for (size_t i = 0; i < lx->n_slots; i++) {
 		free(lx->slots[i].key);
 		free(lx->slots[i].v);
