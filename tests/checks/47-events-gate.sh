@@ -1,9 +1,12 @@
 # The precision gate and event confidence: every event has one
-# nkg:confidence in [0, 1]; no event has one node as agent and target;
-# news organisations are never agents or targets; diagrams draw events at or
-# above --min-confidence.
+# nkg:confidence in [0, 1]; no event has one node as agent and target, none
+# has nobody in a role; news organisations are never agents or targets
+# (on the examples, the cases and, with ../shared, the real news stories);
+# diagrams draw events at or above --min-confidence.
 t_gate_outputs() {
-	for f in examples/*.txt tests/cases/*.txt; do
+	set -- examples/*.txt tests/cases/*.txt
+	[ -n "$SHARED" ] && set -- "$@" "$SHARED"/eval/news/texts/*.txt
+	for f in "$@"; do
 		"$NKG" extract -q -f ntriples "$f" >"$T/gate.nt" || return 1
 		/usr/bin/python3 - "$T/gate.nt" "$f" <<'PY' || return 1
 import re, sys
@@ -19,7 +22,7 @@ for line in open(sys.argv[1], encoding="utf-8"):
         ev.add(s)
     elif p == NS + "confidence":
         conf.setdefault(s, []).append(o)
-    elif p in (NS + "agent", NS + "target"):
+    elif p in (NS + "agent", NS + "target", NS + "participant"):
         roles.setdefault(s, {}).setdefault(p[len(NS):], set()).add(o)
     elif p == NS + "sector" and o.startswith('"media"'):
         media.add("<%s>" % s)
@@ -35,7 +38,9 @@ for e in ev:
     r = roles.get(e, {})
     if r.get("agent", set()) & r.get("target", set()):
         bad.append("%s: the same node is agent and target" % e)
-    if (r.get("agent", set()) | r.get("target", set())) & media:
+    if not (r.get("agent") or r.get("target") or r.get("participant")):
+        bad.append("%s: nobody in a role" % e)
+    if (r.get("agent", set()) | r.get("target", set()) | r.get("participant", set())) & media:
         bad.append("%s: a news organisation in a role" % e)
 if bad:
     print(sys.argv[2], *bad[:5], sep="\n  ")
