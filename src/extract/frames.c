@@ -212,8 +212,12 @@ static int merge_last(Ctx *c)
 		if (!refers) {
 			const NkgIdxList *na = &n->roles[NKG_ROLE_AGENT], *oa = &o->roles[NKG_ROLE_AGENT];
 			const NkgIdxList *np = &n->roles[NKG_ROLE_PARTICIPANT], *op = &o->roles[NKG_ROLE_PARTICIPANT];
+			const NkgIdxList *nt = &n->roles[NKG_ROLE_TARGET], *ot = &o->roles[NKG_ROLE_TARGET];
+			/* "... were killed" after "militants killed ...": an
+			 * event with a target only repeats one with that target */
 			int anchor = (na->n && oa->n && (sub_list(na, oa) || sub_list(oa, na))) ||
-			             (np->n && op->n && (sub_list(np, op) || sub_list(op, np)));
+			             (np->n && op->n && (sub_list(np, op) || sub_list(op, np))) ||
+			             (!na->n && !np->n && nt->n && ot->n && sub_list(nt, ot));
 			if (!anchor || !compatible(&n->roles[NKG_ROLE_TARGET], &o->roles[NKG_ROLE_TARGET]))
 				continue;
 			if (n->date && o->date && strcmp(n->date, o->date))
