@@ -111,6 +111,17 @@ static int verb_reading(const Ctx *c, const Trigger *t, size_t s0)
 	return a->kind == NKG_KIND_GROUP || m->coord != NKG_NONE;
 }
 
+/* Does the tagger read token I as a proper noun?  (Without an analysis,
+ * a capitalised month is taken for one.) */
+static int proper_noun(const Ctx *c, size_t i)
+{
+	int32_t w = ex_word(c, i);
+	if (w < 0)
+		return ex_has_kind(c, i, c->s1, LX_MONTH);
+	int x = c->an->words[w].xpos;
+	return x == X_NNP || x == X_NNPS;
+}
+
 /* The tagger's reading of a word that is both a verb and a noun
  * trigger: 1 verb, 0 noun, -1 not analysed. */
 static int tag_reading(const Ctx *c, const Trigger *t)
@@ -164,8 +175,9 @@ void ex_find_triggers(Ctx *c, size_t s0, size_t s1)
 					             c->lx->patterns[e->idx].priority + (int)n};
 					push_trigger(c, t);
 				} else if (e->kind == LX_VERB && n == 1) {
-					/* "in March": a capitalised month is no verb */
-					if (i > s0 && is_cap(c, i) && ex_has_kind(c, i, s1, LX_MONTH))
+					/* "in March", "the Rally for the Republic": a
+					 * word the tagger reads as a name is no verb */
+					if (i > s0 && is_cap(c, i) && proper_noun(c, i))
 						continue;
 					const LexVerbPhrase *vp = &c->lx->verbs[e->idx];
 					size_t end = vp->n_rest ? match_rest(c, vp, i, s1) : i + 1;
