@@ -105,7 +105,7 @@ size_t ex_subject_left(const Ctx *c, size_t h, size_t s0)
 	return NKG_NONE;
 }
 
-static void add_role(Ctx *c, NkgEvent *e, int role, size_t mi)
+void ex_add_role(Ctx *c, NkgEvent *e, int role, size_t mi)
 {
 	for (size_t k = mi; k != NKG_NONE; k = c->am[k].coord) {
 		nkg_idx_add(&e->roles[role], c->am[k].actor);
@@ -279,7 +279,7 @@ static int object_noun_between(const Ctx *c, size_t a, size_t b)
 /* The first actor after "if" or "unless" right of token H: who a
  * conditional threat is aimed at ("threatened to quit the talks if the
  * United States deploys the missiles"). */
-static size_t condition_subject(const Ctx *c, size_t h, size_t s1)
+size_t ex_condition_subject(const Ctx *c, size_t h, size_t s1)
 {
 	for (size_t z = h + 1; z < s1; z++) {
 		const char *k = key(c, z);
@@ -491,7 +491,7 @@ static int add_one(Ctx *c, NkgEvent *e, int role, int32_t w)
 	if (m == NKG_NONE && role != NKG_ROLE_PARTICIPANT)
 		m = first_person(c, w);
 	if (m != NKG_NONE) {
-		add_role(c, e, role, m);
+		ex_add_role(c, e, role, m);
 		return 1;
 	}
 	size_t gi = generic_group(c, w);
@@ -784,7 +784,7 @@ static void position_roles(Ctx *c, const Trigger *t, NkgEvent *e, size_t s0, siz
 		}
 		int sr = t->passive ? obj_role : p->subject >= 0 ? p->subject : agent_role;
 		if (su != NKG_NONE && sr >= 0)
-			add_role(c, e, sr, su);
+			ex_add_role(c, e, sr, su);
 	} else {
 		/* adjacent modifier: "the U.S. blockade", "Russia's invasion" */
 		for (size_t k = c->n_am; k-- > 0;) {
@@ -805,7 +805,7 @@ static void position_roles(Ctx *c, const Trigger *t, NkgEvent *e, size_t s0, siz
 					ok = 1;
 			}
 			if (ok && !(m->flags & M_NOROLE))
-				add_role(c, e, agent_role, k);
+				ex_add_role(c, e, agent_role, k);
 			break;
 		}
 		if (!e->roles[agent_role].n) {
@@ -826,7 +826,7 @@ static void position_roles(Ctx *c, const Trigger *t, NkgEvent *e, size_t s0, siz
 					if (su != NKG_NONE) {
 						int r = face && p->noun_left >= 0 ? p->noun_left :
 						        face ? NKG_ROLE_TARGET : agent_role;
-						add_role(c, e, r, su);
+						ex_add_role(c, e, r, su);
 					}
 					break;
 				}
@@ -880,7 +880,7 @@ static void position_roles(Ctx *c, const Trigger *t, NkgEvent *e, size_t s0, siz
 			if (r < 0 && t->verb && !direct_taken && obj_role >= 0 &&
 			    !strcmp(key(c, m->prep), "of") && object_noun_between(c, t->t1, m->prep)) {
 				direct_taken = 1;
-				add_role(c, e, t->passive ? agent_role : obj_role, k);
+				ex_add_role(c, e, t->passive ? agent_role : obj_role, k);
 				chain = ex_last_of(c, k);
 				continue;
 			}
@@ -891,7 +891,7 @@ static void position_roles(Ctx *c, const Trigger *t, NkgEvent *e, size_t s0, siz
 				continue;
 			if (r == NKG_ROLE_TARGET && p->symmetric)
 				r = NKG_ROLE_PARTICIPANT;
-			add_role(c, e, r, k);
+			ex_add_role(c, e, r, k);
 			chain = ex_last_of(c, k);
 			continue;
 		}
@@ -902,7 +902,7 @@ static void position_roles(Ctx *c, const Trigger *t, NkgEvent *e, size_t s0, siz
 			if (!t->verb)
 				continue; /* "talks Cuba" is not English */
 			if (t->passive || obj_role >= 0)
-				add_role(c, e, t->passive ? agent_role : obj_role, k);
+				ex_add_role(c, e, t->passive ? agent_role : obj_role, k);
 		}
 	}
 }
@@ -1047,9 +1047,9 @@ void ex_fill_event(Ctx *c, const Trigger *t, size_t s0, size_t s1,
 	if (!e->roles[NKG_ROLE_TARGET].n && !p->symmetric &&
 	    (!strcmp(p->top_label, "Threaten") ||
 	     (p->intent_cls && strstr(p->intent_cls, "#Threaten")))) {
-		size_t q = condition_subject(c, t->t1 - 1, s1);
+		size_t q = ex_condition_subject(c, t->t1 - 1, s1);
 		if (q != NKG_NONE && !nkg_idx_has(&e->roles[NKG_ROLE_AGENT], c->am[q].actor))
-			add_role(c, e, NKG_ROLE_TARGET, q);
+			ex_add_role(c, e, NKG_ROLE_TARGET, q);
 	}
 	/* As event coders do, a country where an event happens is its target
 	 * when nothing else is ("demonstrated in Serbia"). */
@@ -1061,46 +1061,7 @@ void ex_fill_event(Ctx *c, const Trigger *t, size_t s0, size_t s1,
 			    !nkg_idx_has(&e->roles[NKG_ROLE_AGENT], a))
 				nkg_idx_add(&e->roles[NKG_ROLE_TARGET], a);
 		}
-	if (mod)
-		nkg_set_str(&e->modality, mod);
-	/* Not doing something cooperative is a rejection: "will not accept
-	 * refugees", "did not agree" (PLOVER codes these as Reject). */
-	if (mod && !strcmp(mod, "Negated") && p->intent_cls &&
-	    strstr(p->intent_cls, "#Agree") && strcmp(p->top_label, "Reject")) {
-		const LexClass *rc = nkg_lex_class(c->lx, NKG_NS "Reject");
-		if (rc) {
-			nkg_set_str(&e->cls, rc->iri);
-			nkg_set_str(&e->cls_label, rc->label);
-			nkg_set_str(&e->top_label, rc->label);
-			nkg_set_str(&e->modality, "Asserted");
-			mod = "Asserted";
-		}
-	}
-	const char *intent = p->intent_cls;
-	if (mod && !strcmp(mod, "Intended")) {
-		/* "will withdraw its force unless the president agrees": an
-		 * announced act on a condition is a threat */
-		for (size_t z = t->t1; z < s1; z++)
-			if (!strcmp(key(c, z), "unless")) {
-				const LexClass *th = nkg_lex_class(c->lx, NKG_NS "Threaten");
-				if (th)
-					intent = th->iri;
-				if (!e->roles[NKG_ROLE_TARGET].n) {
-					size_t q = condition_subject(c, t->t1 - 1, s1);
-					if (q != NKG_NONE &&
-					    !nkg_idx_has(&e->roles[NKG_ROLE_AGENT], c->am[q].actor))
-						add_role(c, e, NKG_ROLE_TARGET, q);
-				}
-				break;
-			}
-	}
-	if (mod && !strcmp(mod, "Intended") && intent && strcmp(intent, p->cls)) {
-		const LexClass *ic = nkg_lex_class(c->lx, intent);
-		nkg_set_str(&e->intended_cls, p->cls);
-		nkg_set_str(&e->cls, intent);
-		nkg_set_str(&e->cls_label, ic ? ic->label : intent);
-		nkg_set_str(&e->top_label, ic ? ic->label : intent);
-	}
+	ex_class_by_modality(c, t, e, s1, mod);
 
 	/* remember the two people of a two-party event for "the two
 	 * leaders" */

@@ -170,6 +170,12 @@ int ex_attribute(Ctx *c, const Trigger *t, NkgEvent *e, size_t s0, size_t s1,
 int ex_is_media(const Ctx *c, size_t gi);
 /* The mention of the sentence's speaker (NKG_NONE), *SV its speech verb. */
 size_t ex_speaker(const Ctx *c, size_t s0, size_t s1, size_t *sv);
+/* modality.c: the class modality MOD gives event E of trigger T. */
+void ex_class_by_modality(Ctx *c, const Trigger *t, NkgEvent *e, size_t s1, const char *mod);
+/* frames.c: adds mention MI (with its coordinated mentions) to ROLE. */
+void ex_add_role(Ctx *c, NkgEvent *e, int role, size_t mi);
+/* frames.c: the first actor mention after "if"/"unless" right of H. */
+size_t ex_condition_subject(const Ctx *c, size_t h, size_t s1);
 /* when.c: the date of the event of trigger T. */
 void ex_event_date(Ctx *c, const Trigger *t, NkgEvent *e, const NkgDateExpr *dates,
                    size_t nd, int light_obj);

@@ -172,3 +172,54 @@ int ex_attribute(Ctx *c, const Trigger *t, NkgEvent *e, size_t s0, size_t s1,
 	*mod_io = mod;
 	return 1;
 }
+
+/* The class an event's modality gives it: not doing something
+ * cooperative is a rejection ("will not accept refugees", "did not
+ * agree": PLOVER codes these as Reject); an intended act is typed with its
+ * intent class (an announced blockade is a threat), and an announced act
+ * on a condition ("will withdraw unless the president agrees") is a
+ * threat aimed at whoever must meet it.  Sets E's modality to MOD. */
+void ex_class_by_modality(Ctx *c, const Trigger *t, NkgEvent *e, size_t s1, const char *mod)
+{
+	const LexPattern *p = &c->lx->patterns[t->pattern];
+	if (mod)
+		nkg_set_str(&e->modality, mod);
+	/* Not doing something cooperative is a rejection: "will not accept
+	 * refugees", "did not agree" (PLOVER codes these as Reject). */
+	if (mod && !strcmp(mod, "Negated") && p->intent_cls &&
+	    strstr(p->intent_cls, "#Agree") && strcmp(p->top_label, "Reject")) {
+		const LexClass *rc = nkg_lex_class(c->lx, NKG_NS "Reject");
+		if (rc) {
+			nkg_set_str(&e->cls, rc->iri);
+			nkg_set_str(&e->cls_label, rc->label);
+			nkg_set_str(&e->top_label, rc->label);
+			nkg_set_str(&e->modality, "Asserted");
+			mod = "Asserted";
+		}
+	}
+	const char *intent = p->intent_cls;
+	if (mod && !strcmp(mod, "Intended")) {
+		/* "will withdraw its force unless the president agrees": an
+		 * announced act on a condition is a threat */
+		for (size_t z = t->t1; z < s1; z++)
+			if (!strcmp(key(c, z), "unless")) {
+				const LexClass *th = nkg_lex_class(c->lx, NKG_NS "Threaten");
+				if (th)
+					intent = th->iri;
+				if (!e->roles[NKG_ROLE_TARGET].n) {
+					size_t q = ex_condition_subject(c, t->t1 - 1, s1);
+					if (q != NKG_NONE &&
+					    !nkg_idx_has(&e->roles[NKG_ROLE_AGENT], c->am[q].actor))
+						ex_add_role(c, e, NKG_ROLE_TARGET, q);
+				}
+				break;
+			}
+	}
+	if (mod && !strcmp(mod, "Intended") && intent && strcmp(intent, p->cls)) {
+		const LexClass *ic = nkg_lex_class(c->lx, intent);
+		nkg_set_str(&e->intended_cls, p->cls);
+		nkg_set_str(&e->cls, intent);
+		nkg_set_str(&e->cls_label, ic ? ic->label : intent);
+		nkg_set_str(&e->top_label, ic ? ic->label : intent);
+	}
+}
