@@ -714,13 +714,24 @@ static int frame_roles(Ctx *c, const Trigger *t, NkgEvent *e, int *light)
 		complement_roles(c, e, p, h, target_role);
 		return 1;
 	}
-	/* a noun */
+	/* a noun: its possessor is its agent ("Russia's invasion"), unless
+	 * the pattern says otherwise for a noun without an of-phrase of its
+	 * own ("Maduro's capture"; but "the army's capture of the town") */
+	int of_phrase = 0;
+	KIDS(c, h, d) {
+		const char *cs = case_of(c, d);
+		if (wd(c, d)->deprel == D_NMOD && cs && !strcmp(cs, "of"))
+			of_phrase = 1;
+	}
+	int poss_role = p->possessor >= 0 && !of_phrase ?
+	                        (p->symmetric ? NKG_ROLE_PARTICIPANT : p->possessor) : agent_role;
 	KIDS(c, h, d) {
 		int r = wd(c, d)->deprel;
 		if (r == D_NMOD_POSS || r == D_AMOD || r == D_COMPOUND) {
 			size_t m = mention_of_word(c, d);
 			if (usable(c, m) && !(c->am[m].flags & M_PLACE))
-				add_arg(c, e, p->noun_left >= 0 && r != D_NMOD_POSS ? p->noun_left : agent_role, d);
+				add_arg(c, e, r == D_NMOD_POSS ? poss_role :
+				              p->noun_left >= 0 ? p->noun_left : agent_role, d);
 		}
 	}
 	obliques(c, e, p, h, 0, 0);

@@ -22,7 +22,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define MAGIC "NKGLEX\r\n"
+#define MAGIC "NKGLX2\r\n" /* a new layout needs a new name */
 /* changes whenever the tables below change shape */
 #define LAYOUT (0x4e4b0006u ^ (uint32_t)sizeof(LexEntry) << 8)
 #define NIL 0xffffffffu
@@ -197,6 +197,7 @@ static void w_lexicon(W *w, const NkgLexicon *lx)
 		w_int(w, p->priority);
 		w_int(w, p->after);
 		w_int(w, p->noun_left);
+		w_int(w, p->possessor);
 		w_int(w, p->subject);
 		w_int(w, p->speaker);
 		w_int(w, p->needs_target);
@@ -458,6 +459,7 @@ static void r_lexicon(R *r, NkgLexicon *lx)
 		p->priority = r_int(r);
 		p->after = r_int(r);
 		p->noun_left = r_int(r);
+		p->possessor = r_int(r);
 		p->subject = r_int(r);
 		p->speaker = r_int(r);
 		p->needs_target = r_int(r);

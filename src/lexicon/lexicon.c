@@ -884,6 +884,8 @@ static int compile(NkgLexicon *lx, Triples *tr)
 			p.after = NKG_ROLE_TARGET;
 		v = first(s, LEX "nounLeft");
 		p.noun_left = v ? role_from_iri(v) : -1;
+		v = first(s, LEX "possessor");
+		p.possessor = v ? role_from_iri(v) : -1;
 		v = first(s, LEX "subject");
 		p.subject = v ? role_from_iri(v) : -1;
 		v = first(s, LEX "speaker");

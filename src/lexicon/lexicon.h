@@ -83,6 +83,7 @@ typedef struct {
 	int symmetric, control, priority;
 	int after;     /* NkgRole */
 	int noun_left; /* NkgRole or -1 */
+	int possessor; /* nouns without an of-phrase: the possessor's role (-1: agent) */
 	int subject;   /* verbs: role of the subject (-1: agent) */
 	int needs_target; /* no event without a target */
 	int speaker;   /* role of the sentence's speaker (-1: claimedBy);
