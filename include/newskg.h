@@ -44,9 +44,9 @@ typedef enum {
 /** Where and what went wrong; filled by fallible calls. */
 typedef struct {
 	NkgStatus status;
-	char file[256];   /**< file or record name, may be empty */
-	long line;        /**< 1-based line or record number, 0 if unknown */
-	long offset;      /**< byte offset, -1 if unknown */
+	char file[256]; /**< file or record name, may be empty */
+	long line;      /**< 1-based line or record number, 0 if unknown */
+	long offset;    /**< byte offset, -1 if unknown */
 	char message[512];
 } NkgError;
 
@@ -112,7 +112,8 @@ const char *nkg_document_id(const NkgDocument *doc, char buf[32]);
 
 /** Extraction options; zero-initialise for defaults. */
 typedef struct {
-	const char *base; /**< base IRI for documents, NULL for NKG_DEFAULT_BASE */
+	const char
+	        *base; /**< base IRI for documents, NULL for NKG_DEFAULT_BASE */
 	const char *date; /**< publication date override (YYYY-MM-DD) or NULL */
 } NkgExtractOptions;
 
@@ -129,15 +130,16 @@ size_t nkg_graph_event_count(const NkgGraph *g);
 /** Output options; zero-initialise for defaults.  All but with_text
  * concern the diagrams (DOT/SVG/PNG/PDF). */
 typedef struct {
-	int with_text;           /**< RDF: the text as the Document's nif:isString */
-	const char *layout;      /**< dot (default), neato, fdp, sfdp, circo */
-	const char *focus;       /**< keep the neighbourhood of this actor label */
-	int depth;               /**< with focus: hops kept (default 1) */
+	int with_text;      /**< RDF: the text as the Document's nif:isString */
+	const char *layout; /**< dot (default), neato, fdp, sfdp, circo */
+	const char *focus;  /**< keep the neighbourhood of this actor label */
+	int depth;          /**< with focus: hops kept (default 1) */
 	const char *event_class; /**< keep events of this class (local name) */
 	int cluster;             /**< group actors inside their country */
 	int show_affiliations;   /**< draw affiliation edges */
-	int max_nodes;           /**< keep the most connected actors (0 = 150) */
-	double min_confidence;   /**< draw events at least this confident (0 = 0.5; <0 = all) */
+	int max_nodes;         /**< keep the most connected actors (0 = 150) */
+	double min_confidence; /**< draw events at least this confident (0 =
+	                          0.5; <0 = all) */
 } NkgWriteOptions;
 typedef NkgWriteOptions NkgDiagramOptions;
 

@@ -32,17 +32,23 @@ static const char usage_text[] =
         "       newskg analyze [options] [FILE ...]\n"
         "       newskg --help | --version\n"
         "\n"
-        "extract reads news articles (FILE absent or \"-\": standard input) and\n"
-        "writes the knowledge graph of their actors, posts and events; analyze\n"
-        "writes the sentences of the same inputs with their words, tags, lemmas,\n"
+        "extract reads news articles (FILE absent or \"-\": standard input) "
+        "and\n"
+        "writes the knowledge graph of their actors, posts and events; "
+        "analyze\n"
+        "writes the sentences of the same inputs with their words, tags, "
+        "lemmas,\n"
         "chunks and dependency relations.\n"
         "\n"
         "extract options:\n"
-        "  -f, --format FMT        turtle (default), ntriples, nquads, rdfxml,\n"
+        "  -f, --format FMT        turtle (default), ntriples, nquads, "
+        "rdfxml,\n"
         "                          dot, svg, png, pdf\n"
-        "  -o, --output PATH       write to PATH (atomically) instead of stdout\n"
+        "  -o, --output PATH       write to PATH (atomically) instead of "
+        "stdout\n"
         "      --date YYYY-MM-DD   publication date (anchor for \"Jan. 3\")\n"
-        "      --input-format F    auto (default), text, html, nitf, newsml, jsonl\n"
+        "      --input-format F    auto (default), text, html, nitf, newsml, "
+        "jsonl\n"
         "      --base IRI          base for document IRIs\n"
         "      --ontology DIR      lexicon directory (default: $NKG_ONTOLOGY,\n"
         "                          ./ontology beside the program, or the\n"
@@ -55,14 +61,17 @@ static const char usage_text[] =
         "      --focus NAME        keep the neighbourhood of this actor\n"
         "      --depth N           hops kept around --focus (default 1)\n"
         "      --event-class C     keep events of class C (e.g. Blockade)\n"
-        "      --cluster           draw people and bodies inside their country\n"
+        "      --cluster           draw people and bodies inside their "
+        "country\n"
         "      --show-affiliations draw affiliation edges\n"
         "      --max-nodes N       keep the N most connected actors (150)\n"
         "      --min-confidence C  draw events of confidence >= C (0.5)\n"
         "analyze options:\n"
         "  -f, --format FMT        text (default, for people) or conllu\n"
-        "  -o, --output PATH       write to PATH (atomically) instead of stdout\n"
-        "      --input-format F    auto (default), text, html, nitf, newsml, jsonl\n"
+        "  -o, --output PATH       write to PATH (atomically) instead of "
+        "stdout\n"
+        "      --input-format F    auto (default), text, html, nitf, newsml, "
+        "jsonl\n"
         "      --ontology DIR      lexicon directory (for abbreviations)\n"
         "  -q, --quiet             no progress report on standard error\n"
         "  -h, --help              show this help\n"
@@ -83,7 +92,8 @@ typedef struct {
 	const char *ontology;
 	int jobs;
 	int quiet;
-	NkgWriteOptions diagram; /* output options, the diagram's and --with-text */
+	NkgWriteOptions
+	        diagram; /* output options, the diagram's and --with-text */
 	NkgAnalysisFormat analysis; /* analyze's -f */
 } Options;
 
@@ -117,8 +127,8 @@ static int exists_dir_with(const char *dir, const char *file)
 	return access(path, R_OK) == 0;
 }
 
-static const char *find_ontology(const char *opt, const char *argv0,
-                                 char *buf, size_t n)
+static const char *find_ontology(const char *opt, const char *argv0, char *buf,
+                                 size_t n)
 {
 	if (opt)
 		return opt;
@@ -128,7 +138,8 @@ static const char *find_ontology(const char *opt, const char *argv0,
 	/* build/newskg -> ./ontology */
 	const char *slash = strrchr(argv0, '/');
 	if (slash) {
-		int l = snprintf(buf, n, "%.*s/../ontology", (int)(slash - argv0), argv0);
+		int l = snprintf(buf, n, "%.*s/../ontology",
+		                 (int)(slash - argv0), argv0);
 		if (l < 0 || (size_t)l >= n)
 			buf[0] = '\0';
 		if (exists_dir_with(buf, "newskg.ttl"))
@@ -163,7 +174,8 @@ static int output_open(Output *o, const char *path)
 		o->f = fopen(path, "w");
 		o->direct = 1;
 		if (!o->f) {
-			say("%s: cannot open for writing: %s", path, strerror(errno));
+			say("%s: cannot open for writing: %s", path,
+			    strerror(errno));
 			return -1;
 		}
 		return 0;
@@ -202,7 +214,8 @@ static int output_close(Output *o, int ok)
 		rc = -1;
 	if (o->f == stdout) {
 		if (rc)
-			say("standard output: write failed: %s", strerror(errno ? errno : EIO));
+			say("standard output: write failed: %s",
+			    strerror(errno ? errno : EIO));
 		return rc;
 	}
 	if (!o->direct && fsync(fileno(o->f)) && errno != EINVAL)
@@ -211,12 +224,14 @@ static int output_close(Output *o, int ok)
 		rc = -1;
 	o->f = NULL;
 	if (rc)
-		say("%s: write failed: %s; the previous file (if any) is unchanged",
+		say("%s: write failed: %s; the previous file (if any) is "
+		    "unchanged",
 		    o->path, strerror(errno ? errno : EIO));
 	if (o->tmp) {
 		if (ok && !rc) {
 			if (rename(o->tmp, o->path)) {
-				say("%s: cannot rename the temporary file into place: %s",
+				say("%s: cannot rename the temporary file into "
+				    "place: %s",
 				    o->path, strerror(errno));
 				rc = -1;
 				unlink(o->tmp);
@@ -277,7 +292,8 @@ static void progress(Progress *p, int final)
 		return;
 	p->last = t;
 	double el = t - p->start > 1e-6 ? t - p->start : 1e-6;
-	fprintf(stderr, "\r%s: %zu documents, %.1f MB, %.0f docs/s, %.1f MB/s%s", prog,
+	fprintf(stderr,
+	        "\r%s: %zu documents, %.1f MB, %.0f docs/s, %.1f MB/s%s", prog,
 	        p->docs, p->bytes / 1e6, p->docs / el, p->bytes / 1e6 / el,
 	        final ? "\n" : "");
 }
@@ -315,9 +331,11 @@ static int keep_graph(Run *r, NkgGraph *g)
 		                               &r->opt->diagram, &err);
 		nkg_graph_free(g);
 		if (st) {
-			/* a write error is reported once, when the output closes */
+			/* a write error is reported once, when the output
+			 * closes */
 			if (st != NKG_ERR_OUTPUT)
-				say("%s", err.message[0] ? err.message : nkg_strerror(st));
+				say("%s", err.message[0] ? err.message
+				                         : nkg_strerror(st));
 			r->fatal = EXIT_FAILURE_OUT;
 			return -1;
 		}
@@ -346,7 +364,8 @@ static void extract_doc(Run *r, const NkgDocument *doc, const char *name,
 	NkgGraph *g = NULL;
 	NkgStatus st = nkg_extract(r->lex, doc, &eo, &g, &err);
 	if (st) {
-		say("%s%s: %s", name, where, err.message[0] ? err.message : nkg_strerror(st));
+		say("%s%s: %s", name, where,
+		    err.message[0] ? err.message : nkg_strerror(st));
 		if (st == NKG_ERR_USAGE)
 			r->fatal = EXIT_USAGE;
 		else
@@ -375,13 +394,15 @@ static void analyze_doc(Run *r, const NkgDocument *doc, const char *name,
 }
 
 /* Makes the document of one record and hands it to R's on_doc. */
-static void do_record(Run *r, NkgRecord *rec, const char *name, const char *where)
+static void do_record(Run *r, NkgRecord *rec, const char *name,
+                      const char *where)
 {
 	long seq = r->seq++;
 	if (r->jobs > 1 && seq % r->jobs != r->job)
 		return;
 	NkgError err = {0};
-	NkgDocument *doc = nkg_document_new(rec->text ? rec->text : "", rec->len, &err);
+	NkgDocument *doc =
+	        nkg_document_new(rec->text ? rec->text : "", rec->len, &err);
 	if (!doc) {
 		say("%s%s: %s", name, where, err.message);
 		r->bad_inputs++;
@@ -455,7 +476,8 @@ static void read_jsonl(Run *r, FILE *f, const char *name)
 			r->bad_inputs++;
 		} else {
 			char where[48];
-			snprintf(where, sizeof where, ": record %ld", r->seq + 1);
+			snprintf(where, sizeof where, ": record %ld",
+			         r->seq + 1);
 			do_record(r, &rec, name, where);
 		}
 		nkg_record_clear(&rec);
@@ -485,7 +507,8 @@ static void do_file(Run *r, const char *path)
 		return;
 	}
 	int fmt = r->opt->input_format;
-	if (fmt == NKG_INPUT_AUTO && (strstr(name, ".jsonl") || strstr(name, ".ndjson")))
+	if (fmt == NKG_INPUT_AUTO &&
+	    (strstr(name, ".jsonl") || strstr(name, ".ndjson")))
 		fmt = NKG_INPUT_JSONL;
 	if (fmt == NKG_INPUT_JSONL) {
 		/* read line by line: memory is bounded by the longest record */
@@ -519,12 +542,15 @@ static void do_file(Run *r, const char *path)
 		return;
 	}
 	NkgRecord rec = {0};
-	if (fmt == NKG_INPUT_HTML || fmt == NKG_INPUT_NITF || fmt == NKG_INPUT_NEWSML) {
+	if (fmt == NKG_INPUT_HTML || fmt == NKG_INPUT_NITF ||
+	    fmt == NKG_INPUT_NEWSML) {
 		NkgError err = {0};
-		NkgStatus s = nkg_read_markup((NkgInputFormat)fmt, buf, len, name, &rec, &err);
+		NkgStatus s = nkg_read_markup((NkgInputFormat)fmt, buf, len,
+		                              name, &rec, &err);
 		free(buf);
 		if (s) {
-			say("%s", err.message[0] ? err.message : nkg_strerror(s));
+			say("%s",
+			    err.message[0] ? err.message : nkg_strerror(s));
 			r->bad_inputs++;
 			nkg_record_clear(&rec);
 			return;
@@ -552,22 +578,41 @@ static int run_extract(const Options *opt, char **files, int nfiles,
 static int run_analyze(const Options *opt, char **files, int nfiles,
                        const char *argv0);
 
-enum { O_DATE = 256, O_INFMT, O_BASE, O_ONT, O_TEXT, O_LAYOUT, O_FOCUS,
-       O_DEPTH, O_CLASS, O_CLUSTER, O_AFFIL, O_MAXN, O_MINCONF };
+enum {
+	O_DATE = 256,
+	O_INFMT,
+	O_BASE,
+	O_ONT,
+	O_TEXT,
+	O_LAYOUT,
+	O_FOCUS,
+	O_DEPTH,
+	O_CLASS,
+	O_CLUSTER,
+	O_AFFIL,
+	O_MAXN,
+	O_MINCONF
+};
 
 /* The options both commands take; returns -1 when CH is not one of them,
  * else an exit status (EXIT_OK: go on). */
 static int common_option(int ch, char **argv, Options *opt, int *done)
 {
 	switch (ch) {
-	case 'o': opt->output = optarg; return EXIT_OK;
+	case 'o':
+		opt->output = optarg;
+		return EXIT_OK;
 	case O_INFMT:
 		opt->input_format = nkg_input_format_from_name(optarg);
 		if (opt->input_format < 0)
 			return usage_error("unknown input format '%s'", optarg);
 		return EXIT_OK;
-	case O_ONT: opt->ontology = optarg; return EXIT_OK;
-	case 'q': opt->quiet = 1; return EXIT_OK;
+	case O_ONT:
+		opt->ontology = optarg;
+		return EXIT_OK;
+	case 'q':
+		opt->quiet = 1;
+		return EXIT_OK;
 	case 'h':
 		*done = 1;
 		fputs(usage_text, stdout);
@@ -576,8 +621,11 @@ static int common_option(int ch, char **argv, Options *opt, int *done)
 		*done = 1;
 		printf("newskg %s\n", NKG_VERSION);
 		return fflush(stdout) ? EXIT_FAILURE_OUT : EXIT_OK;
-	case ':': return usage_error("option '%s' needs a value", argv[optind - 1]);
-	case '?': return usage_error("unknown option '%s'", argv[optind - 1]);
+	case ':':
+		return usage_error("option '%s' needs a value",
+		                   argv[optind - 1]);
+	case '?':
+		return usage_error("unknown option '%s'", argv[optind - 1]);
 	}
 	return -1;
 }
@@ -599,25 +647,42 @@ static int extract_option(int ch, Options *opt)
 		char extra;
 		if (sscanf(optarg, "%4d-%2d-%2d%c", &y, &m, &d, &extra) != 3 ||
 		    m < 1 || m > 12 || d < 1 || d > 31 || strlen(optarg) != 10)
-			return usage_error("--date '%s' is not YYYY-MM-DD", optarg);
+			return usage_error("--date '%s' is not YYYY-MM-DD",
+			                   optarg);
 		opt->date = optarg;
 		return EXIT_OK;
 	}
-	case O_BASE: opt->base = optarg; return EXIT_OK;
-	case O_TEXT: opt->diagram.with_text = 1; return EXIT_OK;
-	case 'j':
-		if (parse_int(optarg, &opt->jobs) || opt->jobs < 1 || opt->jobs > 256)
-			return usage_error("--jobs wants a number from 1 to 256");
+	case O_BASE:
+		opt->base = optarg;
 		return EXIT_OK;
-	case O_LAYOUT: opt->diagram.layout = optarg; return EXIT_OK;
-	case O_FOCUS: opt->diagram.focus = optarg; return EXIT_OK;
+	case O_TEXT:
+		opt->diagram.with_text = 1;
+		return EXIT_OK;
+	case 'j':
+		if (parse_int(optarg, &opt->jobs) || opt->jobs < 1 ||
+		    opt->jobs > 256)
+			return usage_error(
+			        "--jobs wants a number from 1 to 256");
+		return EXIT_OK;
+	case O_LAYOUT:
+		opt->diagram.layout = optarg;
+		return EXIT_OK;
+	case O_FOCUS:
+		opt->diagram.focus = optarg;
+		return EXIT_OK;
 	case O_DEPTH:
 		if (parse_int(optarg, &opt->diagram.depth))
 			return usage_error("--depth wants a number");
 		return EXIT_OK;
-	case O_CLASS: opt->diagram.event_class = optarg; return EXIT_OK;
-	case O_CLUSTER: opt->diagram.cluster = 1; return EXIT_OK;
-	case O_AFFIL: opt->diagram.show_affiliations = 1; return EXIT_OK;
+	case O_CLASS:
+		opt->diagram.event_class = optarg;
+		return EXIT_OK;
+	case O_CLUSTER:
+		opt->diagram.cluster = 1;
+		return EXIT_OK;
+	case O_AFFIL:
+		opt->diagram.show_affiliations = 1;
+		return EXIT_OK;
 	case O_MAXN:
 		if (parse_int(optarg, &opt->diagram.max_nodes))
 			return usage_error("--max-nodes wants a number");
@@ -626,7 +691,8 @@ static int extract_option(int ch, Options *opt)
 		char *end;
 		double c = strtod(optarg, &end);
 		if (!*optarg || *end || !(c >= 0 && c <= 1))
-			return usage_error("--min-confidence wants a number from 0 to 1");
+			return usage_error(
+			        "--min-confidence wants a number from 0 to 1");
 		opt->diagram.min_confidence = c > 0 ? c : -1;
 		return EXIT_OK;
 	}
@@ -643,8 +709,9 @@ static int analyze_option(int ch, Options *opt)
 	else if (!strcmp(optarg, "conllu"))
 		opt->analysis = NKG_ANALYSIS_CONLLU;
 	else
-		return usage_error("unknown format '%s' (analyze writes text or conllu)",
-		                   optarg);
+		return usage_error(
+		        "unknown format '%s' (analyze writes text or conllu)",
+		        optarg);
 	return EXIT_OK;
 }
 
@@ -689,23 +756,28 @@ static int parse_options(int argc, char **argv, int analyze, Options *opt)
 	optind = 2;
 	opterr = 0;
 	int ch, done = 0;
-	while ((ch = getopt_long(argc, argv, analyze ? ":f:o:qhV" : ":f:o:j:qhV",
-	                         analyze ? analyze_opts : extract_opts, NULL)) != -1) {
-		int rc = analyze ? analyze_option(ch, opt) : extract_option(ch, opt);
+	while ((ch = getopt_long(
+	                argc, argv, analyze ? ":f:o:qhV" : ":f:o:j:qhV",
+	                analyze ? analyze_opts : extract_opts, NULL)) != -1) {
+		int rc = analyze ? analyze_option(ch, opt)
+		                 : extract_option(ch, opt);
 		if (rc < 0)
 			rc = common_option(ch, argv, opt, &done);
 		if (rc < 0)
-			rc = usage_error("unknown option '%s'", argv[optind - 1]);
+			rc = usage_error("unknown option '%s'",
+			                 argv[optind - 1]);
 		if (rc != EXIT_OK || done)
 			return rc;
 	}
 	if (opt->diagram.layout) {
-		static const char *const layouts[] = {"dot", "neato", "fdp", "sfdp", "circo"};
+		static const char *const layouts[] = {"dot", "neato", "fdp",
+		                                      "sfdp", "circo"};
 		int ok = 0;
 		for (int i = 0; i < 5; i++)
 			ok |= !strcmp(layouts[i], opt->diagram.layout);
 		if (!ok)
-			return usage_error("unknown layout '%s'", opt->diagram.layout);
+			return usage_error("unknown layout '%s'",
+			                   opt->diagram.layout);
 	}
 	return -1;
 }
@@ -797,7 +869,8 @@ static int run_jobs(const Options *opt, char **files, int nfiles,
 	for (int j = 0; j < opt->jobs; j++) {
 		int ws = 0;
 		if (pids[j] > 0 && waitpid(pids[j], &ws, 0) > 0) {
-			int rc = WIFEXITED(ws) ? WEXITSTATUS(ws) : EXIT_FAILURE_OUT;
+			int rc = WIFEXITED(ws) ? WEXITSTATUS(ws)
+			                       : EXIT_FAILURE_OUT;
 			if (rc > status)
 				status = rc;
 		}
@@ -826,7 +899,8 @@ static int run_extract(const Options *opt, char **files, int nfiles,
                        const char *argv0)
 {
 	char ontbuf[4096];
-	const char *ont = find_ontology(opt->ontology, argv0, ontbuf, sizeof ontbuf);
+	const char *ont =
+	        find_ontology(opt->ontology, argv0, ontbuf, sizeof ontbuf);
 	NkgLexicon *lex = NULL;
 	NkgError err = {0};
 	NkgStatus st = nkg_lexicon_load(ont, &lex, &err);
@@ -859,22 +933,32 @@ static int run_extract(const Options *opt, char **files, int nfiles,
 		if (r.prog.docs > 1)
 			progress(&r.prog, 1);
 		if (!r.streaming && !r.fatal && r.good_docs) {
-			NkgStatus ws = nkg_graphs_write(r.graphs, r.n_graphs, opt->format,
-			                                out.f, &opt->diagram, &err);
+			NkgStatus ws = nkg_graphs_write(r.graphs, r.n_graphs,
+			                                opt->format, out.f,
+			                                &opt->diagram, &err);
 			if (ws) {
 				if (ws != NKG_ERR_OUTPUT)
-					say("%s: %s", opt->output ? opt->output : "output",
-					    err.message[0] ? err.message : nkg_strerror(ws));
-				r.fatal = ws == NKG_ERR_USAGE ? EXIT_USAGE : EXIT_FAILURE_OUT;
+					say("%s: %s",
+					    opt->output ? opt->output
+					                : "output",
+					    err.message[0] ? err.message
+					                   : nkg_strerror(ws));
+				r.fatal = ws == NKG_ERR_USAGE
+				                  ? EXIT_USAGE
+				                  : EXIT_FAILURE_OUT;
 			}
-		} else if (!r.streaming && !r.fatal && !r.bad_inputs && !r.good_docs) {
+		} else if (!r.streaming && !r.fatal && !r.bad_inputs &&
+		           !r.good_docs) {
 			/* no documents at all: a valid empty graph */
-			nkg_graphs_write(r.graphs, 0, opt->format, out.f, &opt->diagram, &err);
+			nkg_graphs_write(r.graphs, 0, opt->format, out.f,
+			                 &opt->diagram, &err);
 		}
 		for (size_t i = 0; i < r.n_graphs; i++)
 			nkg_graph_free(r.graphs[i]);
 		free(r.graphs);
-		status = r.fatal ? r.fatal : r.bad_inputs ? EXIT_INPUT : EXIT_OK;
+		status = r.fatal        ? r.fatal
+		         : r.bad_inputs ? EXIT_INPUT
+		                        : EXIT_OK;
 		/* A run where every input failed writes nothing. */
 		if (r.bad_inputs && !r.good_docs && status == EXIT_INPUT)
 			status = EXIT_INPUT;
@@ -899,7 +983,8 @@ static int run_analyze(const Options *opt, char **files, int nfiles,
                        const char *argv0)
 {
 	char ontbuf[4096];
-	const char *ont = find_ontology(opt->ontology, argv0, ontbuf, sizeof ontbuf);
+	const char *ont =
+	        find_ontology(opt->ontology, argv0, ontbuf, sizeof ontbuf);
 	NkgLexicon *lex = NULL;
 	NkgError err = {0};
 	NkgStatus st = nkg_lexicon_load(ont, &lex, &err);

@@ -571,7 +571,8 @@ static int plan_edges(Plan *p, const char *event_class, double min_conf)
 		const NkgGraph *g = p->gs[gi];
 		for (size_t ei = 0; ei < g->n_events; ei++) {
 			const NkgEvent *e = &g->events[ei];
-			if (!event_matches(e, event_class) || e->confidence < min_conf)
+			if (!event_matches(e, event_class) ||
+			    e->confidence < min_conf)
 				continue;
 			ag.n = tg.n = pa.n = od.n = 0;
 			if (role_actors(p, gi, &e->roles[NKG_ROLE_AGENT],
@@ -1518,9 +1519,11 @@ NkgStatus nkg_emit_diagram(NkgGraph *const *gs, size_t n, NkgFormat format,
 
 	Plan p = {.gs = gs, .n_gs = n};
 	NkgStatus st = NKG_SUCCESS;
-	if (plan_actors(&p) || plan_edges(&p, o->event_class,
-	                                      o->min_confidence > 0 ? o->min_confidence
-	                                      : o->min_confidence < 0 ? 0 : 0.5)) {
+	if (plan_actors(&p) ||
+	    plan_edges(&p, o->event_class,
+	               o->min_confidence > 0   ? o->min_confidence
+	               : o->min_confidence < 0 ? 0
+	                                       : 0.5)) {
 		st = fail(err, NKG_ERR_INTERNAL, "%s",
 		          "diagram: out of memory");
 		goto done;

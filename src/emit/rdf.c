@@ -41,7 +41,7 @@ typedef struct {
 	 * with the length of one document */
 	FILE *stream;
 	const char *graph; /* N-Quads graph name, or NULL */
-	char *tail;        /* native path: what ends each line, " <graph> .\n" */
+	char *tail; /* native path: what ends each line, " <graph> .\n" */
 	size_t tail_len;
 	size_t count;
 	NkgStatus st_out;
@@ -82,15 +82,18 @@ static void put(Out *o, const char *p, size_t n)
 	o->len += n;
 }
 
-static void puts_(Out *o, const char *s) { put(o, s, strlen(s)); }
+static void puts_(Out *o, const char *s)
+{
+	put(o, s, strlen(s));
+}
 
 /* Bytes IRIREF does not allow: controls, space and <>"{}|^`\ */
 static int iri_bad(unsigned char c)
 {
 	static const uint32_t bad[8] = {
-	        0xffffffffu,                         /* 0x00-0x1f */
-	        1u << 0 | 1u << 2 | 1u << 28 | 1u << 30, /* space " < > */
-	        1u << 28 | 1u << 30,                 /* \ ^ */
+	        0xffffffffu,                              /* 0x00-0x1f */
+	        1u << 0 | 1u << 2 | 1u << 28 | 1u << 30,  /* space " < > */
+	        1u << 28 | 1u << 30,                      /* \ ^ */
 	        1u << 0 | 1u << 27 | 1u << 28 | 1u << 29, /* ` { | } */
 	};
 	return (bad[c >> 5] >> (c & 31)) & 1u;
@@ -187,7 +190,8 @@ static void put_string(Out *o, const char *s)
 
 static void native_flush(Out *o)
 {
-	if (o->len && !o->failed && fwrite(o->buf, 1, o->len, o->stream) != o->len) {
+	if (o->len && !o->failed &&
+	    fwrite(o->buf, 1, o->len, o->stream) != o->len) {
 		o->failed = 1;
 		o->st_out = NKG_ERR_OUTPUT;
 	}
@@ -220,7 +224,9 @@ static char *clean(const char *s)
 		return NULL;
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
-		o[i] = (c < 0x20 && c != '\t' && c != '\n') || c == 0x7f ? ' ' : (char)c;
+		o[i] = (c < 0x20 && c != '\t' && c != '\n') || c == 0x7f
+		               ? ' '
+		               : (char)c;
 	}
 	o[n] = '\0';
 	return o;
@@ -238,7 +244,8 @@ static int has_control(const char *s)
 
 static librdf_node *res(Out *o, const char *iri)
 {
-	return librdf_new_node_from_uri_string(o->w, (const unsigned char *)iri);
+	return librdf_new_node_from_uri_string(o->w,
+	                                       (const unsigned char *)iri);
 }
 
 static void add_node(Out *o, const char *s, const char *p, librdf_node *obj)
@@ -253,7 +260,8 @@ static void add_node(Out *o, const char *s, const char *p, librdf_node *obj)
 		return;
 	}
 	librdf_node *pn = res(o, p);
-	librdf_statement *st = librdf_new_statement_from_nodes(o->w, sn, pn, obj);
+	librdf_statement *st =
+	        librdf_new_statement_from_nodes(o->w, sn, pn, obj);
 	if (!st || librdf_model_add_statement(o->m, st))
 		o->failed = 1;
 	if (st)
@@ -301,12 +309,14 @@ static void add_lit(Out *o, const char *s, const char *p, const char *v,
 	}
 	librdf_node *n;
 	if (dtype) {
-		librdf_uri *u = librdf_new_uri(o->w, (const unsigned char *)dtype);
-		n = librdf_new_node_from_typed_literal(o->w, (const unsigned char *)v,
-		                                       NULL, u);
+		librdf_uri *u =
+		        librdf_new_uri(o->w, (const unsigned char *)dtype);
+		n = librdf_new_node_from_typed_literal(
+		        o->w, (const unsigned char *)v, NULL, u);
 		librdf_free_uri(u);
 	} else {
-		n = librdf_new_node_from_literal(o->w, (const unsigned char *)v, lang, 0);
+		n = librdf_new_node_from_literal(o->w, (const unsigned char *)v,
+		                                 lang, 0);
 	}
 	free(c);
 	add_node(o, s, p, n);
@@ -398,7 +408,8 @@ static void add_graph(Out *o, const NkgGraph *g, int with_text)
 		for (size_t k = 0; k < a->n_alts; k++)
 			add_lit(o, an, SKOS "altLabel", a->alts[k], "en", NULL);
 		if (a->code)
-			add_lit(o, an, NKG_NS "countryCode", a->code, NULL, NULL);
+			add_lit(o, an, NKG_NS "countryCode", a->code, NULL,
+			        NULL);
 		if (a->same_as)
 			add_res(o, an, OWL "sameAs", a->same_as);
 		if (a->sector)
@@ -407,7 +418,8 @@ static void add_graph(Out *o, const NkgGraph *g, int with_text)
 			add_res(o, an, NKG_NS "affiliatedWith",
 			        g->actors[a->affiliations.v[k]].iri);
 		for (size_t k = 0; k < a->mentions.n; k++)
-			add_res(o, an, NKG_NS "evidence", g->mentions[a->mentions.v[k]].iri);
+			add_res(o, an, NKG_NS "evidence",
+			        g->mentions[a->mentions.v[k]].iri);
 		if (a->mentions.n)
 			add_res(o, an, PROV "wasDerivedFrom", doc);
 	}
@@ -420,10 +432,12 @@ static void add_graph(Out *o, const NkgGraph *g, int with_text)
 		add_res(o, pn, NKG_NS "holder", g->actors[p->holder].iri);
 		add_lit(o, pn, NKG_NS "title", p->title, NULL, NULL);
 		if (p->organization != NKG_NONE)
-			add_res(o, pn, NKG_NS "organization", g->actors[p->organization].iri);
+			add_res(o, pn, NKG_NS "organization",
+			        g->actors[p->organization].iri);
 		add_lit(o, pn, NKG_NS "status", p->status, NULL, NULL);
 		if (p->mention != NKG_NONE && p->mention < g->n_mentions)
-			add_res(o, pn, NKG_NS "evidence", g->mentions[p->mention].iri);
+			add_res(o, pn, NKG_NS "evidence",
+			        g->mentions[p->mention].iri);
 		add_res(o, pn, PROV "wasDerivedFrom", doc);
 	}
 	for (size_t i = 0; i < g->n_events; i++) {
@@ -433,39 +447,49 @@ static void add_graph(Out *o, const NkgGraph *g, int with_text)
 		if (e->cls_label) {
 			/* "Blockade: United States → Venezuela" */
 			char label[600];
-			size_t l = (size_t)snprintf(label, sizeof label, "%s", e->cls_label);
-			const NkgIdxList *from = e->roles[NKG_ROLE_AGENT].n ?
-			                                 &e->roles[NKG_ROLE_AGENT] :
-			                                 &e->roles[NKG_ROLE_PARTICIPANT];
+			size_t l = (size_t)snprintf(label, sizeof label, "%s",
+			                            e->cls_label);
+			const NkgIdxList *from =
+			        e->roles[NKG_ROLE_AGENT].n
+			                ? &e->roles[NKG_ROLE_AGENT]
+			                : &e->roles[NKG_ROLE_PARTICIPANT];
 			const NkgIdxList *to = &e->roles[NKG_ROLE_TARGET];
-			for (size_t k = 0; k < from->n && l < sizeof label - 80; k++)
-				l += (size_t)snprintf(label + l, sizeof label - l, "%s%.60s",
-				                      k ? ", " : ": ", g->actors[from->v[k]].label);
-			for (size_t k = 0; k < to->n && l < sizeof label - 80; k++)
-				l += (size_t)snprintf(label + l, sizeof label - l, "%s%.60s",
-				                      k ? ", " : " \xe2\x86\x92 ",
-				                      g->actors[to->v[k]].label);
+			for (size_t k = 0; k < from->n && l < sizeof label - 80;
+			     k++)
+				l += (size_t)snprintf(
+				        label + l, sizeof label - l, "%s%.60s",
+				        k ? ", " : ": ",
+				        g->actors[from->v[k]].label);
+			for (size_t k = 0; k < to->n && l < sizeof label - 80;
+			     k++)
+				l += (size_t)snprintf(
+				        label + l, sizeof label - l, "%s%.60s",
+				        k ? ", " : " \xe2\x86\x92 ",
+				        g->actors[to->v[k]].label);
 			add_lit(o, en, DCT "description", label, "en", NULL);
 		}
 		for (int r = 0; r < NKG_ROLE_COUNT; r++)
 			for (size_t k = 0; k < e->roles[r].n; k++)
-				add_res(o, en, (r == 0 ? NKG_NS "agent" :
-				                r == 1 ? NKG_NS "target" :
-				                r == 2 ? NKG_NS "participant" :
-				                r == 3 ? NKG_NS "origin" :
-				                r == 4 ? NKG_NS "destination" :
-				                r == 5 ? NKG_NS "place" :
-				                r == 6 ? NKG_NS "reportedBy" :
-				                         NKG_NS "claimedBy"),
+				add_res(o, en,
+				        (r == 0   ? NKG_NS "agent"
+				         : r == 1 ? NKG_NS "target"
+				         : r == 2 ? NKG_NS "participant"
+				         : r == 3 ? NKG_NS "origin"
+				         : r == 4 ? NKG_NS "destination"
+				         : r == 5 ? NKG_NS "place"
+				         : r == 6 ? NKG_NS "reportedBy"
+				                  : NKG_NS "claimedBy"),
 				        g->actors[e->roles[r].v[k]].iri);
 		if (e->object)
 			add_lit(o, en, NKG_NS "object", e->object, "en", NULL);
 		if (e->date)
 			add_date(o, en, NKG_NS "date", e->date, e->date_type);
 		if (e->start_date)
-			add_date(o, en, NKG_NS "startDate", e->start_date, e->start_type);
+			add_date(o, en, NKG_NS "startDate", e->start_date,
+			         e->start_type);
 		if (e->end_date)
-			add_date(o, en, NKG_NS "endDate", e->end_date, e->end_type);
+			add_date(o, en, NKG_NS "endDate", e->end_date,
+			         e->end_type);
 		if (e->modality) {
 			char mi[128];
 			snprintf(mi, sizeof mi, NKG_NS "%s", e->modality);
@@ -474,13 +498,15 @@ static void add_graph(Out *o, const NkgGraph *g, int with_text)
 		if (e->intended_cls)
 			add_res(o, en, NKG_NS "intendedClass", e->intended_cls);
 		for (size_t k = 0; k < e->mentions.n; k++)
-			add_res(o, en, NKG_NS "evidence", g->mentions[e->mentions.v[k]].iri);
+			add_res(o, en, NKG_NS "evidence",
+			        g->mentions[e->mentions.v[k]].iri);
 		if (e->rule)
 			add_res(o, en, NKG_NS "rule", e->rule);
 		if (e->confidence > 0) {
 			char cb[16];
 			snprintf(cb, sizeof cb, "%.2f", e->confidence);
-			add_lit(o, en, NKG_NS "confidence", cb, NULL, XSD "decimal");
+			add_lit(o, en, NKG_NS "confidence", cb, NULL,
+			        XSD "decimal");
 		}
 		add_res(o, en, PROV "wasDerivedFrom", doc);
 	}
@@ -544,13 +570,15 @@ static unsigned char *serialize(Out *o, const char *name, const char *base,
 	if (!s)
 		return NULL;
 	for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++) {
-		librdf_uri *u = librdf_new_uri(o->w, (const unsigned char *)prefixes[i][1]);
+		librdf_uri *u = librdf_new_uri(
+		        o->w, (const unsigned char *)prefixes[i][1]);
 		librdf_serializer_set_namespace(s, u, prefixes[i][0]);
 		librdf_free_uri(u);
 	}
 	(void)base;
-	unsigned char *out = librdf_serializer_serialize_model_to_counted_string(
-	        s, NULL, o->m, len);
+	unsigned char *out =
+	        librdf_serializer_serialize_model_to_counted_string(s, NULL,
+	                                                            o->m, len);
 	librdf_free_serializer(s);
 	return out;
 }
@@ -578,15 +606,18 @@ static void flush_chunk(Out *o)
 	} else {
 		size_t gl = strlen(o->graph);
 		for (size_t p = 0; p < len && !bad;) {
-			const unsigned char *nl = memchr(buf + p, '\n', len - p);
+			const unsigned char *nl =
+			        memchr(buf + p, '\n', len - p);
 			size_t e = nl ? (size_t)(nl - buf) : len;
 			size_t le = e;
 			/* drop the final " ." */
-			while (le > p && (buf[le - 1] == ' ' || buf[le - 1] == '.'))
+			while (le > p &&
+			       (buf[le - 1] == ' ' || buf[le - 1] == '.'))
 				le--;
-			if (le > p &&
-			    (write_all(o->stream, buf + p, le - p) || write_all(o->stream, " <", 2) ||
-			     write_all(o->stream, o->graph, gl) || write_all(o->stream, "> .\n", 4)))
+			if (le > p && (write_all(o->stream, buf + p, le - p) ||
+			               write_all(o->stream, " <", 2) ||
+			               write_all(o->stream, o->graph, gl) ||
+			               write_all(o->stream, "> .\n", 4)))
 				bad = 1;
 			p = e + 1;
 		}
@@ -616,26 +647,30 @@ static int native_lines(void)
 NkgStatus nkg_emit_rdf(NkgGraph *const *gs, size_t n, NkgFormat format,
                        FILE *out, int with_text, NkgError *err)
 {
-	const char *name = format == NKG_FORMAT_TURTLE ? "turtle" :
-	                   format == NKG_FORMAT_RDFXML ? "rdfxml-abbrev" :
-	                                                 "ntriples";
+	const char *name = format == NKG_FORMAT_TURTLE   ? "turtle"
+	                   : format == NKG_FORMAT_RDFXML ? "rdfxml-abbrev"
+	                                                 : "ntriples";
 	NkgStatus st = NKG_SUCCESS;
-	int lines = format == NKG_FORMAT_NQUADS || format == NKG_FORMAT_NTRIPLES;
+	int lines =
+	        format == NKG_FORMAT_NQUADS || format == NKG_FORMAT_NTRIPLES;
 	if (lines && native_lines()) {
 		Out o;
 		memset(&o, 0, sizeof o);
 		o.native = 1;
 		o.stream = out;
 		for (size_t i = 0; i < n && !o.failed; i++) {
-			o.graph = format == NKG_FORMAT_NQUADS ? gs[i]->doc_iri : NULL;
+			o.graph = format == NKG_FORMAT_NQUADS ? gs[i]->doc_iri
+			                                      : NULL;
 			if (!set_tail(&o, o.graph))
 				add_graph(&o, gs[i], with_text);
 		}
 		native_flush(&o);
-		st = o.failed ? (o.st_out ? o.st_out : NKG_ERR_INTERNAL) : NKG_SUCCESS;
+		st = o.failed ? (o.st_out ? o.st_out : NKG_ERR_INTERNAL)
+		              : NKG_SUCCESS;
 		free(o.buf);
 		free(o.tail);
-	} else if (format == NKG_FORMAT_NQUADS || (format == NKG_FORMAT_NTRIPLES && n > 1)) {
+	} else if (format == NKG_FORMAT_NQUADS ||
+	           (format == NKG_FORMAT_NTRIPLES && n > 1)) {
 		/* one document at a time, in chunks: memory stays flat */
 		for (size_t i = 0; i < n && !st; i++) {
 			Out o;
@@ -645,10 +680,12 @@ NkgStatus nkg_emit_rdf(NkgGraph *const *gs, size_t n, NkgFormat format,
 				break;
 			}
 			o.stream = out;
-			o.graph = format == NKG_FORMAT_NQUADS ? gs[i]->doc_iri : NULL;
+			o.graph = format == NKG_FORMAT_NQUADS ? gs[i]->doc_iri
+			                                      : NULL;
 			add_graph(&o, gs[i], with_text);
 			flush_chunk(&o);
-			st = o.failed ? (o.st_out ? o.st_out : NKG_ERR_INTERNAL) : NKG_SUCCESS;
+			st = o.failed ? (o.st_out ? o.st_out : NKG_ERR_INTERNAL)
+			              : NKG_SUCCESS;
 			close_out(&o);
 		}
 	} else {
@@ -660,7 +697,9 @@ NkgStatus nkg_emit_rdf(NkgGraph *const *gs, size_t n, NkgFormat format,
 			for (size_t i = 0; i < n; i++)
 				add_graph(&o, gs[i], with_text);
 			size_t len = 0;
-			unsigned char *buf = o.failed ? NULL : serialize(&o, name, NULL, &len);
+			unsigned char *buf =
+			        o.failed ? NULL
+			                 : serialize(&o, name, NULL, &len);
 			if (!buf)
 				st = NKG_ERR_INTERNAL;
 			else if (write_all(out, buf, len))
@@ -673,8 +712,9 @@ NkgStatus nkg_emit_rdf(NkgGraph *const *gs, size_t n, NkgFormat format,
 	if (st && err) {
 		err->status = st;
 		snprintf(err->message, sizeof err->message, "%s",
-		         st == NKG_ERR_OUTPUT ? "write failed; check the disk and the output path" :
-		                                "the RDF serializer failed");
+		         st == NKG_ERR_OUTPUT ? "write failed; check the disk "
+		                                "and the output path"
+		                              : "the RDF serializer failed");
 	}
 	return st;
 }

@@ -11,7 +11,8 @@ NkgStatus nkg_graphs_write(NkgGraph *const *gs, size_t n, NkgFormat format,
 	case NKG_FORMAT_NTRIPLES:
 	case NKG_FORMAT_NQUADS:
 	case NKG_FORMAT_RDFXML:
-		return nkg_emit_rdf(gs, n, format, stream, diagram && diagram->with_text, err);
+		return nkg_emit_rdf(gs, n, format, stream,
+		                    diagram && diagram->with_text, err);
 	case NKG_FORMAT_DOT:
 	case NKG_FORMAT_SVG:
 	case NKG_FORMAT_PNG:

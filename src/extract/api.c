@@ -16,25 +16,33 @@ struct NkgDocumentImpl {
 const char *nkg_strerror(NkgStatus st)
 {
 	switch (st) {
-	case NKG_SUCCESS: return "success";
-	case NKG_ERR_USAGE: return "bad usage";
-	case NKG_ERR_INPUT: return "unreadable or invalid input";
-	case NKG_ERR_OUTPUT: return "cannot write output";
-	case NKG_ERR_LEXICON: return "cannot load the lexicon";
-	case NKG_ERR_INTERNAL: return "internal failure";
+	case NKG_SUCCESS:
+		return "success";
+	case NKG_ERR_USAGE:
+		return "bad usage";
+	case NKG_ERR_INPUT:
+		return "unreadable or invalid input";
+	case NKG_ERR_OUTPUT:
+		return "cannot write output";
+	case NKG_ERR_LEXICON:
+		return "cannot load the lexicon";
+	case NKG_ERR_INTERNAL:
+		return "internal failure";
 	}
 	return "unknown status";
 }
 
 int nkg_format_from_name(const char *n)
 {
-	static const struct { const char *name; NkgFormat f; } t[] = {
-		{"turtle", NKG_FORMAT_TURTLE}, {"ttl", NKG_FORMAT_TURTLE},
-		{"ntriples", NKG_FORMAT_NTRIPLES}, {"nt", NKG_FORMAT_NTRIPLES},
-		{"nquads", NKG_FORMAT_NQUADS}, {"nq", NKG_FORMAT_NQUADS},
-		{"rdfxml", NKG_FORMAT_RDFXML}, {"xml", NKG_FORMAT_RDFXML},
-		{"dot", NKG_FORMAT_DOT}, {"svg", NKG_FORMAT_SVG},
-		{"png", NKG_FORMAT_PNG}, {"pdf", NKG_FORMAT_PDF}};
+	static const struct {
+		const char *name;
+		NkgFormat f;
+	} t[] = {{"turtle", NKG_FORMAT_TURTLE},     {"ttl", NKG_FORMAT_TURTLE},
+	         {"ntriples", NKG_FORMAT_NTRIPLES}, {"nt", NKG_FORMAT_NTRIPLES},
+	         {"nquads", NKG_FORMAT_NQUADS},     {"nq", NKG_FORMAT_NQUADS},
+	         {"rdfxml", NKG_FORMAT_RDFXML},     {"xml", NKG_FORMAT_RDFXML},
+	         {"dot", NKG_FORMAT_DOT},           {"svg", NKG_FORMAT_SVG},
+	         {"png", NKG_FORMAT_PNG},           {"pdf", NKG_FORMAT_PDF}};
 	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
 		if (!strcmp(t[i].name, n))
 			return (int)t[i].f;
@@ -43,8 +51,8 @@ int nkg_format_from_name(const char *n)
 
 int nkg_input_format_from_name(const char *n)
 {
-	static const char *const names[] = {"auto", "text", "html", "nitf",
-	                                    "newsml", "jsonl"};
+	static const char *const names[] = {"auto", "text",   "html",
+	                                    "nitf", "newsml", "jsonl"};
 	for (int i = 0; i < 6; i++)
 		if (!strcmp(names[i], n))
 			return i;
@@ -60,7 +68,8 @@ NkgDocument *nkg_document_new(const char *text, size_t len, NkgError *err)
 			err->offset = (long)bad;
 			snprintf(err->message, sizeof err->message,
 			         "byte %zu: %s; convert the file to UTF-8", bad,
-			         text[bad] ? "invalid UTF-8" : "NUL byte in text");
+			         text[bad] ? "invalid UTF-8"
+			                   : "NUL byte in text");
 		}
 		return NULL;
 	}
@@ -108,11 +117,26 @@ void nkg_document_free(NkgDocument *d)
 	free(d);
 }
 
-void nkg_document_set_id(NkgDocument *d, const char *s) { nkg_set_str(&d->id, s); }
-void nkg_document_set_date(NkgDocument *d, const char *s) { nkg_set_str(&d->date, s); }
-void nkg_document_set_title(NkgDocument *d, const char *s) { nkg_set_str(&d->title, s); }
-void nkg_document_set_url(NkgDocument *d, const char *s) { nkg_set_str(&d->url, s); }
-void nkg_document_set_source_name(NkgDocument *d, const char *s) { nkg_set_str(&d->source_name, s); }
+void nkg_document_set_id(NkgDocument *d, const char *s)
+{
+	nkg_set_str(&d->id, s);
+}
+void nkg_document_set_date(NkgDocument *d, const char *s)
+{
+	nkg_set_str(&d->date, s);
+}
+void nkg_document_set_title(NkgDocument *d, const char *s)
+{
+	nkg_set_str(&d->title, s);
+}
+void nkg_document_set_url(NkgDocument *d, const char *s)
+{
+	nkg_set_str(&d->url, s);
+}
+void nkg_document_set_source_name(NkgDocument *d, const char *s)
+{
+	nkg_set_str(&d->source_name, s);
+}
 
 const char *nkg_document_text(const NkgDocument *d, size_t *len)
 {

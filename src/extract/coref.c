@@ -75,7 +75,8 @@ static size_t pronoun(Ctx *c, size_t i, size_t end)
 			const NkgActor *a = &c->g->actors[c->am[k].actor];
 			if (c->am[k].flags & (M_PLACE | M_SOURCE | M_PP))
 				continue;
-			if (a->kind == NKG_KIND_GROUP || a->kind == NKG_KIND_ORGANIZATION)
+			if (a->kind == NKG_KIND_GROUP ||
+			    a->kind == NKG_KIND_ORGANIZATION)
 				return c->am[k].actor;
 		}
 		return NKG_NONE;
@@ -103,7 +104,8 @@ static size_t pronoun(Ctx *c, size_t i, size_t end)
 			continue;
 		int ok = 0;
 		if (g == 3)
-			ok = a->kind == NKG_KIND_COUNTRY || a->kind == NKG_KIND_ORGANIZATION;
+			ok = a->kind == NKG_KIND_COUNTRY ||
+			     a->kind == NKG_KIND_ORGANIZATION;
 		else if (a->kind == NKG_KIND_PERSON) {
 			size_t li = ex_lex_of(c, c->sal[k].actor);
 			int ag = li != NKG_NONE ? c->lx->actors[li].gender : 0;
@@ -123,15 +125,18 @@ static size_t pronoun(Ctx *c, size_t i, size_t end)
 static int expletive_it(const Ctx *c, size_t i, size_t s1)
 {
 	static const char *const adj[] = {
-	        "unclear", "clear", "likely", "unlikely", "possible",
-	        "impossible", "expected", "believed", "thought", "reported",
-	        "said", "understood", "known", "not", "time", "true",
-	        "important", "necessary", "hard", "difficult", "too", NULL};
+	        "unclear",   "clear",      "likely",   "unlikely",
+	        "possible",  "impossible", "expected", "believed",
+	        "thought",   "reported",   "said",     "understood",
+	        "known",     "not",        "time",     "true",
+	        "important", "necessary",  "hard",     "difficult",
+	        "too",       NULL};
 	if (strcmp(key(c, i), "it") || i + 1 >= s1)
 		return 0;
 	const char *n = key(c, i + 1);
-	if (!strcmp(n, "remains") || !strcmp(n, "seems") || !strcmp(n, "appears") ||
-	    !strcmp(n, "remained") || !strcmp(n, "seemed") || !strcmp(n, "appeared"))
+	if (!strcmp(n, "remains") || !strcmp(n, "seems") ||
+	    !strcmp(n, "appears") || !strcmp(n, "remained") ||
+	    !strcmp(n, "seemed") || !strcmp(n, "appeared"))
 		return 1;
 	if (!eng_is(n, ENG_BE) || i + 2 >= s1)
 		return 0;
@@ -162,8 +167,9 @@ size_t ex_pair_mention(Ctx *c, size_t i, size_t s1)
 	if (c->have_ppair && i + 1 < s1 &&
 	    (!strcmp(key(c, i), "two") || !strcmp(key(c, i), "both"))) {
 		static const char *const people[] = {
-		        "leaders", "men", "women", "ministers", "presidents",
-		        "envoys", "diplomats", "officials", "counterparts", NULL};
+		        "leaders",      "men",    "women",     "ministers",
+		        "presidents",   "envoys", "diplomats", "officials",
+		        "counterparts", NULL};
 		int hit = 0;
 		for (int q = 0; people[q]; q++)
 			if (!strcmp(key(c, i + 1), people[q]))
@@ -178,8 +184,10 @@ size_t ex_pair_mention(Ctx *c, size_t i, size_t s1)
 	}
 	if (c->have_pair && i + 1 < s1 &&
 	    (!strcmp(key(c, i), "two") || !strcmp(key(c, i), "both")) &&
-	    (!strcmp(key(c, i + 1), "countries") || !strcmp(key(c, i + 1), "nations") ||
-	     !strcmp(key(c, i + 1), "sides") || !strcmp(key(c, i + 1), "governments"))) {
+	    (!strcmp(key(c, i + 1), "countries") ||
+	     !strcmp(key(c, i + 1), "nations") ||
+	     !strcmp(key(c, i + 1), "sides") ||
+	     !strcmp(key(c, i + 1), "governments"))) {
 		size_t a = ex_push_mention(c, i, i + 2, c->pair[0], 0);
 		size_t b = ex_push_mention(c, i, i + 2, c->pair[1], 0);
 		if (a != NKG_NONE && b != NKG_NONE)

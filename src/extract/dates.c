@@ -10,8 +10,8 @@
 int nkg_ymd_parse(const char *s, NkgYmd *out)
 {
 	int y, m, d;
-	if (!s || sscanf(s, "%4d-%2d-%2d", &y, &m, &d) != 3 || y < 1 ||
-	    m < 1 || m > 12 || d < 1 || d > 31)
+	if (!s || sscanf(s, "%4d-%2d-%2d", &y, &m, &d) != 3 || y < 1 || m < 1 ||
+	    m > 12 || d < 1 || d > 31)
 		return -1;
 	if (strlen(s) >= 10 && (s[4] != '-' || s[7] != '-'))
 		return -1;
@@ -37,7 +37,8 @@ void nkg_ymd_format(NkgYmd v, char *buf, const char **type)
 
 static int days_in(int y, int m)
 {
-	static const int dm[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	static const int dm[] = {31, 28, 31, 30, 31, 30,
+	                         31, 31, 30, 31, 30, 31};
 	if (m == 2 && ((y % 4 == 0 && y % 100) || y % 400 == 0))
 		return 29;
 	return dm[m - 1];
@@ -77,8 +78,8 @@ static int lex_value(const NkgLexicon *lx, const char *key, LexKind kind)
 		return 0;
 	for (size_t i = 0; i < s->n; i++)
 		if (s->v[i].ntok == 1 && s->v[i].kind == kind)
-			return kind == LX_MONTH ? lx->months[s->v[i].idx] :
-			                          lx->weekdays[s->v[i].idx];
+			return kind == LX_MONTH ? lx->months[s->v[i].idx]
+			                        : lx->weekdays[s->v[i].idx];
 	return 0;
 }
 
@@ -89,8 +90,8 @@ static int number(const NkgToken *t, int lo, int hi)
 	char *end;
 	long v = strtol(t->key, &end, 10);
 	/* "3rd", "21st" */
-	if (*end && strcmp(end, "st") && strcmp(end, "nd") && strcmp(end, "rd") &&
-	    strcmp(end, "th"))
+	if (*end && strcmp(end, "st") && strcmp(end, "nd") &&
+	    strcmp(end, "rd") && strcmp(end, "th"))
 		return 0;
 	return v >= lo && v <= hi ? (int)v : 0;
 }
@@ -136,13 +137,17 @@ size_t nkg_find_dates(const NkgLexicon *lx, const NkgTokens *tk, size_t t0,
 		if (m && (t->flags & NKG_TOK_CAP || q)) {
 			if (j < t1 && !strcmp(tk->toks[j].key, "."))
 				j++;
-			int d = j < t1 ? number(&tk->toks[j], 1, days_in(2000, m)) : 0;
+			int d = j < t1 ? number(&tk->toks[j], 1,
+			                        days_in(2000, m))
+			               : 0;
 			int y = 0;
 			if (d) {
 				j++;
-				if (j + 1 < t1 && !strcmp(tk->toks[j].key, ",") &&
+				if (j + 1 < t1 &&
+				    !strcmp(tk->toks[j].key, ",") &&
 				    number(&tk->toks[j + 1], 1000, 2999)) {
-					y = number(&tk->toks[j + 1], 1000, 2999);
+					y = number(&tk->toks[j + 1], 1000,
+					           2999);
 					j += 2;
 				}
 			} else if (j < t1 && number(&tk->toks[j], 1000, 2999)) {
@@ -157,11 +162,13 @@ size_t nkg_find_dates(const NkgLexicon *lx, const NkgTokens *tk, size_t t0,
 			if (!y && !pub.y)
 				continue;
 			/* A bare capitalised "May" needs a day or a year. */
-			if (!d && !y && !q && !(i > t0 && (!strcmp(tk->toks[i - 1].key, "in") ||
-			                                   !strcmp(tk->toks[i - 1].key, "since") ||
-			                                   !strcmp(tk->toks[i - 1].key, "until") ||
-			                                   !strcmp(tk->toks[i - 1].key, "early") ||
-			                                   !strcmp(tk->toks[i - 1].key, "late"))))
+			if (!d && !y && !q &&
+			    !(i > t0 &&
+			      (!strcmp(tk->toks[i - 1].key, "in") ||
+			       !strcmp(tk->toks[i - 1].key, "since") ||
+			       !strcmp(tk->toks[i - 1].key, "until") ||
+			       !strcmp(tk->toks[i - 1].key, "early") ||
+			       !strcmp(tk->toks[i - 1].key, "late"))))
 				continue;
 			e.explicit_year = y != 0;
 			e.v.y = y ? y : infer_year(pub, m, d);
@@ -172,9 +179,11 @@ size_t nkg_find_dates(const NkgLexicon *lx, const NkgTokens *tk, size_t t0,
 		           t->key[4] == '-' && !nkg_ymd_parse(t->key, &e.v)) {
 			e.explicit_year = 1;
 		} else if (pub.y && lex_value(lx, t->key, LX_WEEKDAY)) {
-			int wd = lex_value(lx, t->key, LX_WEEKDAY); /* 1 = Monday */
+			int wd = lex_value(lx, t->key,
+			                   LX_WEEKDAY); /* 1 = Monday */
 			long pd = to_days(pub);
-			int pw = (int)(((pd % 7) + 7 + 3) % 7) + 1; /* 1970-01-01 was a Thursday */
+			int pw = (int)(((pd % 7) + 7 + 3) % 7) +
+			         1; /* 1970-01-01 was a Thursday */
 			int back = (pw - wd + 7) % 7;
 			e.v = from_days(pd - back);
 		} else if (pub.y && !strcmp(t->key, "yesterday")) {
@@ -192,8 +201,9 @@ size_t nkg_find_dates(const NkgLexicon *lx, const NkgTokens *tk, size_t t0,
 			}
 			e.t1 = j + 1;
 		} else if (t->flags & NKG_TOK_NUM && number(t, 1900, 2100) &&
-		           i > t0 && (!strcmp(tk->toks[i - 1].key, "in") ||
-		                      !strcmp(tk->toks[i - 1].key, "since"))) {
+		           i > t0 &&
+		           (!strcmp(tk->toks[i - 1].key, "in") ||
+		            !strcmp(tk->toks[i - 1].key, "since"))) {
 			e.v.y = number(t, 1900, 2100);
 			e.explicit_year = 1;
 		} else {

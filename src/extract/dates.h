@@ -12,7 +12,7 @@ typedef struct {
 typedef struct {
 	size_t t0, t1; /* tokens */
 	NkgYmd v;
-	int since;     /* "since ..." : a start date */
+	int since; /* "since ..." : a start date */
 	int explicit_year;
 } NkgDateExpr;
 

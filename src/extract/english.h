@@ -7,18 +7,18 @@
 #define NKG_ENGLISH_H
 
 typedef enum {
-	ENG_PREP,      /* in, of, to, with ... */
-	ENG_DET,       /* the, a, its ... */
-	ENG_BE,        /* is, was, been ... (passive auxiliaries) */
-	ENG_AUX,       /* has, have, had, will, would, did ... */
-	ENG_CLAUSE,    /* while, as, after, but ... (clause breaks) */
-	ENG_PLACE,     /* prepositions that make a place: in, at, near ... */
-	ENG_LIGHT,     /* light verbs whose object noun names the event */
-	ENG_FACE,      /* verbs whose subject undergoes the noun: face, receive */
-	ENG_RELATIVE,  /* who, which, that */
-	ENG_PARTICLE,  /* out, up, off, down, back, over, away */
-	ENG_SINCE,     /* since, from */
-	ENG_COMPASS,   /* north, southern, central ... before a place name */
+	ENG_PREP,   /* in, of, to, with ... */
+	ENG_DET,    /* the, a, its ... */
+	ENG_BE,     /* is, was, been ... (passive auxiliaries) */
+	ENG_AUX,    /* has, have, had, will, would, did ... */
+	ENG_CLAUSE, /* while, as, after, but ... (clause breaks) */
+	ENG_PLACE,  /* prepositions that make a place: in, at, near ... */
+	ENG_LIGHT,  /* light verbs whose object noun names the event */
+	ENG_FACE,   /* verbs whose subject undergoes the noun: face, receive */
+	ENG_RELATIVE, /* who, which, that */
+	ENG_PARTICLE, /* out, up, off, down, back, over, away */
+	ENG_SINCE,    /* since, from */
+	ENG_COMPASS,  /* north, southern, central ... before a place name */
 	ENG_COUNT
 } EngClass;
 

@@ -73,7 +73,7 @@ const LexSlot *ex_lookup(const Ctx *c, size_t i, size_t n, size_t end)
 /* Longest phrase at I with an entry of KIND; returns its length (0 if none)
  * and the entry. */
 size_t ex_longest(const Ctx *c, size_t i, size_t end, LexKind kind,
-                      const LexEntry **out)
+                  const LexEntry **out)
 {
 	size_t max = c->lx->max_ntok < MAX_SPAN ? c->lx->max_ntok : MAX_SPAN;
 	if (i >= c->s0 && i < c->s1) {
@@ -110,7 +110,6 @@ int ex_has_kind(const Ctx *c, size_t i, size_t end, LexKind kind)
 	return 0;
 }
 
-
 /* ---------- document ---------- */
 
 static NkgYmd find_pub_date(const Ctx *c)
@@ -121,8 +120,10 @@ static NkgYmd find_pub_date(const Ctx *c)
 		if (se->t1 - se->t0 > 14)
 			continue;
 		NkgDateExpr d[2];
-		size_t n = nkg_find_dates(c->lx, c->tk, se->t0, se->t1, none, d, 2);
-		if (n && d[0].t0 <= se->t0 + 1 && d[0].explicit_year && d[0].v.d)
+		size_t n = nkg_find_dates(c->lx, c->tk, se->t0, se->t1, none, d,
+		                          2);
+		if (n && d[0].t0 <= se->t0 + 1 && d[0].explicit_year &&
+		    d[0].v.d)
 			return d[0].v;
 	}
 	return none;
@@ -153,7 +154,8 @@ NkgStatus nkg_extract_tokens(const NkgLexicon *lx, const char *text,
 			break;
 		memcpy(anchor, text + se->b0, se->b1 - se->b0);
 		anchor[se->b1 - se->b0] = '\0';
-		c.mention = nkg_graph_add_mention(g, se->c0, se->c1, se->c0, anchor);
+		c.mention = nkg_graph_add_mention(g, se->c0, se->c1, se->c0,
+		                                  anchor);
 		free(anchor);
 		if (c.mention == NKG_NONE)
 			break;
@@ -162,7 +164,8 @@ NkgStatus nkg_extract_tokens(const NkgLexicon *lx, const char *text,
 			free(c.cache);
 			free(c.cached);
 			c.cache_cap = nt * 2;
-			c.cache = malloc(c.cache_cap * (MAX_SPAN + 1) * sizeof *c.cache);
+			c.cache = malloc(c.cache_cap * (MAX_SPAN + 1) *
+			                 sizeof *c.cache);
 			c.cached = malloc(c.cache_cap);
 			if (!c.cache || !c.cached)
 				break;
@@ -177,17 +180,20 @@ NkgStatus nkg_extract_tokens(const NkgLexicon *lx, const char *text,
 		ex_find_actors(&c, se->t0, se->t1);
 		ex_index_mentions(&c);
 		ex_find_triggers(&c, se->t0, se->t1);
-		size_t nd = nkg_find_dates(lx, tk, se->t0, se->t1, c.pub, dates, 16);
+		size_t nd = nkg_find_dates(lx, tk, se->t0, se->t1, c.pub, dates,
+		                           16);
 		for (size_t k = 0; k < c.n_tr; k++)
 			if (!c.tr[k].suppressed)
-				ex_fill_event(&c, &c.tr[k], se->t0, se->t1, dates, nd);
+				ex_fill_event(&c, &c.tr[k], se->t0, se->t1,
+				              dates, nd);
 	}
 	/* Mentions no node points to are dropped by the writer; actors
 	 * referenced by events are marked for the diagram. */
 	for (size_t i = 0; i < g->n_events; i++)
 		for (int r = 0; r < NKG_ROLE_COUNT; r++)
 			for (size_t k = 0; k < g->events[i].roles[r].n; k++)
-				g->actors[g->events[i].roles[r].v[k]].referenced = 1;
+				g->actors[g->events[i].roles[r].v[k]]
+				        .referenced = 1;
 	free(c.am);
 	free(c.tr);
 	free(c.sal);

@@ -22,8 +22,9 @@ static int speech_verb(const Ctx *c, size_t i, size_t end)
 		}
 	if (!any)
 		return 0;
-	if (base && i > c->s0 && (eng_is(key(c, i - 1), ENG_DET) ||
-	                          (is_cap(c, i - 1) && is_word(c, i - 1))))
+	if (base && i > c->s0 &&
+	    (eng_is(key(c, i - 1), ENG_DET) ||
+	     (is_cap(c, i - 1) && is_word(c, i - 1))))
 		return 0;
 	return 1;
 }
@@ -68,19 +69,25 @@ size_t ex_subject_left(const Ctx *c, size_t h, size_t s0)
 				continue;
 			/* "after Lukashenko met Kellogg": a word that is both
 			 * preposition and conjunction opens the clause */
-			int opens = m->prep != NKG_NONE && m->prep + 1 == start &&
-			            ex_clause_break(c, m->prep) && !(m->flags & M_PLACE);
+			int opens = m->prep != NKG_NONE &&
+			            m->prep + 1 == start &&
+			            ex_clause_break(c, m->prep) &&
+			            !(m->flags & M_PLACE);
 			/* "Fighters from ISWAP attacked": the body a group noun
 			 * belongs to */
-			if (m->prep != NKG_NONE && m->prep > start && !(m->flags & M_PLACE) &&
-			    (!strcmp(key(c, m->prep), "of") || !strcmp(key(c, m->prep), "from")) &&
+			if (m->prep != NKG_NONE && m->prep > start &&
+			    !(m->flags & M_PLACE) &&
+			    (!strcmp(key(c, m->prep), "of") ||
+			     !strcmp(key(c, m->prep), "from")) &&
 			    ex_has_kind(c, m->prep - 1, h, LX_GROUP))
 				opens = 1;
 			if (m->flags & (M_PP | M_PLACE | M_SOURCE) && !opens)
 				continue;
-			/* "Russia's Wagner Group": the possessed, not the owner */
+			/* "Russia's Wagner Group": the possessed, not the owner
+			 */
 			if (m->flags & M_POSS && m->t1 + 1 < h &&
-			    (ex_mention_starting(c, m->t1) || ex_mention_starting(c, m->t1 + 1)))
+			    (ex_mention_starting(c, m->t1) ||
+			     ex_mention_starting(c, m->t1 + 1)))
 				continue;
 			/* part of a coordination whose head was taken */
 			int is_tail = 0;
@@ -122,13 +129,15 @@ static int prep_role(const LexPattern *p, const char *prep, int verb,
 			return p->preps[k].role;
 	if (!strcmp(prep, "by") && (passive || !verb))
 		return NKG_ROLE_AGENT;
-	if (!strcmp(prep, "against") || !strcmp(prep, "on") || !strcmp(prep, "upon"))
+	if (!strcmp(prep, "against") || !strcmp(prep, "on") ||
+	    !strcmp(prep, "upon"))
 		return NKG_ROLE_TARGET;
 	if (!strcmp(prep, "with") || !strcmp(prep, "alongside"))
 		return p->symmetric ? NKG_ROLE_PARTICIPANT : NKG_ROLE_TARGET;
 	if (!strcmp(prep, "between") || !strcmp(prep, "among"))
 		return p->symmetric ? NKG_ROLE_PARTICIPANT : NKG_ROLE_TARGET;
-	if (!strcmp(prep, "to") || !strcmp(prep, "toward") || !strcmp(prep, "towards"))
+	if (!strcmp(prep, "to") || !strcmp(prep, "toward") ||
+	    !strcmp(prep, "towards"))
 		return NKG_ROLE_TARGET;
 	if (!verb && !strcmp(prep, "from"))
 		return NKG_ROLE_AGENT;
@@ -162,9 +171,9 @@ static int compatible(const NkgIdxList *a, const NkgIdxList *b)
 	return !a->n || !b->n || sub_list(a, b) || sub_list(b, a);
 }
 
-static const char *const modality_rank[] = {"Asserted", "Reported", "Claimed",
-                                            "Uncertain", "Intended",
-                                            "Negated", NULL};
+static const char *const modality_rank[] = {"Asserted",  "Reported", "Claimed",
+                                            "Uncertain", "Intended", "Negated",
+                                            NULL};
 
 static int rank(const char *m)
 {
@@ -204,21 +213,31 @@ static int merge_last(Ctx *c)
 		 * broader class with the very same parties repeats it */
 		int broader = strcmp(o->cls, n->cls) && !refers &&
 		              n->roles[NKG_ROLE_PARTICIPANT].n >= 2 &&
-		              sub_list(&n->roles[NKG_ROLE_PARTICIPANT], &o->roles[NKG_ROLE_PARTICIPANT]) &&
-		              sub_list(&o->roles[NKG_ROLE_PARTICIPANT], &n->roles[NKG_ROLE_PARTICIPANT]) &&
+		              sub_list(&n->roles[NKG_ROLE_PARTICIPANT],
+		                       &o->roles[NKG_ROLE_PARTICIPANT]) &&
+		              sub_list(&o->roles[NKG_ROLE_PARTICIPANT],
+		                       &n->roles[NKG_ROLE_PARTICIPANT]) &&
 		              class_below(c, o->cls, n->cls);
 		if (strcmp(o->cls, n->cls) && !broader)
 			continue;
 		if (!refers) {
-			const NkgIdxList *na = &n->roles[NKG_ROLE_AGENT], *oa = &o->roles[NKG_ROLE_AGENT];
-			const NkgIdxList *np = &n->roles[NKG_ROLE_PARTICIPANT], *op = &o->roles[NKG_ROLE_PARTICIPANT];
-			const NkgIdxList *nt = &n->roles[NKG_ROLE_TARGET], *ot = &o->roles[NKG_ROLE_TARGET];
+			const NkgIdxList *na = &n->roles[NKG_ROLE_AGENT],
+			                 *oa = &o->roles[NKG_ROLE_AGENT];
+			const NkgIdxList *np = &n->roles[NKG_ROLE_PARTICIPANT],
+			                 *op = &o->roles[NKG_ROLE_PARTICIPANT];
+			const NkgIdxList *nt = &n->roles[NKG_ROLE_TARGET],
+			                 *ot = &o->roles[NKG_ROLE_TARGET];
 			/* "... were killed" after "militants killed ...": an
-			 * event with a target only repeats one with that target */
-			int anchor = (na->n && oa->n && (sub_list(na, oa) || sub_list(oa, na))) ||
-			             (np->n && op->n && (sub_list(np, op) || sub_list(op, np))) ||
-			             (!na->n && !np->n && nt->n && ot->n && sub_list(nt, ot));
-			if (!anchor || !compatible(&n->roles[NKG_ROLE_TARGET], &o->roles[NKG_ROLE_TARGET]))
+			 * event with a target only repeats one with that target
+			 */
+			int anchor = (na->n && oa->n &&
+			              (sub_list(na, oa) || sub_list(oa, na))) ||
+			             (np->n && op->n &&
+			              (sub_list(np, op) || sub_list(op, np))) ||
+			             (!na->n && !np->n && nt->n && ot->n &&
+			              sub_list(nt, ot));
+			if (!anchor || !compatible(&n->roles[NKG_ROLE_TARGET],
+			                           &o->roles[NKG_ROLE_TARGET]))
 				continue;
 			if (n->date && o->date && strcmp(n->date, o->date))
 				continue;
@@ -256,8 +275,6 @@ static void drop_last(Ctx *c)
 	c->g->n_events--;
 }
 
-
-
 /* Tokens [A, B) are a plain noun phrase: one to four words, no actor,
  * preposition, verb or clause break among them, ending in a noun that is
  * not a determiner. */
@@ -267,9 +284,11 @@ static int object_noun_between(const Ctx *c, size_t a, size_t b)
 		return 0;
 	for (size_t z = a; z < b; z++) {
 		const char *k = key(c, z);
-		if (!is_word(c, z) || ex_is_actor_tok(c, z) || eng_is(k, ENG_PREP) ||
-		    ex_clause_break(c, z) || eng_is(k, ENG_BE) || eng_is(k, ENG_AUX) ||
-		    ex_has_kind(c, z, b, LX_VERB) || ex_has_kind(c, z, b, LX_NOUN) ||
+		if (!is_word(c, z) || ex_is_actor_tok(c, z) ||
+		    eng_is(k, ENG_PREP) || ex_clause_break(c, z) ||
+		    eng_is(k, ENG_BE) || eng_is(k, ENG_AUX) ||
+		    ex_has_kind(c, z, b, LX_VERB) ||
+		    ex_has_kind(c, z, b, LX_NOUN) ||
 		    ex_has_kind(c, z, b, LX_SPEECH) || eng_is(k, ENG_RELATIVE))
 			return 0;
 	}
@@ -353,7 +372,8 @@ static size_t arg_mention_at(const Ctx *c, int32_t w, int depth)
 	if (m != NKG_NONE)
 		return usable(c, m) ? m : NKG_NONE;
 	int u = wd(c, w)->upos;
-	if (u != U_NOUN && u != U_PROPN && u != U_PRON && u != U_NUM && u != U_ADJ)
+	if (u != U_NOUN && u != U_PROPN && u != U_PRON && u != U_NUM &&
+	    u != U_ADJ)
 		return NKG_NONE;
 	int16_t ch = wd(c, w)->chunk;
 	if (ch >= 0 && c->an->chunks[ch].kind == CH_NP) {
@@ -364,19 +384,23 @@ static size_t arg_mention_at(const Ctx *c, int32_t w, int depth)
 				return q;
 		}
 	}
-	KIDS(c, w, d) {
+	KIDS(c, w, d)
+	{
 		int r = wd(c, d)->deprel;
 		const char *cs = case_of(c, d);
 		if (r == D_NMOD_POSS || r == D_COMPOUND || r == D_AMOD ||
-		    (r == D_NMOD && cs && (!strcmp(cs, "of") || !strcmp(cs, "from") ||
-		                           !strcmp(cs, "by")))) {
-			size_t k = depth ? arg_mention_at(c, d, depth - 1) : mention_of_word(c, d);
+		    (r == D_NMOD && cs &&
+		     (!strcmp(cs, "of") || !strcmp(cs, "from") ||
+		      !strcmp(cs, "by")))) {
+			size_t k = depth ? arg_mention_at(c, d, depth - 1)
+			                 : mention_of_word(c, d);
 			if (usable(c, k) && !(c->am[k].flags & M_PLACE))
 				return k;
 		}
 		if (r == D_NMOD && cs && !strcmp(cs, "in")) {
 			size_t k = mention_of_word(c, d);
-			if (usable(c, k) && c->g->actors[c->am[k].actor].kind == NKG_KIND_COUNTRY)
+			if (usable(c, k) && c->g->actors[c->am[k].actor].kind ==
+			                            NKG_KIND_COUNTRY)
 				return k;
 		}
 	}
@@ -394,11 +418,13 @@ static int32_t object_word(const Ctx *c, int32_t w)
 {
 	if (w < 0 || arg_mention(c, w) != NKG_NONE)
 		return w;
-	KIDS(c, w, d) {
+	KIDS(c, w, d)
+	{
 		const char *cs = case_of(c, d);
 		if (wd(c, d)->deprel == D_NMOD && cs &&
-		    (!strcmp(cs, "with") || !strcmp(cs, "on") || !strcmp(cs, "against") ||
-		     !strcmp(cs, "to") || !strcmp(cs, "toward") || !strcmp(cs, "over")) &&
+		    (!strcmp(cs, "with") || !strcmp(cs, "on") ||
+		     !strcmp(cs, "against") || !strcmp(cs, "to") ||
+		     !strcmp(cs, "toward") || !strcmp(cs, "over")) &&
 		    arg_mention(c, d) != NKG_NONE)
 			return d;
 	}
@@ -420,15 +446,18 @@ static size_t generic_group(Ctx *c, int32_t w)
 	char label[256];
 	size_t o = 0;
 	size_t country = NKG_NONE;
-	KIDS(c, w, d) {
+	KIDS(c, w, d)
+	{
 		int r = wd(c, d)->deprel;
 		if (d > w || (r != D_AMOD && r != D_COMPOUND))
 			continue;
 		size_t m = mention_of_word(c, d);
-		if (m != NKG_NONE && c->g->actors[c->am[m].actor].kind == NKG_KIND_COUNTRY)
+		if (m != NKG_NONE &&
+		    c->g->actors[c->am[m].actor].kind == NKG_KIND_COUNTRY)
 			country = c->am[m].actor;
 		const char *k = nkg_word_key(c->an, d);
-		if (wd(c, d)->upos == U_ADJ && m == NKG_NONE && !(wd(c, d)->flags & W_CAP))
+		if (wd(c, d)->upos == U_ADJ && m == NKG_NONE &&
+		    !(wd(c, d)->flags & W_CAP))
 			continue; /* "angry", "many": not part of the name */
 		const NkgWord *dw = wd(c, d);
 		size_t l = dw->b1 - dw->b0;
@@ -448,13 +477,15 @@ static size_t generic_group(Ctx *c, int32_t w)
 	label[o] = '\0';
 	char *slug = nkg_slug(label);
 	char iri[600];
-	snprintf(iri, sizeof iri, "%sgroup/%s", c->g->base, slug ? slug : lemma);
+	snprintf(iri, sizeof iri, "%sgroup/%s", c->g->base,
+	         slug ? slug : lemma);
 	free(slug);
 	/* a body of people ("teams", "crowds") is an actor only as some
 	 * country's ("Malian troops"); people ("protesters") always */
 	if (h->nclass == NC_GROUP && country == NKG_NONE)
 		return NKG_NONE;
-	size_t gi = nkg_graph_actor(c->g, iri, NKG_KIND_GROUP, NKG_NS "Group", label);
+	size_t gi = nkg_graph_actor(c->g, iri, NKG_KIND_GROUP, NKG_NS "Group",
+	                            label);
 	if (gi == NKG_NONE)
 		return NKG_NONE;
 	if (country != NKG_NONE && country != gi &&
@@ -507,7 +538,8 @@ static int add_arg(Ctx *c, NkgEvent *e, int role, int32_t w)
 	if (w < 0 || role < 0)
 		return 0;
 	int n = add_one(c, e, role, w);
-	KIDS(c, w, d) {
+	KIDS(c, w, d)
+	{
 		if (wd(c, d)->deprel == D_CONJ)
 			n += add_one(c, e, role, d);
 	}
@@ -517,7 +549,8 @@ static int add_arg(Ctx *c, NkgEvent *e, int role, int32_t w)
 static int is_relative(const Ctx *c, int32_t w)
 {
 	int x = wd(c, w)->xpos;
-	return x == X_WDT || x == X_WP || (x == X_IN && !strcmp(nkg_word_key(c->an, w), "that")) ||
+	return x == X_WDT || x == X_WP ||
+	       (x == X_IN && !strcmp(nkg_word_key(c->an, w), "that")) ||
 	       (x == X_DT && !strcmp(nkg_word_key(c->an, w), "that"));
 }
 
@@ -530,15 +563,35 @@ static void args_of(const Ctx *c, int32_t h, Args *a)
 {
 	a->subj = a->obj = a->iobj = a->by = -1;
 	a->passive = (wd(c, h)->flags & W_PASSIVE) != 0;
-	KIDS(c, h, d) {
+	KIDS(c, h, d)
+	{
 		switch (wd(c, d)->deprel) {
-		case D_NSUBJ: if (a->subj < 0) a->subj = d; break;
-		case D_NSUBJ_PASS: if (a->subj < 0) a->subj = d; a->passive = 1; break;
-		case D_OBJ: if (a->obj < 0) a->obj = d; break;
-		case D_IOBJ: if (a->iobj < 0) a->iobj = d; break;
-		case D_OBL_AGENT: if (a->by < 0) a->by = d; break;
-		case D_AUX_PASS: a->passive = 1; break;
-		default: break;
+		case D_NSUBJ:
+			if (a->subj < 0)
+				a->subj = d;
+			break;
+		case D_NSUBJ_PASS:
+			if (a->subj < 0)
+				a->subj = d;
+			a->passive = 1;
+			break;
+		case D_OBJ:
+			if (a->obj < 0)
+				a->obj = d;
+			break;
+		case D_IOBJ:
+			if (a->iobj < 0)
+				a->iobj = d;
+			break;
+		case D_OBL_AGENT:
+			if (a->by < 0)
+				a->by = d;
+			break;
+		case D_AUX_PASS:
+			a->passive = 1;
+			break;
+		default:
+			break;
 		}
 	}
 }
@@ -562,7 +615,8 @@ static int32_t inherited_subject(const Ctx *c, int32_t h, int *passive)
 				return ga.obj;
 			if (ga.subj >= 0 && !ga.passive)
 				return ga.subj;
-			if (ga.passive && ga.subj >= 0) /* "was asked to leave" */
+			if (ga.passive &&
+			    ga.subj >= 0) /* "was asked to leave" */
 				return ga.subj;
 			g = gov;
 			continue;
@@ -596,7 +650,8 @@ static int32_t inherited_subject(const Ctx *c, int32_t h, int *passive)
 static void obliques(Ctx *c, NkgEvent *e, const LexPattern *p, int32_t h,
                      int verb, int passive)
 {
-	KIDS(c, h, d) {
+	KIDS(c, h, d)
+	{
 		int r = wd(c, d)->deprel;
 		if (r != D_OBL && r != D_NMOD && !(r == D_OBL_AGENT && !verb))
 			continue;
@@ -632,28 +687,34 @@ static const LexPattern *pattern_at(const Ctx *c, int32_t w)
  * to continue aid to Mozambique", "threatened to ban the party"; a demand
  * is aimed at the subject of what it demands: "demanded that the US
  * cancel". */
-static void complement_roles(Ctx *c, NkgEvent *e, const LexPattern *p, int32_t h,
-                             int target_role)
+static void complement_roles(Ctx *c, NkgEvent *e, const LexPattern *p,
+                             int32_t h, int target_role)
 {
 	int request = !strcmp(p->top_label, "Request");
 	if (!p->control && !request)
 		return;
-	KIDS(c, h, x) {
+	KIDS(c, h, x)
+	{
 		int r = wd(c, x)->deprel;
 		if (r == D_XCOMP && wd(c, x)->upos == U_VERB) {
 			Args a;
 			args_of(c, x, &a);
 			if (!a.passive)
-				add_arg(c, e, target_role, object_word(c, a.obj));
+				add_arg(c, e, target_role,
+				        object_word(c, a.obj));
 			add_arg(c, e, target_role, a.iobj);
 			/* the complement's own pattern says which of its
-			 * phrases is aimed at someone: "withdraw from Lebanon" */
+			 * phrases is aimed at someone: "withdraw from Lebanon"
+			 */
 			const LexPattern *xp = pattern_at(c, x);
-			KIDS(c, x, d) {
+			KIDS(c, x, d)
+			{
 				const char *cs = case_of(c, d);
 				if (wd(c, d)->deprel == D_OBL && cs &&
-				    (prep_role(p, cs, 1, a.passive) == NKG_ROLE_TARGET ||
-				     (xp && prep_role(xp, cs, 1, a.passive) == NKG_ROLE_TARGET)))
+				    (prep_role(p, cs, 1, a.passive) ==
+				             NKG_ROLE_TARGET ||
+				     (xp && prep_role(xp, cs, 1, a.passive) ==
+				                    NKG_ROLE_TARGET)))
 					add_arg(c, e, target_role, d);
 			}
 		} else if ((r == D_CCOMP || r == D_ACL) && request) {
@@ -669,7 +730,8 @@ static void complement_roles(Ctx *c, NkgEvent *e, const LexPattern *p, int32_t h
  * against"), with no determiner of its own (not "in the attack")? */
 static int adverbial_in(const Ctx *c, int32_t h)
 {
-	KIDS(c, h, d) {
+	KIDS(c, h, d)
+	{
 		int r = wd(c, d)->deprel;
 		if (r == D_DET || r == D_NMOD_POSS)
 			return 0;
@@ -688,11 +750,14 @@ static int frame_roles(Ctx *c, const Trigger *t, NkgEvent *e, int *light)
 		return 0;
 	const LexPattern *p = &c->lx->patterns[t->pattern];
 	int agent_role = p->symmetric ? NKG_ROLE_PARTICIPANT : NKG_ROLE_AGENT;
-	int obj_role = p->after < 0 ? -1 : p->symmetric ? NKG_ROLE_PARTICIPANT : p->after;
+	int obj_role = p->after < 0   ? -1
+	               : p->symmetric ? NKG_ROLE_PARTICIPANT
+	                              : p->after;
 	int target_role = p->symmetric ? NKG_ROLE_PARTICIPANT : NKG_ROLE_TARGET;
 	/* a modal or auxiliary stands for its verb: "must leave" */
 	int rel = wd(c, h)->deprel;
-	if ((rel == D_AUX || rel == D_AUX_PASS || rel == D_COP) && wd(c, h)->head >= 0)
+	if ((rel == D_AUX || rel == D_AUX_PASS || rel == D_COP) &&
+	    wd(c, h)->head >= 0)
 		h = wd(c, h)->head;
 	int u = wd(c, h)->upos;
 	if (u == U_VERB || u == U_AUX || (u == U_ADJ && t->verb)) {
@@ -700,13 +765,16 @@ static int frame_roles(Ctx *c, const Trigger *t, NkgEvent *e, int *light)
 		args_of(c, h, &a);
 		if (a.subj < 0)
 			a.subj = inherited_subject(c, h, &a.passive);
-		else if (is_relative(c, a.subj) && wd(c, h)->deprel == D_ACL_RELCL)
+		else if (is_relative(c, a.subj) &&
+		         wd(c, h)->deprel == D_ACL_RELCL)
 			a.subj = wd(c, h)->head;
 		if (a.passive) {
-			add_arg(c, e, obj_role >= 0 ? obj_role : target_role, a.subj);
+			add_arg(c, e, obj_role >= 0 ? obj_role : target_role,
+			        a.subj);
 			add_arg(c, e, agent_role, a.by);
 		} else {
-			add_arg(c, e, p->subject >= 0 ? p->subject : agent_role, a.subj);
+			add_arg(c, e, p->subject >= 0 ? p->subject : agent_role,
+			        a.subj);
 			add_arg(c, e, obj_role, object_word(c, a.obj));
 			add_arg(c, e, target_role, a.iobj);
 		}
@@ -718,20 +786,27 @@ static int frame_roles(Ctx *c, const Trigger *t, NkgEvent *e, int *light)
 	 * the pattern says otherwise for a noun without an of-phrase of its
 	 * own ("Maduro's capture"; but "the army's capture of the town") */
 	int of_phrase = 0;
-	KIDS(c, h, d) {
+	KIDS(c, h, d)
+	{
 		const char *cs = case_of(c, d);
 		if (wd(c, d)->deprel == D_NMOD && cs && !strcmp(cs, "of"))
 			of_phrase = 1;
 	}
-	int poss_role = p->possessor >= 0 && !of_phrase ?
-	                        (p->symmetric ? NKG_ROLE_PARTICIPANT : p->possessor) : agent_role;
-	KIDS(c, h, d) {
+	int poss_role =
+	        p->possessor >= 0 && !of_phrase
+	                ? (p->symmetric ? NKG_ROLE_PARTICIPANT : p->possessor)
+	                : agent_role;
+	KIDS(c, h, d)
+	{
 		int r = wd(c, d)->deprel;
 		if (r == D_NMOD_POSS || r == D_AMOD || r == D_COMPOUND) {
 			size_t m = mention_of_word(c, d);
 			if (usable(c, m) && !(c->am[m].flags & M_PLACE))
-				add_arg(c, e, r == D_NMOD_POSS ? poss_role :
-				              p->noun_left >= 0 ? p->noun_left : agent_role, d);
+				add_arg(c, e,
+				        r == D_NMOD_POSS    ? poss_role
+				        : p->noun_left >= 0 ? p->noun_left
+				                            : agent_role,
+				        d);
 		}
 	}
 	obliques(c, e, p, h, 0, 0);
@@ -746,9 +821,12 @@ static int frame_roles(Ctx *c, const Trigger *t, NkgEvent *e, int *light)
 			args_of(c, v, &a);
 			if (a.subj < 0)
 				a.subj = inherited_subject(c, v, &a.passive);
-			else if (is_relative(c, a.subj) && wd(c, v)->deprel == D_ACL_RELCL)
+			else if (is_relative(c, a.subj) &&
+			         wd(c, v)->deprel == D_ACL_RELCL)
 				a.subj = wd(c, v)->head;
-			int r = face && p->noun_left >= 0 ? p->noun_left : face ? target_role : agent_role;
+			int r = face && p->noun_left >= 0 ? p->noun_left
+			        : face                    ? target_role
+			                                  : agent_role;
 			if (!a.passive)
 				add_arg(c, e, r, a.subj);
 			obliques(c, e, p, v, 0, 0);
@@ -757,7 +835,8 @@ static int frame_roles(Ctx *c, const Trigger *t, NkgEvent *e, int *light)
 	/* an act named in an adverbial "in" phrase is the clause subject's:
 	 * "spoke in support of Kyiv", "marched in protest against the law" */
 	const char *cs = case_of(c, h);
-	if (v >= 0 && wd(c, h)->deprel == D_OBL && cs && !strcmp(cs, "in") && adverbial_in(c, h)) {
+	if (v >= 0 && wd(c, h)->deprel == D_OBL && cs && !strcmp(cs, "in") &&
+	    adverbial_in(c, h)) {
 		Args a;
 		args_of(c, v, &a);
 		if (a.subj < 0)
@@ -773,31 +852,39 @@ static int frame_roles(Ctx *c, const Trigger *t, NkgEvent *e, int *light)
  * modifier or light verb's subject before a noun; right of it the first
  * mention (object) and the mentions attached by prepositions.  Fills only
  * the sides LEFT_OPEN and RIGHT_OPEN. */
-static void position_roles(Ctx *c, const Trigger *t, NkgEvent *e, size_t s0, size_t s1,
-                           int left_open, int right_open, int *light_obj)
+static void position_roles(Ctx *c, const Trigger *t, NkgEvent *e, size_t s0,
+                           size_t s1, int left_open, int right_open,
+                           int *light_obj)
 {
 	const LexPattern *p = &c->lx->patterns[t->pattern];
 	int agent_role = p->symmetric ? NKG_ROLE_PARTICIPANT : NKG_ROLE_AGENT;
-	int obj_role = p->after < 0 ? -1 : p->symmetric ? NKG_ROLE_PARTICIPANT : p->after;
+	int obj_role = p->after < 0   ? -1
+	               : p->symmetric ? NKG_ROLE_PARTICIPANT
+	                              : p->after;
 	/* left side */
 	if (!left_open) {
 	} else if (t->verb) {
-		size_t su = t->passive == 2 ? NKG_NONE : ex_subject_left(c, t->t0, s0);
+		size_t su = t->passive == 2 ? NKG_NONE
+		                            : ex_subject_left(c, t->t0, s0);
 		if (t->passive && su != NKG_NONE) {
-			/* "a helicopter that was captured by ...": the subject is
-			 * the noun before the relative pronoun */
+			/* "a helicopter that was captured by ...": the subject
+			 * is the noun before the relative pronoun */
 			for (size_t z = t->t0; z > s0 && z + 4 > t->t0; z--)
 				if (eng_is(key(c, z - 1), ENG_RELATIVE)) {
-					if (!(z >= 2 && ex_mention_ending(c, z - 1)))
+					if (!(z >= 2 &&
+					      ex_mention_ending(c, z - 1)))
 						su = NKG_NONE;
 					break;
 				}
 		}
-		int sr = t->passive ? obj_role : p->subject >= 0 ? p->subject : agent_role;
+		int sr = t->passive        ? obj_role
+		         : p->subject >= 0 ? p->subject
+		                           : agent_role;
 		if (su != NKG_NONE && sr >= 0)
 			ex_add_role(c, e, sr, su);
 	} else {
-		/* adjacent modifier: "the U.S. blockade", "Russia's invasion" */
+		/* adjacent modifier: "the U.S. blockade", "Russia's invasion"
+		 */
 		for (size_t k = c->n_am; k-- > 0;) {
 			const AMention *m = &c->am[k];
 			if (m->t1 > t->t0 || m->flags & (M_PLACE | M_SOURCE))
@@ -806,10 +893,14 @@ static void position_roles(Ctx *c, const Trigger *t, NkgEvent *e, size_t s0, siz
 			int ok = gap <= 3;
 			for (size_t z = m->t1; z < t->t0 && ok; z++) {
 				const NkgToken *tz = tok(c, z);
-				if (!(tz->flags & NKG_TOK_WORD) || eng_is(tz->key, ENG_PREP) ||
-				    eng_is(tz->key, ENG_BE) || eng_is(tz->key, ENG_CLAUSE) ||
-				    eng_is(tz->key, ENG_AUX) || eng_is(tz->key, ENG_FACE) ||
-				    eng_is(tz->key, ENG_LIGHT) || ex_has_kind(c, z, s1, LX_VERB) ||
+				if (!(tz->flags & NKG_TOK_WORD) ||
+				    eng_is(tz->key, ENG_PREP) ||
+				    eng_is(tz->key, ENG_BE) ||
+				    eng_is(tz->key, ENG_CLAUSE) ||
+				    eng_is(tz->key, ENG_AUX) ||
+				    eng_is(tz->key, ENG_FACE) ||
+				    eng_is(tz->key, ENG_LIGHT) ||
+				    ex_has_kind(c, z, s1, LX_VERB) ||
 				    ex_has_kind(c, z, s1, LX_SPEECH))
 					ok = 0;
 				if (!strcmp(tz->key, "'s"))
@@ -820,23 +911,30 @@ static void position_roles(Ctx *c, const Trigger *t, NkgEvent *e, size_t s0, siz
 			break;
 		}
 		if (!e->roles[agent_role].n) {
-			/* object of a light verb: "held talks", "faces pressure" */
+			/* object of a light verb: "held talks", "faces
+			 * pressure" */
 			for (size_t z = t->t0; z > s0 && z + 5 > t->t0; z--) {
 				const char *zk = key(c, z - 1);
-				if (ex_is_actor_tok(c, z - 1) || ex_clause_break(c, z - 1))
+				if (ex_is_actor_tok(c, z - 1) ||
+				    ex_clause_break(c, z - 1))
 					break;
 				int face = eng_is(zk, ENG_FACE);
-				/* "the kingdom's continued support": a participle
-				 * after a determiner is an adjective */
-				if ((eng_is(zk, ENG_LIGHT) || face) && z - 1 > s0 &&
+				/* "the kingdom's continued support": a
+				 * participle after a determiner is an adjective
+				 */
+				if ((eng_is(zk, ENG_LIGHT) || face) &&
+				    z - 1 > s0 &&
 				    eng_is(key(c, z - 2), ENG_DET))
 					break;
 				if (eng_is(zk, ENG_LIGHT) || face) {
 					*light_obj = 1;
-					size_t su = ex_subject_left(c, z - 1, s0);
+					size_t su =
+					        ex_subject_left(c, z - 1, s0);
 					if (su != NKG_NONE) {
-						int r = face && p->noun_left >= 0 ? p->noun_left :
-						        face ? NKG_ROLE_TARGET : agent_role;
+						int r = face && p->noun_left >= 0
+						                ? p->noun_left
+						        : face ? NKG_ROLE_TARGET
+						               : agent_role;
 						ex_add_role(c, e, r, su);
 					}
 					break;
@@ -847,8 +945,10 @@ static void position_roles(Ctx *c, const Trigger *t, NkgEvent *e, size_t s0, siz
 
 	/* right side */
 	int direct_taken = !right_open;
-	size_t chain = t->t1; /* nouns: where the next attached phrase may start */
-	/* a verb's object may stand inside its phrase: "give Tanzania a grant" */
+	size_t chain =
+	        t->t1; /* nouns: where the next attached phrase may start */
+	/* a verb's object may stand inside its phrase: "give Tanzania a grant"
+	 */
 	size_t from = t->verb ? t->head + 1 : t->t1;
 	/* "X said Y must leave": what follows is the act demanded */
 	for (size_t k = 0; right_open && k < c->n_am && p->speaker < 0; k++) {
@@ -859,9 +959,11 @@ static void position_roles(Ctx *c, const Trigger *t, NkgEvent *e, size_t s0, siz
 		for (size_t z = from; z < m->t0; z++) {
 			if (ex_clause_break(c, z))
 				brk = 1;
-			/* a comma ends the object unless a list of actors goes on */
+			/* a comma ends the object unless a list of actors goes
+			 * on */
 			if (!strcmp(key(c, z), ",") &&
-			    !(z + 1 < c->s1 && ex_mention_starting(c, z + 1) && ex_mention_ending(c, z)))
+			    !(z + 1 < c->s1 && ex_mention_starting(c, z + 1) &&
+			      ex_mention_ending(c, z)))
 				brk = 1;
 		}
 		if (brk)
@@ -878,20 +980,25 @@ static void position_roles(Ctx *c, const Trigger *t, NkgEvent *e, size_t s0, siz
 			/* a noun takes only the phrases attached to it:
 			 * "pressure from Washington on Havana" */
 			size_t start = m->prep != NKG_NONE ? m->prep : m->t0;
-			while (start > chain && eng_is(key(c, start - 1), ENG_DET))
+			while (start > chain &&
+			       eng_is(key(c, start - 1), ENG_DET))
 				start--;
 			if (start != chain)
 				break;
 		}
 		if (m->prep != NKG_NONE && m->prep >= t->t1) {
-			int r = prep_role(p, key(c, m->prep), t->verb, t->passive);
+			int r = prep_role(p, key(c, m->prep), t->verb,
+			                  t->passive);
 			/* "shelled positions of the militia", "expelled
 			 * inspectors of the agency": the owner of a plain
 			 * object noun is the verb's object */
-			if (r < 0 && t->verb && !direct_taken && obj_role >= 0 &&
-			    !strcmp(key(c, m->prep), "of") && object_noun_between(c, t->t1, m->prep)) {
+			if (r < 0 && t->verb && !direct_taken &&
+			    obj_role >= 0 && !strcmp(key(c, m->prep), "of") &&
+			    object_noun_between(c, t->t1, m->prep)) {
 				direct_taken = 1;
-				ex_add_role(c, e, t->passive ? agent_role : obj_role, k);
+				ex_add_role(c, e,
+				            t->passive ? agent_role : obj_role,
+				            k);
 				chain = ex_last_of(c, k);
 				continue;
 			}
@@ -913,7 +1020,9 @@ static void position_roles(Ctx *c, const Trigger *t, NkgEvent *e, size_t s0, siz
 			if (!t->verb)
 				continue; /* "talks Cuba" is not English */
 			if (t->passive || obj_role >= 0)
-				ex_add_role(c, e, t->passive ? agent_role : obj_role, k);
+				ex_add_role(c, e,
+				            t->passive ? agent_role : obj_role,
+				            k);
 		}
 	}
 }
@@ -929,8 +1038,8 @@ static int frame_full(const NkgEvent *e)
  * positions give the roles and the relations fill the sides positions
  * left open (0.7 with both sides filled).  An event with one side only
  * gets 0.4: diagrams leave it out unless asked. */
-static void event_roles(Ctx *c, const Trigger *t, NkgEvent *e, size_t s0, size_t s1,
-                        int *light_obj)
+static void event_roles(Ctx *c, const Trigger *t, NkgEvent *e, size_t s0,
+                        size_t s1, int *light_obj)
 {
 	NkgEvent fr;
 	memset(&fr, 0, sizeof fr);
@@ -938,11 +1047,15 @@ static void event_roles(Ctx *c, const Trigger *t, NkgEvent *e, size_t s0, size_t
 	int whole = frame_full(&fr);
 	if (!whole)
 		position_roles(c, t, e, s0, s1, 1, 1, light_obj);
-	int lo = !e->roles[NKG_ROLE_AGENT].n && !e->roles[NKG_ROLE_PARTICIPANT].n;
-	int ro = !e->roles[NKG_ROLE_TARGET].n && e->roles[NKG_ROLE_PARTICIPANT].n < 2;
+	int lo = !e->roles[NKG_ROLE_AGENT].n &&
+	         !e->roles[NKG_ROLE_PARTICIPANT].n;
+	int ro = !e->roles[NKG_ROLE_TARGET].n &&
+	         e->roles[NKG_ROLE_PARTICIPANT].n < 2;
 	for (int r = 0; r < NKG_ROLE_COUNT; r++) {
-		int take = r == NKG_ROLE_AGENT ? lo : r == NKG_ROLE_TARGET ? ro :
-		           r == NKG_ROLE_PARTICIPANT ? (lo && ro) : !e->roles[r].n;
+		int take = r == NKG_ROLE_AGENT         ? lo
+		           : r == NKG_ROLE_TARGET      ? ro
+		           : r == NKG_ROLE_PARTICIPANT ? (lo && ro)
+		                                       : !e->roles[r].n;
 		for (size_t k = 0; take && k < fr.roles[r].n; k++)
 			nkg_idx_add(&e->roles[r], fr.roles[r].v[k]);
 	}
@@ -974,7 +1087,8 @@ static int noun_clause(const Ctx *c, const Trigger *t)
 		int r = wd(c, h)->deprel;
 		if (r == D_ACL || r == D_ACL_RELCL)
 			return 1;
-		if (r != D_XCOMP && r != D_CONJ && r != D_AUX && r != D_AUX_PASS)
+		if (r != D_XCOMP && r != D_CONJ && r != D_AUX &&
+		    r != D_AUX_PASS)
 			return 0;
 		h = wd(c, h)->head;
 	}
@@ -983,16 +1097,14 @@ static int noun_clause(const Ctx *c, const Trigger *t)
 
 static int one_sided(const NkgEvent *e)
 {
-	size_t na = e->roles[NKG_ROLE_AGENT].n, nt = e->roles[NKG_ROLE_TARGET].n,
+	size_t na = e->roles[NKG_ROLE_AGENT].n,
+	       nt = e->roles[NKG_ROLE_TARGET].n,
 	       np = e->roles[NKG_ROLE_PARTICIPANT].n;
 	return (na > 0) + (nt > 0) + (np > 1 ? 2 : np) < 2;
 }
 
-
-
-
 void ex_fill_event(Ctx *c, const Trigger *t, size_t s0, size_t s1,
-                       const NkgDateExpr *dates, size_t nd)
+                   const NkgDateExpr *dates, size_t nd)
 {
 	const LexPattern *p = &c->lx->patterns[t->pattern];
 	size_t ei = nkg_graph_add_event(c->g, p->cls, p->iri);
@@ -1025,7 +1137,8 @@ void ex_fill_event(Ctx *c, const Trigger *t, size_t s0, size_t s1,
 	}
 
 	/* object noun after the trigger (or right before a noun trigger) */
-	for (size_t z = t->t0 > s0 + 2 ? t->t0 - 2 : s0; z < s1 && z < t->t1 + 8; z++) {
+	for (size_t z = t->t0 > s0 + 2 ? t->t0 - 2 : s0;
+	     z < s1 && z < t->t1 + 8; z++) {
 		if (z == t->head)
 			continue;
 		if (z > t->t1 && ex_clause_break(c, z))
@@ -1043,13 +1156,16 @@ void ex_fill_event(Ctx *c, const Trigger *t, size_t s0, size_t s1,
 		drop_last(c);
 		return;
 	}
-	/* "Thailand and Cambodia agreed": parties of an agreement, a consultation
-	 * or cooperation with no target are participants */
-	if (!p->symmetric && e->roles[NKG_ROLE_AGENT].n >= 2 && !e->roles[NKG_ROLE_TARGET].n &&
-	    (!strcmp(p->top_label, "Agree") || !strcmp(p->top_label, "Consult") ||
+	/* "Thailand and Cambodia agreed": parties of an agreement, a
+	 * consultation or cooperation with no target are participants */
+	if (!p->symmetric && e->roles[NKG_ROLE_AGENT].n >= 2 &&
+	    !e->roles[NKG_ROLE_TARGET].n &&
+	    (!strcmp(p->top_label, "Agree") ||
+	     !strcmp(p->top_label, "Consult") ||
 	     !strcmp(p->top_label, "Cooperate"))) {
 		for (size_t k = 0; k < e->roles[NKG_ROLE_AGENT].n; k++)
-			nkg_idx_add(&e->roles[NKG_ROLE_PARTICIPANT], e->roles[NKG_ROLE_AGENT].v[k]);
+			nkg_idx_add(&e->roles[NKG_ROLE_PARTICIPANT],
+			            e->roles[NKG_ROLE_AGENT].v[k]);
 		e->roles[NKG_ROLE_AGENT].n = 0;
 		e->symmetric = 1;
 	}
@@ -1059,13 +1175,16 @@ void ex_fill_event(Ctx *c, const Trigger *t, size_t s0, size_t s1,
 	    (!strcmp(p->top_label, "Threaten") ||
 	     (p->intent_cls && strstr(p->intent_cls, "#Threaten")))) {
 		size_t q = ex_condition_subject(c, t->t1 - 1, s1);
-		if (q != NKG_NONE && !nkg_idx_has(&e->roles[NKG_ROLE_AGENT], c->am[q].actor))
+		if (q != NKG_NONE &&
+		    !nkg_idx_has(&e->roles[NKG_ROLE_AGENT], c->am[q].actor))
 			ex_add_role(c, e, NKG_ROLE_TARGET, q);
 	}
 	/* As event coders do, a country where an event happens is its target
 	 * when nothing else is ("demonstrated in Serbia"). */
-	static const int where[] = {NKG_ROLE_PLACE, NKG_ROLE_ORIGIN, NKG_ROLE_DESTINATION};
-	for (int w = 0; w < 3 && !e->roles[NKG_ROLE_TARGET].n && !p->symmetric; w++)
+	static const int where[] = {NKG_ROLE_PLACE, NKG_ROLE_ORIGIN,
+	                            NKG_ROLE_DESTINATION};
+	for (int w = 0; w < 3 && !e->roles[NKG_ROLE_TARGET].n && !p->symmetric;
+	     w++)
 		for (size_t k = 0; k < e->roles[where[w]].n; k++) {
 			size_t a = e->roles[where[w]].v[k];
 			if (c->g->actors[a].kind == NKG_KIND_COUNTRY &&
@@ -1092,8 +1211,8 @@ void ex_fill_event(Ctx *c, const Trigger *t, size_t s0, size_t s1,
 	 * attacked"), refers to an event rather than reports it: it joins an
 	 * earlier event it repeats, or is left out.  "The operation on Jan.
 	 * 3" is dated, and stays. */
-	if ((nominal_trigger(c, t) || noun_clause(c, t)) && one_sided(e) && !e->date &&
-	    !e->start_date) {
+	if ((nominal_trigger(c, t) || noun_clause(c, t)) && one_sided(e) &&
+	    !e->date && !e->start_date) {
 		if (!merge_last(c))
 			drop_last(c);
 		return;

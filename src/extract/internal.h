@@ -32,7 +32,8 @@ enum {
 	M_SOURCE = 1 << 4, /* anonymous sources */
 	M_PRON = 1 << 5,
 	M_SPEAKER = 1 << 6,
-	M_NOROLE = 1 << 7, /* "due to X", "according to X": a cause or a source */
+	M_NOROLE =
+	        1 << 7, /* "due to X", "according to X": a cause or a source */
 };
 
 typedef struct {
@@ -62,8 +63,8 @@ typedef struct {
 	NkgGraph *g;
 	const char *text;
 	NkgYmd pub;
-	size_t sent;     /* current sentence index */
-	size_t mention;  /* graph mention of the current sentence */
+	size_t sent;    /* current sentence index */
+	size_t mention; /* graph mention of the current sentence */
 	/* per sentence */
 	AMention *am;
 	size_t n_am, cap_am;
@@ -72,7 +73,7 @@ typedef struct {
 	/* per document */
 	Salience *sal;
 	size_t n_sal, cap_sal;
-	size_t pair[2];  /* last coordinated country pair */
+	size_t pair[2]; /* last coordinated country pair */
 	int have_pair;
 	size_t ppair[2]; /* the two people of the last two-party event */
 	int have_ppair;
@@ -87,15 +88,15 @@ typedef struct {
 	 * tags, lemmas and relations; maps from tokens to words and to the
 	 * mentions covering them, and each word's dependents */
 	NkgAnalysis *an;
-	int analysed;     /* an holds the current sentence */
-	int analysis_tried; /* ex_analyse ran for it */
+	int analysed;          /* an holds the current sentence */
+	int analysis_tried;    /* ex_analyse ran for it */
 	const NkgSentence *se; /* the current sentence */
-	int32_t *tw;      /* token - s0 -> its first word, -1 none */
-	int32_t *kid;     /* word -> its first dependent, -1 none */
-	int32_t *sib;     /* word -> the next dependent of its head, -1 none */
-	size_t *tam;      /* token - s0 -> first mention covering it */
+	int32_t *tw;           /* token - s0 -> its first word, -1 none */
+	int32_t *kid;          /* word -> its first dependent, -1 none */
+	int32_t *sib; /* word -> the next dependent of its head, -1 none */
+	size_t *tam;  /* token - s0 -> first mention covering it */
 	size_t *tam_start, *tam_end; /* first mention starting / ending there */
-	int indexed;      /* tam* describe the mentions (after find_actors) */
+	int indexed; /* tam* describe the mentions (after find_actors) */
 	size_t cap_tw, cap_kid;
 } Ctx;
 
@@ -122,7 +123,8 @@ static inline int is_word(const Ctx *c, size_t i)
 /* Lexicon entries of the N-token phrase at I (NULL if none). */
 const LexSlot *ex_lookup(const Ctx *c, size_t i, size_t n, size_t end);
 /* Length of the longest phrase at I with an entry of KIND (0: none). */
-size_t ex_longest(const Ctx *c, size_t i, size_t end, LexKind kind, const LexEntry **out);
+size_t ex_longest(const Ctx *c, size_t i, size_t end, LexKind kind,
+                  const LexEntry **out);
 /* Is the single word at I an entry of KIND? */
 int ex_has_kind(const Ctx *c, size_t i, size_t end, LexKind kind);
 /* Is token I inside an actor mention of the sentence? */
@@ -151,7 +153,8 @@ void ex_analysis_release(Ctx *c);
 static inline int32_t ex_word(const Ctx *c, size_t i)
 {
 	if (!c->analysis_tried)
-		ex_analyse((Ctx *)c); /* a cache of the sentence, like its spans */
+		ex_analyse(
+		        (Ctx *)c); /* a cache of the sentence, like its spans */
 	return c->analysed && i >= c->s0 && i < c->s1 ? c->tw[i - c->s0] : -1;
 }
 
@@ -171,14 +174,15 @@ int ex_is_media(const Ctx *c, size_t gi);
 /* The mention of the sentence's speaker (NKG_NONE), *SV its speech verb. */
 size_t ex_speaker(const Ctx *c, size_t s0, size_t s1, size_t *sv);
 /* modality.c: the class modality MOD gives event E of trigger T. */
-void ex_class_by_modality(Ctx *c, const Trigger *t, NkgEvent *e, size_t s1, const char *mod);
+void ex_class_by_modality(Ctx *c, const Trigger *t, NkgEvent *e, size_t s1,
+                          const char *mod);
 /* frames.c: adds mention MI (with its coordinated mentions) to ROLE. */
 void ex_add_role(Ctx *c, NkgEvent *e, int role, size_t mi);
 /* frames.c: the first actor mention after "if"/"unless" right of H. */
 size_t ex_condition_subject(const Ctx *c, size_t h, size_t s1);
 /* when.c: the date of the event of trigger T. */
-void ex_event_date(Ctx *c, const Trigger *t, NkgEvent *e, const NkgDateExpr *dates,
-                   size_t nd, int light_obj);
+void ex_event_date(Ctx *c, const Trigger *t, NkgEvent *e,
+                   const NkgDateExpr *dates, size_t nd, int light_obj);
 
 /* triggers.c: the event triggers of sentence [S0, S1) into c->tr. */
 void ex_find_triggers(Ctx *c, size_t s0, size_t s1);

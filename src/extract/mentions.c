@@ -97,7 +97,8 @@ size_t ex_add_lex_actor(Ctx *c, size_t li, int depth)
 		nkg_actor_add_alt(&c->g->actors[gi], la->alts[k]);
 	if (depth < 3) {
 		for (size_t k = 0; k < la->n_affil; k++) {
-			size_t lj = nkg_lex_find_actor(c->lx, la->affil_iris[k]);
+			size_t lj =
+			        nkg_lex_find_actor(c->lx, la->affil_iris[k]);
 			if (lj == NKG_NONE)
 				continue;
 			size_t gj = ex_add_lex_actor(c, lj, depth + 1);
@@ -112,15 +113,15 @@ static size_t add_new_actor(Ctx *c, const char *iri, NkgActorKind kind,
                             const char *label, const char *sector)
 {
 	static const char *const cls[] = {NKG_NS "Country", NKG_NS "Person",
-	                                  NKG_NS "Organization", NKG_NS "Group"};
+	                                  NKG_NS "Organization",
+	                                  NKG_NS "Group"};
 	size_t gi = nkg_graph_actor(c->g, iri, kind, cls[kind], label);
 	if (gi != NKG_NONE && sector && !c->g->actors[gi].sector)
 		nkg_set_str(&c->g->actors[gi].sector, sector);
 	return gi;
 }
 
-size_t ex_push_mention(Ctx *c, size_t t0, size_t t1, size_t gi,
-                           unsigned flags)
+size_t ex_push_mention(Ctx *c, size_t t0, size_t t1, size_t gi, unsigned flags)
 {
 	if (gi == NKG_NONE)
 		return NKG_NONE;
@@ -151,7 +152,8 @@ static size_t country_word(const Ctx *c, size_t i, size_t end, size_t *li,
 		size_t n = ex_longest(c, i, end, kinds[k], &e);
 		if (n > best) {
 			const LexActor *a = &c->lx->actors[e->idx];
-			if (kinds[k] == LX_ACTOR && a->kind != NKG_KIND_COUNTRY &&
+			if (kinds[k] == LX_ACTOR &&
+			    a->kind != NKG_KIND_COUNTRY &&
 			    a->kind != NKG_KIND_ORGANIZATION)
 				continue;
 			best = n;
@@ -184,7 +186,9 @@ static int is_name_token(const Ctx *c, size_t i, size_t end)
 			return 0;
 		memcpy(part, t->key, pl);
 		part[pl] = '\0';
-		if (!name_particle(part) || !(raw[pl] == '-' && raw[pl + 1] >= 'A' && raw[pl + 1] <= 'Z'))
+		if (!name_particle(part) ||
+		    !(raw[pl] == '-' && raw[pl + 1] >= 'A' &&
+		      raw[pl + 1] <= 'Z'))
 			return 0;
 	}
 	if (t->flags & NKG_TOK_NUM)
@@ -193,10 +197,12 @@ static int is_name_token(const Ctx *c, size_t i, size_t end)
 	if (s)
 		for (size_t k = 0; k < s->n; k++) {
 			LexKind kd = s->v[k].kind;
-			if (kd == LX_TITLE || kd == LX_STATUS || kd == LX_MONTH ||
-			    kd == LX_WEEKDAY || kd == LX_PRONOUN || kd == LX_DEMONYM ||
-			    kd == LX_METONYM || kd == LX_GROUP || kd == LX_VERB ||
-			    kd == LX_SPEECH || kd == LX_CUE || kd == LX_ORGHEAD)
+			if (kd == LX_TITLE || kd == LX_STATUS ||
+			    kd == LX_MONTH || kd == LX_WEEKDAY ||
+			    kd == LX_PRONOUN || kd == LX_DEMONYM ||
+			    kd == LX_METONYM || kd == LX_GROUP ||
+			    kd == LX_VERB || kd == LX_SPEECH || kd == LX_CUE ||
+			    kd == LX_ORGHEAD)
 				return 0;
 			if (kd == LX_ACTOR &&
 			    c->lx->actors[s->v[k].idx].kind == NKG_KIND_COUNTRY)
@@ -215,9 +221,9 @@ static int is_actor_or_lex(const Ctx *c, size_t i, size_t end);
 /* Particles inside personal names: "bin", "al-", "de la". */
 static int name_particle(const char *k)
 {
-	static const char *const p[] = {"bin", "ibn", "al", "el", "de", "da",
-	                                "del", "della", "di", "la", "le", "van",
-	                                "von", "der", "dos", "du", "abu", NULL};
+	static const char *const p[] = {
+	        "bin", "ibn", "al",  "el",  "de",  "da",  "del", "della", "di",
+	        "la",  "le",  "van", "von", "der", "dos", "du",  "abu",   NULL};
 	for (int i = 0; p[i]; i++)
 		if (!strcmp(p[i], k))
 			return 1;
@@ -253,7 +259,8 @@ static size_t name_len(const Ctx *c, size_t i, size_t end)
 		if (n && name_particle(key(c, i + n))) {
 			/* "von der Leyen", "bin Laden" */
 			size_t q = i + n;
-			while (q < end && q < i + n + 3 && name_particle(key(c, q)))
+			while (q < end && q < i + n + 3 &&
+			       name_particle(key(c, q)))
 				q++;
 			/* "al-Sisi", "el-Sheikh" */
 			if (q < end && !strcmp(key(c, q), "-") && q > i + n)
@@ -265,14 +272,17 @@ static size_t name_len(const Ctx *c, size_t i, size_t end)
 		}
 		/* "Hassan Sheikh Mohamud": a capitalised title word between
 		 * two parts of a name belongs to the name */
-		if (n && i + n + 1 < end && is_cap(c, i + n) && is_word(c, i + n) &&
-		    ex_has_kind(c, i + n, end, LX_TITLE) && is_name_token(c, i + n + 1, end) &&
-		    !(i + n + 2 < end && ex_has_kind(c, i + n + 2, end, LX_TITLE))) {
+		if (n && i + n + 1 < end && is_cap(c, i + n) &&
+		    is_word(c, i + n) && ex_has_kind(c, i + n, end, LX_TITLE) &&
+		    is_name_token(c, i + n + 1, end) &&
+		    !(i + n + 2 < end &&
+		      ex_has_kind(c, i + n + 2, end, LX_TITLE))) {
 			n++;
 			continue;
 		}
 		/* "Donald J. Trump": a single initial then a period */
-		if (n && i + n + 1 < end && tok(c, i + n)->b1 - tok(c, i + n)->b0 == 1 &&
+		if (n && i + n + 1 < end &&
+		    tok(c, i + n)->b1 - tok(c, i + n)->b0 == 1 &&
 		    is_cap(c, i + n) && !strcmp(key(c, i + n + 1), ".")) {
 			n += 2;
 			continue;
@@ -360,7 +370,8 @@ size_t ex_side_country(const Ctx *c, size_t gi)
 		if (a->kind == NKG_KIND_COUNTRY)
 			return gi;
 		size_t next = NKG_NONE;
-		for (size_t k = 0; k < a->affiliations.n && next == NKG_NONE; k++) {
+		for (size_t k = 0; k < a->affiliations.n && next == NKG_NONE;
+		     k++) {
 			size_t b = a->affiliations.v[k];
 			if (c->g->actors[b].kind == NKG_KIND_COUNTRY)
 				return b;
@@ -370,7 +381,6 @@ size_t ex_side_country(const Ctx *c, size_t gi)
 	}
 	return NKG_NONE;
 }
-
 
 static void add_post(Ctx *c, size_t person, const char *title, size_t org,
                      const char *status)
@@ -416,8 +426,10 @@ static size_t org_name(Ctx *c, size_t i, size_t end, size_t *gi)
 				j += cn;
 				continue;
 			}
-			if (ex_has_kind(c, j, end, LX_VERB) || ex_has_kind(c, j, end, LX_SPEECH) ||
-			    ex_has_kind(c, j, end, LX_TITLE) || ex_has_kind(c, j, end, LX_MONTH) ||
+			if (ex_has_kind(c, j, end, LX_VERB) ||
+			    ex_has_kind(c, j, end, LX_SPEECH) ||
+			    ex_has_kind(c, j, end, LX_TITLE) ||
+			    ex_has_kind(c, j, end, LX_MONTH) ||
 			    ex_has_kind(c, j, end, LX_WEEKDAY))
 				break;
 			j++;
@@ -448,7 +460,8 @@ static size_t org_name(Ctx *c, size_t i, size_t end, size_t *gi)
 	char iri[600];
 	snprintf(iri, sizeof iri, ID_BASE "org/%s", slug ? slug : "x");
 	free(slug);
-	*gi = add_new_actor(c, iri, NKG_KIND_ORGANIZATION, label, sector && *sector ? sector : NULL);
+	*gi = add_new_actor(c, iri, NKG_KIND_ORGANIZATION, label,
+	                    sector && *sector ? sector : NULL);
 	free(label);
 	if (*gi != NKG_NONE && country != NKG_NONE) {
 		size_t gc = ex_add_lex_actor(c, country, 0);
@@ -471,9 +484,11 @@ static size_t group_after(const Ctx *c, size_t j, size_t end, size_t *gidx,
 			/* "U.S. military operation": the noun starts an event
 			 * phrase, not a group */
 			for (size_t m = 2; m <= 3; m++) {
-				const LexSlot *sl = ex_lookup(c, j + skip, m, end);
+				const LexSlot *sl =
+				        ex_lookup(c, j + skip, m, end);
 				for (size_t q = 0; sl && q < sl->n; q++)
-					if (sl->v[q].kind == LX_NOUN && sl->v[q].ntok == m)
+					if (sl->v[q].kind == LX_NOUN &&
+					    sl->v[q].ntok == m)
 						return 0;
 			}
 			*gidx = e->idx;
@@ -482,7 +497,8 @@ static size_t group_after(const Ctx *c, size_t j, size_t end, size_t *gidx,
 		const NkgToken *t = tok(c, j + skip);
 		if (!(t->flags & NKG_TOK_WORD) || eng_is(t->key, ENG_PREP) ||
 		    eng_is(t->key, ENG_DET) || eng_is(t->key, ENG_AUX) ||
-		    eng_is(t->key, ENG_BE) || ex_has_kind(c, j + skip, end, LX_VERB) ||
+		    eng_is(t->key, ENG_BE) ||
+		    ex_has_kind(c, j + skip, end, LX_VERB) ||
 		    ex_has_kind(c, j + skip, end, LX_SPEECH) ||
 		    ex_has_kind(c, j + skip, end, LX_TITLE))
 			return 0;
@@ -494,7 +510,8 @@ static size_t group_after(const Ctx *c, size_t j, size_t end, size_t *gidx,
 }
 
 /* Adds "A B C" (B may be NULL) as an alternative label of graph actor GI. */
-static void add_alt3(Ctx *c, size_t gi, const char *a, const char *b, const char *n)
+static void add_alt3(Ctx *c, size_t gi, const char *a, const char *b,
+                     const char *n)
 {
 	char buf[400];
 	if (b)
@@ -526,7 +543,8 @@ static size_t make_group(Ctx *c, size_t country_li, size_t gidx, size_t m0,
 		}
 		noun = written ? written : noun;
 	}
-	size_t ll = strlen(dem) + (mods_f ? strlen(mods_f) + 1 : 0) + strlen(noun) + 4;
+	size_t ll = strlen(dem) + (mods_f ? strlen(mods_f) + 1 : 0) +
+	            strlen(noun) + 4;
 	char *label = malloc(ll);
 	if (!label) {
 		free(mods);
@@ -542,7 +560,8 @@ static size_t make_group(Ctx *c, size_t country_li, size_t gidx, size_t m0,
 	char iri[700];
 	const char *code = actor_code(ca);
 	snprintf(iri, sizeof iri, ID_BASE "%s/%s/%s",
-	         gr->kind == NKG_KIND_GROUP ? "group" : "org", code, slug ? slug : "x");
+	         gr->kind == NKG_KIND_GROUP ? "group" : "org", code,
+	         slug ? slug : "x");
 	free(slug);
 	size_t gi = add_new_actor(c, iri, gr->kind, label, gr->sector);
 	if (gi != NKG_NONE) {
@@ -568,8 +587,9 @@ static size_t make_group(Ctx *c, size_t country_li, size_t gidx, size_t m0,
  * government" or "the court", which need to be someone's. */
 static int bare_sector(const char *sector)
 {
-	static const char *const ok[] = {"police", "military", "rebel", "civilian",
-	                                 "opposition", "militant", "criminal", NULL};
+	static const char *const ok[] = {"police",   "military",   "rebel",
+	                                 "civilian", "opposition", "militant",
+	                                 "criminal", NULL};
 	for (int q = 0; sector && ok[q]; q++)
 		if (!strcmp(sector, ok[q]))
 			return 1;
@@ -583,15 +603,17 @@ static int bare_sector(const char *sector)
 static size_t group_mods(const Ctx *c, size_t i)
 {
 	size_t m0 = i;
-	while (m0 > c->s0 && i - m0 < 2 && is_word(c, m0 - 1) && !is_cap(c, m0 - 1) &&
-	       !ex_is_actor_tok(c, m0 - 1) && !ex_has_kind(c, m0 - 1, c->s1, LX_GROUP)) {
+	while (m0 > c->s0 && i - m0 < 2 && is_word(c, m0 - 1) &&
+	       !is_cap(c, m0 - 1) && !ex_is_actor_tok(c, m0 - 1) &&
+	       !ex_has_kind(c, m0 - 1, c->s1, LX_GROUP)) {
 		int32_t w = ex_word(c, m0 - 1);
 		if (w < 0)
 			break;
 		const NkgWord *wd = &c->an->words[w];
 		int hyph = strchr(key(c, m0 - 1), '-') != NULL;
 		/* the tagger reads an unknown "anti-coup" as a verb */
-		if (wd->xpos != X_NN && !(hyph && (wd->xpos == X_JJ || wd->xpos == X_VB)))
+		if (wd->xpos != X_NN &&
+		    !(hyph && (wd->xpos == X_JJ || wd->xpos == X_VB)))
 			break;
 		m0--;
 	}
@@ -605,16 +627,18 @@ static size_t bare_group(Ctx *c, size_t i, size_t s1)
 	if (!n || ex_is_actor_tok(c, i))
 		return 0;
 	const LexGroup *gr = &c->lx->groups[e->idx];
-	if (!bare_sector(gr->sector) || (gr->kind != NKG_KIND_GROUP &&
-	                                 strcmp(gr->sector, "police")))
+	if (!bare_sector(gr->sector) ||
+	    (gr->kind != NKG_KIND_GROUP && strcmp(gr->sector, "police")))
 		return 0;
 	/* "fighters of the RSF", "militants from JNIM": the named body
 	 * is the actor */
-	if (i + n < s1 && (!strcmp(key(c, i + n), "of") || !strcmp(key(c, i + n), "from")))
+	if (i + n < s1 &&
+	    (!strcmp(key(c, i + n), "of") || !strcmp(key(c, i + n), "from")))
 		return 0;
 	/* "police chief", "protesters' demands": the noun is a modifier */
-	if (i + n < s1 && (ex_has_kind(c, i + n, s1, LX_TITLE) || !strcmp(key(c, i + n), "'s") ||
-	                   !strcmp(key(c, i + n), "'")))
+	if (i + n < s1 &&
+	    (ex_has_kind(c, i + n, s1, LX_TITLE) ||
+	     !strcmp(key(c, i + n), "'s") || !strcmp(key(c, i + n), "'")))
 		return 0;
 	/* nor a noun that starts an event phrase ("military operation") */
 	for (size_t m = n + 1; m <= n + 2; m++) {
@@ -625,19 +649,23 @@ static size_t bare_group(Ctx *c, size_t i, size_t s1)
 	}
 	size_t m0 = group_mods(c, i);
 	/* criminals are rarely the story's main country's own */
-	size_t mc = strcmp(gr->sector, "criminal") ? ex_main_country(c) : NKG_NONE;
+	size_t mc =
+	        strcmp(gr->sector, "criminal") ? ex_main_country(c) : NKG_NONE;
 	size_t li = mc != NKG_NONE ? ex_lex_of(c, mc) : NKG_NONE;
 	size_t gi;
 	if (li != NKG_NONE) {
 		gi = make_group(c, li, e->idx, m0, i, i + n);
 	} else {
 		char *written = ex_span_text(c, m0, i + n);
-		char *label = written ? nkg_fold(written, strlen(written)) : NULL;
+		char *label =
+		        written ? nkg_fold(written, strlen(written)) : NULL;
 		char *slug = nkg_slug(m0 < i ? label : gr->label);
 		char iri[700];
 		snprintf(iri, sizeof iri, "%s%s/%s", c->g->base,
-		         gr->kind == NKG_KIND_GROUP ? "group" : "org", slug ? slug : "x");
-		gi = label ? add_new_actor(c, iri, gr->kind, label, gr->sector) : NKG_NONE;
+		         gr->kind == NKG_KIND_GROUP ? "group" : "org",
+		         slug ? slug : "x");
+		gi = label ? add_new_actor(c, iri, gr->kind, label, gr->sector)
+		           : NKG_NONE;
 		free(written);
 		free(label);
 		free(slug);
@@ -663,8 +691,10 @@ static size_t title_at(const Ctx *c, size_t i, size_t end, const LexTitle **t)
 const AMention *ex_mention_starting(const Ctx *c, size_t i)
 {
 	if (c->indexed)
-		return i >= c->s0 && i <= c->s1 && c->tam_start[i - c->s0] != NKG_NONE ?
-		               &c->am[c->tam_start[i - c->s0]] : NULL;
+		return i >= c->s0 && i <= c->s1 &&
+		                       c->tam_start[i - c->s0] != NKG_NONE
+		               ? &c->am[c->tam_start[i - c->s0]]
+		               : NULL;
 	for (size_t k = 0; k < c->n_am; k++)
 		if (c->am[k].t0 == i)
 			return &c->am[k];
@@ -688,8 +718,10 @@ size_t ex_last_of(const Ctx *c, size_t k)
 const AMention *ex_mention_ending(const Ctx *c, size_t i)
 {
 	if (c->indexed)
-		return i >= c->s0 && i <= c->s1 && c->tam_end[i - c->s0] != NKG_NONE ?
-		               &c->am[c->tam_end[i - c->s0]] : NULL;
+		return i >= c->s0 && i <= c->s1 &&
+		                       c->tam_end[i - c->s0] != NKG_NONE
+		               ? &c->am[c->tam_end[i - c->s0]]
+		               : NULL;
 	for (size_t k = 0; k < c->n_am; k++)
 		if (c->am[k].t1 == i)
 			return &c->am[k];
@@ -705,7 +737,6 @@ int ex_is_actor_tok(const Ctx *c, size_t i)
 			return 1;
 	return 0;
 }
-
 
 /* ---------- the noun phrases of a sentence, stage by stage ---------- */
 
@@ -746,7 +777,8 @@ static int read_head(Ctx *c, size_t i, size_t s1, Head *h)
 		 * followed by a group noun */
 		const LexEntry *ke;
 		size_t kn = ex_longest(c, j, s1, LX_ACTOR, &ke);
-		if (kn > h->cw && h->cw && c->lx->actors[ke->idx].kind != NKG_KIND_COUNTRY)
+		if (kn > h->cw && h->cw &&
+		    c->lx->actors[ke->idx].kind != NKG_KIND_COUNTRY)
 			h->cw = 0;
 	}
 	if (!h->cw && is_cap(c, j)) {
@@ -763,7 +795,8 @@ static int read_head(Ctx *c, size_t i, size_t s1, Head *h)
 			if (sl && j + 1 < s1 && title_at(c, j + 1, s1, &tt))
 				for (size_t q = 0; q < sl->n; q++)
 					if (sl->v[q].kind == LX_ACTOR &&
-					    c->lx->actors[sl->v[q].idx].kind == NKG_KIND_COUNTRY) {
+					    c->lx->actors[sl->v[q].idx].kind ==
+					            NKG_KIND_COUNTRY) {
 						h->cli = sl->v[q].idx;
 						h->cw = 1;
 					}
@@ -801,9 +834,11 @@ static size_t find_title(const Ctx *c, const Head *h, size_t s1, size_t *tpos,
 		/* capitalised modifiers before a title become part of it */
 		for (size_t m = 1; m <= 2 && !tl && tp + m < s1; m++) {
 			const char *mk = key(c, tp + m - 1);
-			if (!is_word(c, tp + m - 1) || is_actor_or_lex(c, tp + m - 1, s1) ||
-			    eng_is(mk, ENG_DET) || eng_is(mk, ENG_PREP) || eng_is(mk, ENG_AUX) ||
-			    eng_is(mk, ENG_BE) || eng_is(mk, ENG_CLAUSE) || !strcmp(mk, "and"))
+			if (!is_word(c, tp + m - 1) ||
+			    is_actor_or_lex(c, tp + m - 1, s1) ||
+			    eng_is(mk, ENG_DET) || eng_is(mk, ENG_PREP) ||
+			    eng_is(mk, ENG_AUX) || eng_is(mk, ENG_BE) ||
+			    eng_is(mk, ENG_CLAUSE) || !strcmp(mk, "and"))
 				break;
 			tl = title_at(c, tp + m, s1, title);
 			if (tl)
@@ -817,7 +852,8 @@ static size_t find_title(const Ctx *c, const Head *h, size_t s1, size_t *tpos,
  * "Defence Minister Israel Katz", "Egypt's finance minister, Ahmed
  * Kouchouk".  Returns its length (0: none), moving *NP to where it starts
  * and setting *ORG_LI to a country named by "of". */
-static size_t name_after_title(const Ctx *c, size_t *np, size_t s1, size_t *org_li)
+static size_t name_after_title(const Ctx *c, size_t *np, size_t s1,
+                               size_t *org_li)
 {
 	size_t p = *np;
 	if (p + 1 < s1 && !strcmp(key(c, p), "of") && *org_li == NKG_NONE) {
@@ -830,8 +866,8 @@ static size_t name_after_title(const Ctx *c, size_t *np, size_t s1, size_t *org_
 		}
 	}
 	size_t nl = name_len(c, p, s1);
-	if (!nl && p + 1 < s1 && is_cap(c, p) && is_word(c, p) && is_name_token(c, p + 1, s1) &&
-	    !ex_has_kind(c, p, s1, LX_TITLE)) {
+	if (!nl && p + 1 < s1 && is_cap(c, p) && is_word(c, p) &&
+	    is_name_token(c, p + 1, s1) && !ex_has_kind(c, p, s1, LX_TITLE)) {
 		/* a first name that is also a country */
 		nl = 1 + name_len(c, p + 1, s1);
 	}
@@ -854,8 +890,8 @@ static size_t name_after_title(const Ctx *c, size_t *np, size_t s1, size_t *org_
 
 /* A person named after the title [TPOS, TPOS+TL) of opening H: the post
  * and the mention.  Returns the token after the phrase (0: no one). */
-static size_t title_holder(Ctx *c, const Head *h, size_t s1, size_t tpos, size_t tl,
-                           const LexTitle *title, const char *status)
+static size_t title_holder(Ctx *c, const Head *h, size_t s1, size_t tpos,
+                           size_t tl, const LexTitle *title, const char *status)
 {
 	size_t np = tpos + tl;
 	size_t org_li = h->cli;
@@ -869,20 +905,24 @@ static size_t title_holder(Ctx *c, const Head *h, size_t s1, size_t tpos, size_t
 	    c->g->actors[person].kind == NKG_KIND_PERSON) {
 		size_t pc = country_of(c, person);
 		if (pc != NKG_NONE && c->g->actors[pc].code &&
-		    c->lx->actors[org_li].kind == NKG_KIND_COUNTRY && c->lx->actors[org_li].code &&
+		    c->lx->actors[org_li].kind == NKG_KIND_COUNTRY &&
+		    c->lx->actors[org_li].code &&
 		    strcmp(c->g->actors[pc].code, c->lx->actors[org_li].code))
 			person = NKG_NONE; /* someone else of that name */
 	}
 	if (person == NKG_NONE || c->g->actors[person].kind != NKG_KIND_PERSON)
 		return 0;
-	size_t org = org_li != NKG_NONE ? ex_add_lex_actor(c, org_li, 0) : NKG_NONE;
-	/* the country word is evidence for the country, not a party of its own */
+	size_t org =
+	        org_li != NKG_NONE ? ex_add_lex_actor(c, org_li, 0) : NKG_NONE;
+	/* the country word is evidence for the country, not a party of its own
+	 */
 	if (h->cli != NKG_NONE && org != NKG_NONE) {
 		nkg_idx_add(&c->g->actors[org].mentions, c->mention);
 		ex_salience_bump(c, org);
 	}
 	char *ttext = NULL;
-	if (tl > 1 && tpos + tl <= s1 && is_cap(c, tpos) && !ex_has_kind(c, tpos, s1, LX_TITLE)) {
+	if (tl > 1 && tpos + tl <= s1 && is_cap(c, tpos) &&
+	    !ex_has_kind(c, tpos, s1, LX_TITLE)) {
 		/* keep what the text says: "Security Minister" */
 		ttext = ex_span_text(c, tpos, tpos + tl);
 	}
@@ -906,7 +946,8 @@ static size_t unnamed_post(Ctx *c, const Head *h, size_t tpos, size_t tl,
 	const char *lastk = key(c, tpos + tl - 1);
 	size_t lk = strlen(lastk);
 	char *tfold = nkg_fold(title->label, strlen(title->label));
-	int plural = lk > 2 && lastk[lk - 1] == 's' && tfold && strcmp(lastk, tfold) != 0 &&
+	int plural = lk > 2 && lastk[lk - 1] == 's' && tfold &&
+	             strcmp(lastk, tfold) != 0 &&
 	             (strlen(tfold) < 2 || tfold[strlen(tfold) - 1] != 's');
 	free(tfold);
 	char label[400], iri[600];
@@ -914,22 +955,26 @@ static size_t unnamed_post(Ctx *c, const Head *h, size_t tpos, size_t tl,
 	if (plural) {
 		char *written = ex_span_text(c, tpos, tpos + tl);
 		char *wf = written ? nkg_fold(written, strlen(written)) : NULL;
-		snprintf(label, sizeof label, "%s %s", ca->demonym ? ca->demonym : ca->label,
+		snprintf(label, sizeof label, "%s %s",
+		         ca->demonym ? ca->demonym : ca->label,
 		         wf ? wf : "officials");
 		char *slug = nkg_slug(wf ? wf : "officials");
 		snprintf(iri, sizeof iri, ID_BASE "group/%s/%s", actor_code(ca),
 		         slug ? slug : "x");
-		gi = add_new_actor(c, iri, NKG_KIND_GROUP, label, title->sector);
+		gi = add_new_actor(c, iri, NKG_KIND_GROUP, label,
+		                   title->sector);
 		free(slug);
 		free(written);
 		free(wf);
 	} else {
-		snprintf(label, sizeof label, "%s of %s", title->label, ca->label);
+		snprintf(label, sizeof label, "%s of %s", title->label,
+		         ca->label);
 		char *slug = nkg_slug(label);
 		snprintf(iri, sizeof iri, ID_BASE "post/%s/%s", actor_code(ca),
 		         slug ? slug : "x");
 		free(slug);
-		gi = add_new_actor(c, iri, NKG_KIND_PERSON, label, title->sector);
+		gi = add_new_actor(c, iri, NKG_KIND_PERSON, label,
+		                   title->sector);
 	}
 	if (gi != NKG_NONE) {
 		size_t gc = ex_add_lex_actor(c, h->cli, 0);
@@ -1012,7 +1057,8 @@ static size_t country_body(Ctx *c, const Head *h, size_t s1)
 	char label[400], iri[600];
 	snprintf(label, sizeof label, "%s of %s", run ? run : "", ca->label);
 	char *slug = nkg_slug(run ? run : "org");
-	snprintf(iri, sizeof iri, ID_BASE "org/%s/%s", actor_code(ca), slug ? slug : "x");
+	snprintf(iri, sizeof iri, ID_BASE "org/%s/%s", actor_code(ca),
+	         slug ? slug : "x");
 	size_t gi = add_new_actor(c, iri, NKG_KIND_ORGANIZATION, label, NULL);
 	if (gi != NKG_NONE) {
 		size_t gc = ex_add_lex_actor(c, h->cli, 0);
@@ -1043,9 +1089,11 @@ static size_t demonym_group(Ctx *c, const Head *h, size_t s1)
 		return 0;
 	const LexActor *ca = &c->lx->actors[h->cli];
 	char label[300], iri[600];
-	snprintf(label, sizeof label, "%s %s", ca->demonym ? ca->demonym : ca->label, nk);
+	snprintf(label, sizeof label, "%s %s",
+	         ca->demonym ? ca->demonym : ca->label, nk);
 	char *slug = nkg_slug(nk);
-	snprintf(iri, sizeof iri, ID_BASE "group/%s/%s", actor_code(ca), slug ? slug : "x");
+	snprintf(iri, sizeof iri, ID_BASE "group/%s/%s", actor_code(ca),
+	         slug ? slug : "x");
 	free(slug);
 	size_t gi = add_new_actor(c, iri, NKG_KIND_GROUP, label, NULL);
 	if (gi != NKG_NONE) {
@@ -1067,16 +1115,19 @@ static size_t country_mention(Ctx *c, const Head *h, size_t s0, size_t s1)
 	unsigned fl = h->poss ? M_POSS : 0;
 	if (h->how == LX_DEMONYM)
 		fl |= M_ADJ;
-	if (h->how == LX_ACTOR && !h->poss && a < s1 && is_word(c, a) && !is_cap(c, a) &&
-	    !eng_is(key(c, a), ENG_PREP) && !eng_is(key(c, a), ENG_AUX) &&
-	    !eng_is(key(c, a), ENG_BE) && !eng_is(key(c, a), ENG_CLAUSE) &&
-	    strcmp(key(c, a), "and") && !ex_has_kind(c, a, s1, LX_VERB) &&
+	if (h->how == LX_ACTOR && !h->poss && a < s1 && is_word(c, a) &&
+	    !is_cap(c, a) && !eng_is(key(c, a), ENG_PREP) &&
+	    !eng_is(key(c, a), ENG_AUX) && !eng_is(key(c, a), ENG_BE) &&
+	    !eng_is(key(c, a), ENG_CLAUSE) && strcmp(key(c, a), "and") &&
+	    !ex_has_kind(c, a, s1, LX_VERB) &&
 	    !ex_has_kind(c, a, s1, LX_SPEECH))
 		fl |= M_ADJ; /* "U.S. military operation" */
-	if (i > s0 && eng_is(key(c, i - 1), ENG_PLACE) && !h->poss && !(fl & M_ADJ))
+	if (i > s0 && eng_is(key(c, i - 1), ENG_PLACE) && !h->poss &&
+	    !(fl & M_ADJ))
 		fl |= M_PLACE;
-	if (h->how == LX_METONYM && h->j + h->cw + 1 < s1 && !strcmp(key(c, h->j + h->cw), ",") &&
-	    is_cap(c, h->j + h->cw + 1) && !is_name_token(c, h->j + h->cw + 2, s1)) {
+	if (h->how == LX_METONYM && h->j + h->cw + 1 < s1 &&
+	    !strcmp(key(c, h->j + h->cw), ",") && is_cap(c, h->j + h->cw + 1) &&
+	    !is_name_token(c, h->j + h->cw + 2, s1)) {
 		/* "Washington, DC", "Caracas, Venezuela" */
 		fl |= M_PLACE;
 	}
@@ -1094,8 +1145,8 @@ static size_t head_phrase(Ctx *c, size_t i, size_t s0, size_t s1)
 	size_t end = titled_mention(c, &h, s1);
 	if (end || !h.cw)
 		return end;
-	if ((end = country_group(c, &h, s1)) || (end = country_body(c, &h, s1)) ||
-	    (end = demonym_group(c, &h, s1)))
+	if ((end = country_group(c, &h, s1)) ||
+	    (end = country_body(c, &h, s1)) || (end = demonym_group(c, &h, s1)))
 		return end;
 	return country_mention(c, &h, s0, s1);
 }
@@ -1111,7 +1162,8 @@ static size_t leader_government(Ctx *c, size_t i, size_t s0, size_t s1)
 	    ex_longest(c, i + nl, s1, LX_GROUP, &e) != 1)
 		return 0;
 	const LexGroup *gr = &c->lx->groups[e->idx];
-	if (gr->kind != NKG_KIND_ORGANIZATION || !gr->sector || strcmp(gr->sector, "government"))
+	if (gr->kind != NKG_KIND_ORGANIZATION || !gr->sector ||
+	    strcmp(gr->sector, "government"))
 		return 0;
 	int is_new;
 	size_t person = person_by_name(c, i, nl, s1, &is_new);
@@ -1147,7 +1199,8 @@ static size_t demonym_people(Ctx *c, size_t i, size_t s0, size_t s1)
 	char *label = ex_span_text(c, i, i + n);
 	char iri[400];
 	snprintf(iri, sizeof iri, ID_BASE "group/%s/people", actor_code(ca));
-	size_t gi = add_new_actor(c, iri, NKG_KIND_GROUP, label ? label : ca->label, "civilian");
+	size_t gi = add_new_actor(c, iri, NKG_KIND_GROUP,
+	                          label ? label : ca->label, "civilian");
 	free(label);
 	if (gi != NKG_NONE) {
 		size_t gc = ex_add_lex_actor(c, e->idx, 0);
@@ -1164,7 +1217,8 @@ static size_t known_actor(Ctx *c, size_t i, size_t s0, size_t s1)
 	const LexEntry *e;
 	size_t n = ex_longest(c, i, s1, LX_ACTOR, &e);
 	/* names are capitalised, unless the name itself is not ("al-Qaeda") */
-	unsigned char first = n ? (unsigned char)c->lx->actors[e->idx].label[0] : 0;
+	unsigned char first =
+	        n ? (unsigned char)c->lx->actors[e->idx].label[0] : 0;
 	if (!n || !(is_cap(c, i) || (tok(c, i)->flags & NKG_TOK_UPPER) ||
 	            (first >= 'a' && first <= 'z')))
 		return 0;
@@ -1226,7 +1280,8 @@ static size_t org_mention(Ctx *c, size_t i, size_t s0, size_t s1)
 static size_t source_mention(Ctx *c, size_t i, size_t s0, size_t s1)
 {
 	size_t sn = ex_longest(c, i, s1, LX_SOURCE, NULL);
-	if (!sn || (ex_has_kind(c, i, s1, LX_SPEECH) && ex_mention_ending(c, i)))
+	if (!sn ||
+	    (ex_has_kind(c, i, s1, LX_SPEECH) && ex_mention_ending(c, i)))
 		return 0;
 	/* "pro-Palestinian activists" are a group, not a source */
 	if (ex_longest(c, i, s1, LX_GROUP, NULL) == sn && group_mods(c, i) < i)
@@ -1256,7 +1311,8 @@ static size_t org_after_title(Ctx *c, size_t z, size_t s1)
 				return og;
 			const LexEntry *e2;
 			size_t kn = ex_longest(c, w2, s1, LX_ACTOR, &e2);
-			if (kn && c->lx->actors[e2->idx].kind == NKG_KIND_ORGANIZATION)
+			if (kn && c->lx->actors[e2->idx].kind ==
+			                  NKG_KIND_ORGANIZATION)
 				return ex_add_lex_actor(c, e2->idx, 0);
 		}
 	}
@@ -1274,13 +1330,15 @@ static size_t appositive_person(Ctx *c, size_t i, size_t nl, size_t s1)
 	size_t q = i + nl + 1;
 	const char *st = NULL;
 	if (q + 2 < s1 && !strcmp(key(c, q), "who") &&
-	    (!strcmp(key(c, q + 1), "served") || !strcmp(key(c, q + 1), "was"))) {
+	    (!strcmp(key(c, q + 1), "served") ||
+	     !strcmp(key(c, q + 1), "was"))) {
 		st = "former";
 		q += 2;
 		if (q < s1 && !strcmp(key(c, q), "as"))
 			q++;
-	} else if (q < s1 && (!strcmp(key(c, q), "a") || !strcmp(key(c, q), "an") ||
-	                      !strcmp(key(c, q), "the"))) {
+	} else if (q < s1 &&
+	           (!strcmp(key(c, q), "a") || !strcmp(key(c, q), "an") ||
+	            !strcmp(key(c, q), "the"))) {
 		q++;
 	}
 	size_t cli2 = NKG_NONE;
@@ -1342,7 +1400,8 @@ static int finite_verb(const NkgWord *w)
  * person noun just before it ("Israeli counterpart Meir Ben-Shabbat"),
  * "X, said", or a name the tagger has never seen, starting the sentence
  * as the subject of a verb ("Geir Pedersen issued"). */
-static int person_context(const Ctx *c, size_t i, size_t nl, size_t s0, size_t s1)
+static int person_context(const Ctx *c, size_t i, size_t nl, size_t s0,
+                          size_t s1)
 {
 	size_t e = i + nl;
 	if (nl < 2 || nl > 4)
@@ -1351,12 +1410,14 @@ static int person_context(const Ctx *c, size_t i, size_t nl, size_t s0, size_t s
 	const NkgWord *lw = word_of(c, e - 1);
 	if (!lw || (lw->nclass && lw->nclass != NC_PERSON))
 		return 0;
-	if (e + 1 < s1 && !strcmp(key(c, e), ",") && ex_has_kind(c, e + 1, s1, LX_SPEECH) &&
+	if (e + 1 < s1 && !strcmp(key(c, e), ",") &&
+	    ex_has_kind(c, e + 1, s1, LX_SPEECH) &&
 	    finite_verb(word_of(c, e + 1)))
 		return 1; /* not "Independence Day, state media reported" */
 	if (e < s1 && !strcmp(key(c, e), ","))
 		for (size_t q = e + 1; q < s1 && q < e + 10; q++) {
-			if (!strcmp(key(c, q), ",") || !strcmp(key(c, q), ".") ||
+			if (!strcmp(key(c, q), ",") ||
+			    !strcmp(key(c, q), ".") ||
 			    finite_verb(word_of(c, q)))
 				break;
 			if (person_noun(c, q))
@@ -1365,20 +1426,25 @@ static int person_context(const Ctx *c, size_t i, size_t nl, size_t s0, size_t s
 	if (i > s0 && person_noun(c, i - 1))
 		return 1;
 	if (i > s0 && !strcmp(key(c, i - 1), ",") &&
-	    (e >= s1 || !strcmp(key(c, e), ",") || ex_has_kind(c, e, s1, LX_SPEECH)))
+	    (e >= s1 || !strcmp(key(c, e), ",") ||
+	     ex_has_kind(c, e, s1, LX_SPEECH)))
 		for (size_t q = i - 1; q-- > s0 && q + 12 > i;) {
-			/* "the leader of the ... movement, X", "representative to
-			 * the United Nations, X"; not "journalists in the
+			/* "the leader of the ... movement, X", "representative
+			 * to the United Nations, X"; not "journalists in the
 			 * capital, Banja Luka" */
-			if (!strcmp(key(c, q), ".") || finite_verb(word_of(c, q)) ||
-			    (eng_is(key(c, q), ENG_PREP) && strcmp(key(c, q), "of") &&
-			     strcmp(key(c, q), "to") && strcmp(key(c, q), "for")))
+			if (!strcmp(key(c, q), ".") ||
+			    finite_verb(word_of(c, q)) ||
+			    (eng_is(key(c, q), ENG_PREP) &&
+			     strcmp(key(c, q), "of") &&
+			     strcmp(key(c, q), "to") &&
+			     strcmp(key(c, q), "for")))
 				break;
 			if (person_noun(c, q))
 				return 1;
 		}
 	const NkgWord *pw = i > s0 ? word_of(c, i - 1) : NULL;
-	int start = i == s0 || (pw && (pw->xpos == X_LQUOTE || pw->xpos == X_RQUOTE));
+	int start = i == s0 ||
+	            (pw && (pw->xpos == X_LQUOTE || pw->xpos == X_RQUOTE));
 	if (start && e < s1 && finite_verb(word_of(c, e))) {
 		for (size_t q = i; q < e; q++) {
 			const NkgWord *w = word_of(c, q);
@@ -1404,18 +1470,24 @@ static size_t name_mention(Ctx *c, size_t i, size_t nl, size_t s0, size_t s1)
 		char *label = ex_span_text(c, i, i + nl);
 		char *slug = label ? nkg_slug(label) : NULL;
 		char iri[600];
-		snprintf(iri, sizeof iri, ID_BASE "person/%s", slug ? slug : "x");
+		snprintf(iri, sizeof iri, ID_BASE "person/%s",
+		         slug ? slug : "x");
 		person = nkg_graph_find_actor(c->g, iri);
-		int after_speech = i > s0 && ex_has_kind(c, i - 1, s1, LX_SPEECH);
-		int appos = nl >= 2 && nl <= 3 && i + nl + 2 < s1 && !strcmp(key(c, i + nl), ",") &&
-		            (!strcmp(key(c, i + nl + 1), "a") || !strcmp(key(c, i + nl + 1), "an")) &&
+		int after_speech =
+		        i > s0 && ex_has_kind(c, i - 1, s1, LX_SPEECH);
+		int appos = nl >= 2 && nl <= 3 && i + nl + 2 < s1 &&
+		            !strcmp(key(c, i + nl), ",") &&
+		            (!strcmp(key(c, i + nl + 1), "a") ||
+		             !strcmp(key(c, i + nl + 1), "an")) &&
 		            !is_cap(c, i + nl + 2);
 		after_speech |= appos;
 		if (person == NKG_NONE &&
-		    (after_speech || (i + nl < s1 && ex_has_kind(c, i + nl, s1, LX_SPEECH) &&
-		                      (i == s0 || !is_cap(c, i - 1))) ||
+		    (after_speech ||
+		     (i + nl < s1 && ex_has_kind(c, i + nl, s1, LX_SPEECH) &&
+		      (i == s0 || !is_cap(c, i - 1))) ||
 		     person_context(c, i, nl, s0, s1)))
-			person = add_new_actor(c, iri, NKG_KIND_PERSON, label, NULL);
+			person = add_new_actor(c, iri, NKG_KIND_PERSON, label,
+			                       NULL);
 		free(slug);
 		free(label);
 	}
@@ -1466,33 +1538,39 @@ static size_t bare_group_mention(Ctx *c, size_t i, size_t s0, size_t s1)
 static void mention_preps(Ctx *c, size_t s0)
 {
 	static const char *const quantity[] = {
-	        "group", "groups", "number", "members", "member", "hundreds",
-	        "thousands", "dozens", "millions", "tens", "scores", "some",
-	        "many", "most", "all", "none", "one", "two", "three", "delegation",
-	        "team", "contingent", "batch", "patch", "unit", "units", "part",
-	        "leaders", "leader", "head", "wing", "each", "both", NULL};
+	        "group",    "groups",     "number",  "members",  "member",
+	        "hundreds", "thousands",  "dozens",  "millions", "tens",
+	        "scores",   "some",       "many",    "most",     "all",
+	        "none",     "one",        "two",     "three",    "delegation",
+	        "team",     "contingent", "batch",   "patch",    "unit",
+	        "units",    "part",       "leaders", "leader",   "head",
+	        "wing",     "each",       "both",    NULL};
 	static const char *const compound[] = {
-	        "due", "according", "because", "thanks", "close",
-	        "prior", "instead", "ahead", "owing", "part", NULL};
+	        "due",     "according", "because", "thanks", "close", "prior",
+	        "instead", "ahead",     "owing",   "part",   NULL};
 	for (size_t k = 0; k < c->n_am; k++) {
 		AMention *m = &c->am[k];
 		size_t p = m->t0;
 		while (p > s0) {
 			const char *pk = key(c, p - 1);
-			/* determiners and amounts: "at least three", "up to 100",
-			 * "more than 30" */
-			if (eng_is(pk, ENG_DET) || tok(c, p - 1)->flags & NKG_TOK_NUM ||
-			    eng_is(pk, ENG_COMPASS) || !strcmp(pk, "least") || !strcmp(pk, "than") ||
-			    !strcmp(pk, "nearly") || !strcmp(pk, "almost") || !strcmp(pk, "fewer")) {
+			/* determiners and amounts: "at least three", "up to
+			 * 100", "more than 30" */
+			if (eng_is(pk, ENG_DET) ||
+			    tok(c, p - 1)->flags & NKG_TOK_NUM ||
+			    eng_is(pk, ENG_COMPASS) || !strcmp(pk, "least") ||
+			    !strcmp(pk, "than") || !strcmp(pk, "nearly") ||
+			    !strcmp(pk, "almost") || !strcmp(pk, "fewer")) {
 				p--;
 				continue;
 			}
-			if (!strcmp(pk, "at") && p < m->t0 && !strcmp(key(c, p), "least")) {
+			if (!strcmp(pk, "at") && p < m->t0 &&
+			    !strcmp(key(c, p), "least")) {
 				p--;
 				continue;
 			}
-			if (!strcmp(pk, "to") && p - 1 > s0 && !strcmp(key(c, p - 2), "up") &&
-			    p < m->t0 && tok(c, p)->flags & NKG_TOK_NUM) {
+			if (!strcmp(pk, "to") && p - 1 > s0 &&
+			    !strcmp(key(c, p - 2), "up") && p < m->t0 &&
+			    tok(c, p)->flags & NKG_TOK_NUM) {
 				p -= 2;
 				continue;
 			}
@@ -1529,22 +1607,27 @@ static void mention_coords(Ctx *c)
 			continue;
 		size_t gap = b->t0 - a->t1;
 		int ok = 0;
-		if (gap == 1 && (!strcmp(key(c, a->t1), "and") || !strcmp(key(c, a->t1), ",") ||
+		if (gap == 1 && (!strcmp(key(c, a->t1), "and") ||
+		                 !strcmp(key(c, a->t1), ",") ||
 		                 !strcmp(key(c, a->t1), "&")))
 			ok = !strcmp(key(c, a->t1), "and") || (k + 2 < c->n_am);
-		if (gap == 2 && !strcmp(key(c, a->t1), ",") && !strcmp(key(c, a->t1 + 1), "and"))
+		if (gap == 2 && !strcmp(key(c, a->t1), ",") &&
+		    !strcmp(key(c, a->t1 + 1), "and"))
 			ok = 1;
-		if (gap == 2 && !strcmp(key(c, a->t1), "and") && !strcmp(key(c, a->t1 + 1), "the"))
+		if (gap == 2 && !strcmp(key(c, a->t1), "and") &&
+		    !strcmp(key(c, a->t1 + 1), "the"))
 			ok = 1;
 		/* "Cuban and Venezuelan officials" is one phrase per side */
-		if (ok && a->actor != b->actor && !(a->flags & M_SOURCE) && !(b->flags & M_SOURCE)) {
+		if (ok && a->actor != b->actor && !(a->flags & M_SOURCE) &&
+		    !(b->flags & M_SOURCE)) {
 			a->coord = k + 1;
 			b->flags |= a->flags & (M_PP | M_PLACE);
 			if (b->prep == NKG_NONE)
 				b->prep = a->prep;
 		}
 		if (ok && c->g->actors[a->actor].kind == NKG_KIND_COUNTRY &&
-		    c->g->actors[b->actor].kind == NKG_KIND_COUNTRY && a->actor != b->actor) {
+		    c->g->actors[b->actor].kind == NKG_KIND_COUNTRY &&
+		    a->actor != b->actor) {
 			c->pair[0] = a->actor;
 			c->pair[1] = b->actor;
 			c->have_pair = 1;
@@ -1561,12 +1644,14 @@ typedef size_t (*Stage)(Ctx *c, size_t i, size_t s0, size_t s1);
 void ex_find_actors(Ctx *c, size_t s0, size_t s1)
 {
 	static const Stage stages[] = {
-	        head_phrase,    leader_government, demonym_people, known_actor, group_of_country,
-	        org_mention,    pronoun_mention, pair_mention,  source_mention,
-	        person_mention, bare_group_mention};
+	        head_phrase,     leader_government, demonym_people,
+	        known_actor,     group_of_country,  org_mention,
+	        pronoun_mention, pair_mention,      source_mention,
+	        person_mention,  bare_group_mention};
 	for (size_t i = s0; i < s1;) {
 		size_t end = 0;
-		for (size_t k = 0; !end && k < sizeof stages / sizeof *stages; k++)
+		for (size_t k = 0; !end && k < sizeof stages / sizeof *stages;
+		     k++)
 			end = stages[k](c, i, s0, s1);
 		i = end ? end : i + 1;
 	}

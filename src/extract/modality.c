@@ -65,7 +65,7 @@ int ex_is_media(const Ctx *c, size_t gi)
 /* The modality cues before trigger T in its clause: Negated ("did
  * not"), Intended ("vowed to"), Uncertain ("may"); NULL when none. */
 const char *ex_cue_modality(const Ctx *c, const Trigger *t, size_t s0,
-                                const NkgDateExpr *dates, size_t nd)
+                            const NkgDateExpr *dates, size_t nd)
 {
 	const char *mod = NULL;
 	size_t cl = t->t0;
@@ -79,9 +79,11 @@ const char *ex_cue_modality(const Ctx *c, const Trigger *t, size_t s0,
 		const LexSlot *gapped = NULL;
 		for (size_t k = 0; k < nd && z + 1 < t->t0; k++) {
 			size_t d0 = dates[k].t0;
-			if (d0 > z + 1 && d0 == z + 2 && eng_is(key(c, z + 1), ENG_PREP))
+			if (d0 > z + 1 && d0 == z + 2 &&
+			    eng_is(key(c, z + 1), ENG_PREP))
 				d0 = z + 1;
-			if (d0 != z + 1 || dates[k].t1 >= t->t0 || strcmp(key(c, dates[k].t1), "to"))
+			if (d0 != z + 1 || dates[k].t1 >= t->t0 ||
+			    strcmp(key(c, dates[k].t1), "to"))
 				continue;
 			char buf[128];
 			snprintf(buf, sizeof buf, "%s to", key(c, z));
@@ -90,17 +92,25 @@ const char *ex_cue_modality(const Ctx *c, const Trigger *t, size_t s0,
 			break;
 		}
 		for (size_t n = max; n >= 1; n--) {
-			const LexSlot *sl = n == 1 && gapped ? gapped : ex_lookup(c, z, n, t->t0 + 1);
+			const LexSlot *sl =
+			        n == 1 && gapped
+			                ? gapped
+			                : ex_lookup(c, z, n, t->t0 + 1);
 			if (!sl)
 				continue;
 			for (size_t q = 0; q < sl->n; q++) {
 				if (sl->v[q].kind != LX_CUE)
 					continue;
-				const char *m = c->lx->cues[sl->v[q].idx].modality;
-				size_t dist = t->t0 - (n == 1 && gapped ? gap_end : z + n);
-				if (!strcmp(m, "Negated") && dist <= 3 && z >= cl)
+				const char *m =
+				        c->lx->cues[sl->v[q].idx].modality;
+				size_t dist =
+				        t->t0 -
+				        (n == 1 && gapped ? gap_end : z + n);
+				if (!strcmp(m, "Negated") && dist <= 3 &&
+				    z >= cl)
 					mod = "Negated";
-				else if (!strcmp(m, "Intended") && dist <= 4 && z >= cl &&
+				else if (!strcmp(m, "Intended") && dist <= 4 &&
+				         z >= cl &&
 				         (!mod || strcmp(mod, "Negated")))
 					mod = "Intended";
 				else if (!strcmp(m, "Uncertain") && !mod)
@@ -117,7 +127,7 @@ const char *ex_cue_modality(const Ctx *c, const Trigger *t, size_t s0,
  * ("Russia said Sudan must return it") the speaker fills that role.
  * Updates *MOD; returns 0 when the event must be dropped. */
 int ex_attribute(Ctx *c, const Trigger *t, NkgEvent *e, size_t s0, size_t s1,
-                     const char **mod_io)
+                 const char **mod_io)
 {
 	const LexPattern *p = &c->lx->patterns[t->pattern];
 	const char *mod = *mod_io;
@@ -136,10 +146,13 @@ int ex_attribute(Ctx *c, const Trigger *t, NkgEvent *e, size_t s0, size_t s1,
 		/* "a White House official said the United States must ...":
 		 * a side stating its own course demands nothing of another */
 		int own = 0;
-		if (e->roles[p->speaker].n && p->subject >= 0 && e->roles[p->subject].n) {
-			size_t sc = ex_side_country(c, e->roles[p->speaker].v[0]);
+		if (e->roles[p->speaker].n && p->subject >= 0 &&
+		    e->roles[p->subject].n) {
+			size_t sc =
+			        ex_side_country(c, e->roles[p->speaker].v[0]);
 			own = sc != NKG_NONE;
-			for (size_t k = 0; k < e->roles[p->subject].n && own; k++)
+			for (size_t k = 0; k < e->roles[p->subject].n && own;
+			     k++)
 				if (e->roles[p->subject].v[k] != sc)
 					own = 0;
 		}
@@ -151,20 +164,28 @@ int ex_attribute(Ctx *c, const Trigger *t, NkgEvent *e, size_t s0, size_t s1,
 		/* every mention of the speaker phrase and its coordinates */
 		for (size_t k = sp; k != NKG_NONE; k = c->am[k].coord) {
 			size_t a = c->am[k].actor;
-			int self = nkg_idx_has(&e->roles[NKG_ROLE_AGENT], a) ||
-			           nkg_idx_has(&e->roles[NKG_ROLE_PARTICIPANT], a);
+			int self =
+			        nkg_idx_has(&e->roles[NKG_ROLE_AGENT], a) ||
+			        nkg_idx_has(&e->roles[NKG_ROLE_PARTICIPANT], a);
 			if (self)
 				continue;
-			int rep = ex_is_media(c, a) || (c->am[k].flags & M_SOURCE);
-			nkg_idx_add(&e->roles[rep ? NKG_ROLE_REPORTED_BY : NKG_ROLE_CLAIMED_BY], a);
+			int rep = ex_is_media(c, a) ||
+			          (c->am[k].flags & M_SOURCE);
+			nkg_idx_add(&e->roles[rep ? NKG_ROLE_REPORTED_BY
+			                          : NKG_ROLE_CLAIMED_BY],
+			            a);
 			if (!mod)
 				mod = rep ? "Reported" : "Claimed";
 		}
 		/* "according to 11 sources ..., Reuters reports" */
 		for (size_t k = 0; k < c->n_am; k++)
-			if (k != sp && (c->am[k].flags & M_SOURCE || ex_is_media(c, c->am[k].actor)) &&
-			    !nkg_idx_has(&e->roles[NKG_ROLE_AGENT], c->am[k].actor)) {
-				nkg_idx_add(&e->roles[NKG_ROLE_REPORTED_BY], c->am[k].actor);
+			if (k != sp &&
+			    (c->am[k].flags & M_SOURCE ||
+			     ex_is_media(c, c->am[k].actor)) &&
+			    !nkg_idx_has(&e->roles[NKG_ROLE_AGENT],
+			                 c->am[k].actor)) {
+				nkg_idx_add(&e->roles[NKG_ROLE_REPORTED_BY],
+				            c->am[k].actor);
 				if (!mod || !strcmp(mod, "Claimed"))
 					mod = "Reported";
 			}
@@ -179,7 +200,8 @@ int ex_attribute(Ctx *c, const Trigger *t, NkgEvent *e, size_t s0, size_t s1,
  * intent class (an announced blockade is a threat), and an announced act
  * on a condition ("will withdraw unless the president agrees") is a
  * threat aimed at whoever must meet it.  Sets E's modality to MOD. */
-void ex_class_by_modality(Ctx *c, const Trigger *t, NkgEvent *e, size_t s1, const char *mod)
+void ex_class_by_modality(Ctx *c, const Trigger *t, NkgEvent *e, size_t s1,
+                          const char *mod)
 {
 	const LexPattern *p = &c->lx->patterns[t->pattern];
 	if (mod)
@@ -203,19 +225,25 @@ void ex_class_by_modality(Ctx *c, const Trigger *t, NkgEvent *e, size_t s1, cons
 		 * announced act on a condition is a threat */
 		for (size_t z = t->t1; z < s1; z++)
 			if (!strcmp(key(c, z), "unless")) {
-				const LexClass *th = nkg_lex_class(c->lx, NKG_NS "Threaten");
+				const LexClass *th =
+				        nkg_lex_class(c->lx, NKG_NS "Threaten");
 				if (th)
 					intent = th->iri;
 				if (!e->roles[NKG_ROLE_TARGET].n) {
-					size_t q = ex_condition_subject(c, t->t1 - 1, s1);
+					size_t q = ex_condition_subject(
+					        c, t->t1 - 1, s1);
 					if (q != NKG_NONE &&
-					    !nkg_idx_has(&e->roles[NKG_ROLE_AGENT], c->am[q].actor))
-						ex_add_role(c, e, NKG_ROLE_TARGET, q);
+					    !nkg_idx_has(
+					            &e->roles[NKG_ROLE_AGENT],
+					            c->am[q].actor))
+						ex_add_role(c, e,
+						            NKG_ROLE_TARGET, q);
 				}
 				break;
 			}
 	}
-	if (mod && !strcmp(mod, "Intended") && intent && strcmp(intent, p->cls)) {
+	if (mod && !strcmp(mod, "Intended") && intent &&
+	    strcmp(intent, p->cls)) {
 		const LexClass *ic = nkg_lex_class(c->lx, intent);
 		nkg_set_str(&e->intended_cls, p->cls);
 		nkg_set_str(&e->cls, intent);

@@ -32,7 +32,8 @@ static size_t match_rest(const Ctx *c, const LexVerbPhrase *vp, size_t h,
 		int particle = eng_is(want, ENG_PARTICLE);
 		/* a particle that more words anchor ("put ... on high alert")
 		 * may come after an object, like any other word */
-		if (particle && r == 0 && vp->n_rest >= 2 && !eng_is(vp->rest[1], ENG_PARTICLE))
+		if (particle && r == 0 && vp->n_rest >= 2 &&
+		    !eng_is(vp->rest[1], ENG_PARTICLE))
 			particle = 0;
 		size_t limit = particle ? (r == 0 ? 1 : 0) : 3;
 		size_t found = 0;
@@ -40,17 +41,21 @@ static size_t match_rest(const Ctx *c, const LexVerbPhrase *vp, size_t h,
 			const char *k = key(c, j + gap);
 			if (!strcmp(k, want) ||
 			    (!particle && strlen(k) == strlen(want) + 1 &&
-			     !strncmp(k, want, strlen(want)) && k[strlen(want)] == 's') ||
+			     !strncmp(k, want, strlen(want)) &&
+			     k[strlen(want)] == 's') ||
 			    (!particle && strlen(k) + 1 == strlen(want) &&
-			     !strncmp(k, want, strlen(k)) && want[strlen(k)] == 's')) {
+			     !strncmp(k, want, strlen(k)) &&
+			     want[strlen(k)] == 's')) {
 				found = j + gap + 1;
 				break;
 			}
-			if (!(tok(c, j + gap)->flags & NKG_TOK_WORD) && !ex_is_actor_tok(c, j + gap))
+			if (!(tok(c, j + gap)->flags & NKG_TOK_WORD) &&
+			    !ex_is_actor_tok(c, j + gap))
 				break;
 			if (particle && ex_is_actor_tok(c, j + gap))
 				break;
-			/* a particle may follow the object: "pull troops out" */
+			/* a particle may follow the object: "pull troops out"
+			 */
 			if (particle && gap == 0 && r == 0 && limit == 1)
 				continue;
 		}
@@ -67,8 +72,9 @@ static int is_be_before(const Ctx *c, size_t h, size_t s0)
 		const char *pk = key(c, k - 1);
 		if (eng_is(pk, ENG_BE) && strcmp(pk, "'s"))
 			return 1;
-		if (!eng_is(pk, ENG_AUX) && !(tok(c, k - 1)->flags & NKG_TOK_WORD &&
-		                              strlen(pk) > 2 && !strcmp(pk + strlen(pk) - 2, "ly")))
+		if (!eng_is(pk, ENG_AUX) &&
+		    !(tok(c, k - 1)->flags & NKG_TOK_WORD && strlen(pk) > 2 &&
+		      !strcmp(pk + strlen(pk) - 2, "ly")))
 			return 0;
 	}
 	return 0;
@@ -90,16 +96,18 @@ static int verb_reading(const Ctx *c, const Trigger *t, size_t s0)
 	if (t->form == FORM_ING) {
 		/* "are leaving", "while condemning", "and pledging" are verbs;
 		 * "the inaugural meeting" is a noun */
-		if (!(tok(c, t->t0 - 1)->flags & NKG_TOK_WORD) || eng_is(pk, ENG_CLAUSE) ||
-		    eng_is(pk, ENG_PREP) || !strcmp(pk, "and") || !strcmp(pk, "or"))
+		if (!(tok(c, t->t0 - 1)->flags & NKG_TOK_WORD) ||
+		    eng_is(pk, ENG_CLAUSE) || eng_is(pk, ENG_PREP) ||
+		    !strcmp(pk, "and") || !strcmp(pk, "or"))
 			return 1;
 		if (eng_is(pk, ENG_AUX) || eng_is(pk, ENG_BE) || adverb ||
-		    ex_has_kind(c, t->t0 - 1, t->t0, LX_PRONOUN) || ex_mention_ending(c, t->t0))
+		    ex_has_kind(c, t->t0 - 1, t->t0, LX_PRONOUN) ||
+		    ex_mention_ending(c, t->t0))
 			return 1;
 		return 0;
 	}
-	if (eng_is(pk, ENG_AUX) || eng_is(pk, ENG_BE) || !strcmp(pk, "to") || adverb ||
-	    ex_has_kind(c, t->t0 - 1, t->t0, LX_PRONOUN))
+	if (eng_is(pk, ENG_AUX) || eng_is(pk, ENG_BE) || !strcmp(pk, "to") ||
+	    adverb || ex_has_kind(c, t->t0 - 1, t->t0, LX_PRONOUN))
 		return 1;
 	const AMention *m = ex_mention_ending(c, t->t0);
 	if (!m)
@@ -142,14 +150,16 @@ static int is_score(const Ctx *c, size_t i, size_t s1)
 {
 	const char *k = key(c, i);
 	size_t a = strspn(k, "0123456789");
-	if (a && a <= 2 && (k[a] == '-' || !strncmp(k + a, "\xe2\x80\x93", 3))) {
+	if (a && a <= 2 &&
+	    (k[a] == '-' || !strncmp(k + a, "\xe2\x80\x93", 3))) {
 		const char *r = k + a + (k[a] == '-' ? 1 : 3);
 		size_t b = strspn(r, "0123456789");
 		if (b && b <= 2 && !r[b])
 			return 1;
 	}
 	if (a && a <= 2 && !k[a] && i + 2 < s1 &&
-	    (!strcmp(key(c, i + 1), "-") || !strcmp(key(c, i + 1), "\xe2\x80\x93"))) {
+	    (!strcmp(key(c, i + 1), "-") ||
+	     !strcmp(key(c, i + 1), "\xe2\x80\x93"))) {
 		const char *r = key(c, i + 2);
 		size_t b = strspn(r, "0123456789");
 		return b && b <= 2 && !r[b];
@@ -162,7 +172,8 @@ void ex_find_triggers(Ctx *c, size_t s0, size_t s1)
 	for (size_t i = s0; i < s1; i++) {
 		if (ex_is_actor_tok(c, i))
 			continue;
-		size_t max = c->lx->max_ntok < MAX_SPAN ? c->lx->max_ntok : MAX_SPAN;
+		size_t max =
+		        c->lx->max_ntok < MAX_SPAN ? c->lx->max_ntok : MAX_SPAN;
 		/* noun triggers: longest phrase */
 		for (size_t n = max; n >= 1; n--) {
 			const LexSlot *s = ex_lookup(c, i, n, s1);
@@ -171,21 +182,42 @@ void ex_find_triggers(Ctx *c, size_t s0, size_t s1)
 			for (size_t k = 0; k < s->n; k++) {
 				const LexEntry *e = &s->v[k];
 				if (e->kind == LX_NOUN) {
-					Trigger t = {i + n - 1, i, i + n, e->idx, 0, 0, 0, 0,
-					             c->lx->patterns[e->idx].priority + (int)n};
+					Trigger t = {
+					        i + n - 1,
+					        i,
+					        i + n,
+					        e->idx,
+					        0,
+					        0,
+					        0,
+					        0,
+					        c->lx->patterns[e->idx].priority + (int)n};
 					push_trigger(c, t);
 				} else if (e->kind == LX_VERB && n == 1) {
-					/* "in March", "the Rally for the Republic": a
-					 * word the tagger reads as a name is no verb */
-					if (i > s0 && is_cap(c, i) && proper_noun(c, i))
+					/* "in March", "the Rally for the
+					 * Republic": a word the tagger reads as
+					 * a name is no verb */
+					if (i > s0 && is_cap(c, i) &&
+					    proper_noun(c, i))
 						continue;
-					const LexVerbPhrase *vp = &c->lx->verbs[e->idx];
-					size_t end = vp->n_rest ? match_rest(c, vp, i, s1) : i + 1;
+					const LexVerbPhrase *vp =
+					        &c->lx->verbs[e->idx];
+					size_t end = vp->n_rest
+					                     ? match_rest(c, vp,
+					                                  i, s1)
+					                     : i + 1;
 					if (!end)
 						continue;
-					Trigger t = {i, i, end, vp->pattern, 1, e->form, 0, 0,
-					             c->lx->patterns[vp->pattern].priority +
-					                     (int)vp->n_rest * 2};
+					Trigger t = {
+					        i,
+					        i,
+					        end,
+					        vp->pattern,
+					        1,
+					        e->form,
+					        0,
+					        0,
+					        c->lx->patterns[vp->pattern].priority + (int)vp->n_rest * 2};
 					push_trigger(c, t);
 				}
 			}
@@ -238,13 +270,16 @@ void ex_find_triggers(Ctx *c, size_t s0, size_t s1)
 			if (!overlap)
 				continue;
 			/* "signed a mutual defence treaty": a noun of higher
-			 * rank that a verb phrase ends on is an event of its own */
-			const Trigger *vb = t->verb ? t : u, *nn = t->verb ? u : t;
-			if (vb->verb && !nn->verb && nn->t0 > vb->head && nn->t1 == vb->t1 &&
-			    nn->priority > vb->priority)
+			 * rank that a verb phrase ends on is an event of its
+			 * own */
+			const Trigger *vb = t->verb ? t : u,
+			              *nn = t->verb ? u : t;
+			if (vb->verb && !nn->verb && nn->t0 > vb->head &&
+			    nn->t1 == vb->t1 && nn->priority > vb->priority)
 				continue;
 			size_t lt = t->t1 - t->t0, lu = u->t1 - u->t0;
-			if (lt > lu || (lt == lu && t->priority > u->priority) ||
+			if (lt > lu ||
+			    (lt == lu && t->priority > u->priority) ||
 			    (lt == lu && t->priority == u->priority && k < q))
 				u->suppressed = 1;
 		}
@@ -256,16 +291,19 @@ void ex_find_triggers(Ctx *c, size_t s0, size_t s1)
 		if (t->suppressed || !t->verb)
 			continue;
 		if (t->form == FORM_ING && t->t0 > s0 &&
-		    ((eng_is(key(c, t->t0 - 1), ENG_DET) && strcmp(key(c, t->t0 - 1), "'s")) ||
+		    ((eng_is(key(c, t->t0 - 1), ENG_DET) &&
+		      strcmp(key(c, t->t0 - 1), "'s")) ||
 		     tok(c, t->t0 - 1)->flags & NKG_TOK_NUM))
 			t->suppressed = 1; /* "12 shipping firms" too */
 		if (t->verb) {
-			t->passive = t->form == FORM_PAST && is_be_before(c, t->t0, s0);
+			t->passive = t->form == FORM_PAST &&
+			             is_be_before(c, t->t0, s0);
 			/* "a lunch hosted by the ambassador": a passive with no
 			 * auxiliary, whose subject is the noun before it */
 			if (t->form == FORM_PAST && !t->passive && t->t1 < s1 &&
 			    !strcmp(key(c, t->t1), "by") && t->t0 > s0 &&
-			    !ex_mention_ending(c, t->t0) && is_word(c, t->t0 - 1) &&
+			    !ex_mention_ending(c, t->t0) &&
+			    is_word(c, t->t0 - 1) &&
 			    !eng_is(key(c, t->t0 - 1), ENG_AUX))
 				t->passive = 2;
 		}
@@ -275,25 +313,30 @@ void ex_find_triggers(Ctx *c, size_t s0, size_t s1)
 	for (size_t k = 0; k < c->n_tr; k++) {
 		Trigger *t = &c->tr[k];
 		const LexPattern *tp = &c->lx->patterns[t->pattern];
-		int request_noun = !t->verb && !strcmp(tp->top_label, "Request");
+		int request_noun =
+		        !t->verb && !strcmp(tp->top_label, "Request");
 		if (t->suppressed || !(tp->control || request_noun))
 			continue;
 		for (size_t q = 0; q < c->n_tr; q++) {
 			Trigger *u = &c->tr[q];
 			/* a modal governs only the verb right after it */
 			size_t reach = tp->speaker >= 0 ? 3 : 8;
-			/* "pressed Netanyahu in a call on Wednesday to allow" */
-			if (tp->control && tp->speaker < 0 && u->t0 > t->t1 && u->t0 <= t->t1 + 16 &&
+			/* "pressed Netanyahu in a call on Wednesday to allow"
+			 */
+			if (tp->control && tp->speaker < 0 && u->t0 > t->t1 &&
+			    u->t0 <= t->t1 + 16 &&
 			    !strcmp(key(c, u->t0 - 1), "to"))
 				reach = 16;
-			if (q == k || u->suppressed || u->t0 < t->t1 || u->t0 > t->t1 + reach)
+			if (q == k || u->suppressed || u->t0 < t->t1 ||
+			    u->t0 > t->t1 + reach)
 				continue;
 			if (!tp->control && strcmp(key(c, u->t0 - 1), "to"))
 				continue;
 			/* only up to the next clause break */
 			int brk = 0;
 			for (size_t z = t->t1; z < u->t0; z++)
-				if (eng_is(key(c, z), ENG_CLAUSE) && strcmp(key(c, z), "\""))
+				if (eng_is(key(c, z), ENG_CLAUSE) &&
+				    strcmp(key(c, z), "\""))
 					brk = 1;
 			if (!brk)
 				u->suppressed = 1;

@@ -25,31 +25,34 @@ static int attached(const Ctx *c, const Trigger *t, const NkgDateExpr *d)
 /* The date of the event of trigger T: the nearest date expression of
  * the sentence that belongs to its verb (see below); LIGHT: T is the
  * object of a light verb and takes the dates that verb would. */
-void ex_event_date(Ctx *c, const Trigger *t, NkgEvent *e, const NkgDateExpr *dates,
-                   size_t nd, int light_obj)
+void ex_event_date(Ctx *c, const Trigger *t, NkgEvent *e,
+                   const NkgDateExpr *dates, size_t nd, int light_obj)
 {
 	const NkgDateExpr *best = NULL;
 	size_t bd = (size_t)-1;
 	for (size_t k = 0; k < nd; k++) {
-		size_t d = dates[k].t0 > t->head ? dates[k].t0 - t->head : t->head - dates[k].t0;
+		size_t d = dates[k].t0 > t->head ? dates[k].t0 - t->head
+		                                 : t->head - dates[k].t0;
 		/* a date belongs to the verb before it ("agreed ... on
 		 * Monday"), or to the first verb after it when none comes
 		 * before ("On Jan. 8, X appeared"); a noun takes only a date
 		 * right after it ("the operation on Jan. 3") */
 		/* ... but the object of a light verb takes the dates its
 		 * verb would ("imposed sanctions on X and Y on Thursday") */
-		if (!t->verb && !light_obj && !(dates[k].t0 >= t->t1 && dates[k].t0 <= t->t1 + 2) &&
+		if (!t->verb && !light_obj &&
+		    !(dates[k].t0 >= t->t1 && dates[k].t0 <= t->t1 + 2) &&
 		    !attached(c, t, &dates[k]))
 			continue;
 		if (light_obj) {
-			/* as its verb would: a date after it, no verb between */
+			/* as its verb would: a date after it, no verb between
+			 */
 			if (dates[k].t0 < t->t1)
 				continue;
 			int between = 0;
 			for (size_t q = 0; q < c->n_tr; q++) {
 				const Trigger *u = &c->tr[q];
-				if (u != t && !u->suppressed && u->verb && u->head > t->head &&
-				    u->head < dates[k].t0)
+				if (u != t && !u->suppressed && u->verb &&
+				    u->head > t->head && u->head < dates[k].t0)
 					between = 1;
 			}
 			for (size_t z = t->t1; z < dates[k].t0 && !between; z++)
@@ -71,7 +74,8 @@ void ex_event_date(Ctx *c, const Trigger *t, NkgEvent *e, const NkgDateExpr *dat
 			if (u == t || u->suppressed || !u->verb)
 				continue;
 			if (any_before) {
-				if (t->head > dt || (u->head < dt && u->head > t->head))
+				if (t->head > dt ||
+				    (u->head < dt && u->head > t->head))
 					other = 1;
 			} else if (u->head > dt && u->head < t->head) {
 				other = 1;

@@ -11,8 +11,8 @@
 static char *slug_ascii(const char *s);
 
 const char *const nkg_role_names[NKG_ROLE_COUNT] = {
-	"agent",       "target", "participant", "origin",
-	"destination", "place",  "reportedBy",  "claimedBy",
+        "agent",       "target", "participant", "origin",
+        "destination", "place",  "reportedBy",  "claimedBy",
 };
 
 char *nkg_strdup(const char *s)
@@ -182,7 +182,8 @@ size_t nkg_graph_add_mention(NkgGraph *g, size_t begin, size_t end,
  * would go. */
 static size_t *actor_slot(const NkgGraph *g, const char *iri)
 {
-	for (size_t i = nkg_hash(iri) & g->actor_mask;; i = (i + 1) & g->actor_mask) {
+	for (size_t i = nkg_hash(iri) & g->actor_mask;;
+	     i = (i + 1) & g->actor_mask) {
 		size_t *s = &g->actor_slots[i];
 		if (!*s || !strcmp(g->actors[*s - 1].iri, iri))
 			return s;
@@ -220,8 +221,8 @@ size_t nkg_graph_actor(NkgGraph *g, const char *iri, NkgActorKind kind,
 	size_t i = nkg_graph_find_actor(g, iri);
 	if (i != NKG_NONE)
 		return i;
-	if (actor_index_grow(g) ||
-	    grow((void **)&g->actors, &g->cap_actors, g->n_actors, sizeof *g->actors))
+	if (actor_index_grow(g) || grow((void **)&g->actors, &g->cap_actors,
+	                                g->n_actors, sizeof *g->actors))
 		return NKG_NONE;
 	NkgActor *a = &g->actors[g->n_actors];
 	memset(a, 0, sizeof *a);
@@ -342,10 +343,12 @@ static int is_media(const NkgGraph *g, size_t a)
  * gave (0.9 when none was given); one side only is 0.4. */
 static double frame_confidence(const NkgEvent *e)
 {
-	size_t ag = e->roles[NKG_ROLE_AGENT].n, tg = e->roles[NKG_ROLE_TARGET].n;
+	size_t ag = e->roles[NKG_ROLE_AGENT].n,
+	       tg = e->roles[NKG_ROLE_TARGET].n;
 	size_t pa = e->roles[NKG_ROLE_PARTICIPANT].n;
 	if ((ag && tg) || pa >= 2 || (pa && (ag || tg)))
-		return e->confidence > 0 && e->confidence <= 1 ? e->confidence : 0.9;
+		return e->confidence > 0 && e->confidence <= 1 ? e->confidence
+		                                               : 0.9;
 	return 0.4;
 }
 
@@ -354,7 +357,8 @@ static double frame_confidence(const NkgEvent *e)
  * role at all says nothing and is dropped. */
 static void gate_events(NkgGraph *g)
 {
-	static const int roles[] = {NKG_ROLE_AGENT, NKG_ROLE_TARGET, NKG_ROLE_PARTICIPANT};
+	static const int roles[] = {NKG_ROLE_AGENT, NKG_ROLE_TARGET,
+	                            NKG_ROLE_PARTICIPANT};
 	size_t k = 0;
 	for (size_t i = 0; i < g->n_events; i++) {
 		NkgEvent *e = &g->events[i];
@@ -362,13 +366,17 @@ static void gate_events(NkgGraph *g)
 			NkgIdxList *l = &e->roles[roles[r]];
 			for (size_t j = l->n; j-- > 0;)
 				if (is_media(g, l->v[j])) {
-					nkg_idx_add(&e->roles[NKG_ROLE_REPORTED_BY], l->v[j]);
+					nkg_idx_add(
+					        &e->roles[NKG_ROLE_REPORTED_BY],
+					        l->v[j]);
 					idx_remove(l, l->v[j]);
 				}
 		}
 		for (size_t j = 0; j < e->roles[NKG_ROLE_AGENT].n; j++)
-			idx_remove(&e->roles[NKG_ROLE_TARGET], e->roles[NKG_ROLE_AGENT].v[j]);
-		if (!e->roles[NKG_ROLE_AGENT].n && !e->roles[NKG_ROLE_TARGET].n &&
+			idx_remove(&e->roles[NKG_ROLE_TARGET],
+			           e->roles[NKG_ROLE_AGENT].v[j]);
+		if (!e->roles[NKG_ROLE_AGENT].n &&
+		    !e->roles[NKG_ROLE_TARGET].n &&
 		    !e->roles[NKG_ROLE_PARTICIPANT].n) {
 			nkg_event_free(e);
 			continue;
@@ -388,11 +396,11 @@ void nkg_graph_finish(NkgGraph *g)
 		NkgEvent *e = &g->events[i];
 		char buf[160];
 		if (e->mentions.n) {
-			snprintf(buf, sizeof buf, "e-%s-%zu", local_name(e->cls),
-			         e->anchor);
+			snprintf(buf, sizeof buf, "e-%s-%zu",
+			         local_name(e->cls), e->anchor);
 		} else {
-			snprintf(buf, sizeof buf, "e-%s-%zu", local_name(e->cls),
-			         i);
+			snprintf(buf, sizeof buf, "e-%s-%zu",
+			         local_name(e->cls), i);
 		}
 		size_t n = strlen(g->base) + strlen(buf) + 1;
 		free(e->iri);

@@ -20,7 +20,8 @@ typedef struct {
 
 typedef struct {
 	char *iri;
-	size_t begin, end; /* code points into the document text, end exclusive */
+	size_t begin,
+	        end; /* code points into the document text, end exclusive */
 	size_t sent_begin; /* code point where the sentence starts */
 	char *anchor;      /* the sentence text */
 } NkgMention;
@@ -35,22 +36,22 @@ typedef enum {
 typedef struct {
 	char *iri;
 	NkgActorKind kind;
-	char *cls;     /* class IRI (may be a subclass of the kind's class) */
-	char *label;   /* canonical label */
-	char **alts;   /* other labels seen or known */
+	char *cls;   /* class IRI (may be a subclass of the kind's class) */
+	char *label; /* canonical label */
+	char **alts; /* other labels seen or known */
 	size_t n_alts;
-	char *code;    /* ISO 3166-1 alpha-3, countries only */
-	char *same_as; /* Wikidata IRI or NULL */
-	char *sector;  /* government, military, ... or NULL */
+	char *code;              /* ISO 3166-1 alpha-3, countries only */
+	char *same_as;           /* Wikidata IRI or NULL */
+	char *sector;            /* government, military, ... or NULL */
 	NkgIdxList affiliations; /* actors */
 	NkgIdxList mentions;
-	int known;     /* from the lexicon */
+	int known;      /* from the lexicon */
 	int referenced; /* used by an event, position or affiliation */
 } NkgActor;
 
 typedef struct {
 	char *iri;
-	size_t holder;       /* actor */
+	size_t holder; /* actor */
 	char *title;
 	size_t organization; /* actor or NKG_NONE */
 	char *status;        /* current, former, interim, acting */
@@ -74,33 +75,34 @@ extern const char *const nkg_role_names[NKG_ROLE_COUNT];
 
 typedef struct {
 	char *iri;
-	char *cls;           /* class IRI */
-	char *cls_label;     /* class label for diagrams, e.g. "Blockade" */
-	char *top_label;     /* top PLOVER class label, e.g. "Sanction" */
-	char *intended_cls;  /* class IRI of what was intended, or NULL */
+	char *cls;          /* class IRI */
+	char *cls_label;    /* class label for diagrams, e.g. "Blockade" */
+	char *top_label;    /* top PLOVER class label, e.g. "Sanction" */
+	char *intended_cls; /* class IRI of what was intended, or NULL */
 	NkgIdxList roles[NKG_ROLE_COUNT];
-	char *object;        /* non-actor object, e.g. "oil" */
-	char *date;          /* lexical form */
-	char *date_type;     /* "date", "gYearMonth" or "gYear" */
+	char *object;    /* non-actor object, e.g. "oil" */
+	char *date;      /* lexical form */
+	char *date_type; /* "date", "gYearMonth" or "gYear" */
 	char *start_date, *start_type;
 	char *end_date, *end_type;
-	char *modality;      /* local name: Asserted, Reported, ... */
-	char *rule;          /* IRI of the lexicon pattern */
+	char *modality; /* local name: Asserted, Reported, ... */
+	char *rule;     /* IRI of the lexicon pattern */
 	int symmetric;
-	size_t anchor;       /* code point where the trigger starts */
-	double confidence;   /* 0-1, how the event was found; 0: set when finished */
+	size_t anchor;     /* code point where the trigger starts */
+	double confidence; /* 0-1, how the event was found; 0: set when finished
+	                    */
 	NkgIdxList mentions;
 } NkgEvent;
 
 struct NkgGraphImpl {
 	char *doc_iri;
 	char *doc_id;
-	char *base;     /* doc_iri + "/" : prefix for the document's nodes */
+	char *base; /* doc_iri + "/" : prefix for the document's nodes */
 	char *title;
-	char *date;     /* publication date YYYY-MM-DD or NULL */
+	char *date; /* publication date YYYY-MM-DD or NULL */
 	char *url;
 	char *source_name;
-	char *text;     /* the extracted document text (UTF-8) */
+	char *text; /* the extracted document text (UTF-8) */
 	size_t text_len;
 
 	NkgActor *actors;
@@ -133,7 +135,7 @@ size_t nkg_graph_add_position(NkgGraph *g, size_t holder, const char *title,
 size_t nkg_graph_add_event(NkgGraph *g, const char *cls, const char *rule);
 /* Frees what event E owns (not E itself: it lives in the graph's array). */
 void nkg_event_free(NkgEvent *e);
-int nkg_idx_add(NkgIdxList *l, size_t v);     /* no duplicates; 0 on success */
+int nkg_idx_add(NkgIdxList *l, size_t v); /* no duplicates; 0 on success */
 int nkg_idx_has(const NkgIdxList *l, size_t v);
 char *nkg_strdup(const char *s);
 void nkg_set_str(char **dst, const char *s);

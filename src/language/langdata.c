@@ -144,7 +144,8 @@ static LdSlot *bt_find(const LdBuilder *b, const BTable *t, const char *key)
 {
 	uint32_t h = ld_hash(key, strlen(key));
 	for (uint32_t i = h & t->mask;; i = (i + 1) & t->mask)
-		if (!t->s[i].key || (t->s[i].hash == h && !strcmp(bpool(b, t->s[i].key), key)))
+		if (!t->s[i].key ||
+		    (t->s[i].hash == h && !strcmp(bpool(b, t->s[i].key), key)))
 			return &t->s[i];
 }
 
@@ -185,7 +186,8 @@ uint32_t ld_intern(LdBuilder *b, const char *s)
 	}
 	Buf *p = &b->sect[LD_POOL];
 	uint32_t off = (uint32_t)p->n;
-	if (p->n + strlen(s) + 1 > UINT32_MAX / 2 || buf_add(p, s, strlen(s) + 1)) {
+	if (p->n + strlen(s) + 1 > UINT32_MAX / 2 ||
+	    buf_add(p, s, strlen(s) + 1)) {
 		b->failed = 1;
 		return UINT32_MAX;
 	}
@@ -233,7 +235,10 @@ uint32_t ld_append(LdBuilder *b, int sect, const void *p, size_t n)
 	return off;
 }
 
-static size_t align8(size_t n) { return (n + 7) & ~(size_t)7; }
+static size_t align8(size_t n)
+{
+	return (n + 7) & ~(size_t)7;
+}
 
 int ld_finish(LdBuilder *b, uint64_t key, unsigned char **block, size_t *len)
 {
@@ -250,7 +255,9 @@ int ld_finish(LdBuilder *b, uint64_t key, unsigned char **block, size_t *len)
 		size_t n = b->sect[i].n;
 		for (int t = 0; t < 4; t++)
 			if (tabs[t] == i)
-				n = b->tab[i].mask ? (b->tab[i].mask + 1) * sizeof(LdSlot) : 0;
+				n = b->tab[i].mask ? (b->tab[i].mask + 1) *
+				                             sizeof(LdSlot)
+				                   : 0;
 		h.off[i] = (uint32_t)pos;
 		h.len[i] = (uint32_t)n;
 		pos = align8(pos + n);
@@ -268,7 +275,8 @@ int ld_finish(LdBuilder *b, uint64_t key, unsigned char **block, size_t *len)
 				h.tab[t].off = h.off[i];
 				h.tab[t].mask = b->tab[i].mask;
 				if (h.len[i])
-					memcpy(blk + h.off[i], b->tab[i].s, h.len[i]);
+					memcpy(blk + h.off[i], b->tab[i].s,
+					       h.len[i]);
 			}
 		if (!is_tab && h.len[i])
 			memcpy(blk + h.off[i], b->sect[i].b, h.len[i]);
@@ -289,7 +297,8 @@ static int table_ok(const unsigned char *blk, const LdHeader *h, int t,
 	if (!tb.mask)
 		return 1;
 	if ((tb.mask & (tb.mask + 1)) || tb.off % 4 ||
-	    (uint64_t)tb.off + (uint64_t)(tb.mask + 1) * sizeof(LdSlot) > h->total)
+	    (uint64_t)tb.off + (uint64_t)(tb.mask + 1) * sizeof(LdSlot) >
+	            h->total)
 		return 0;
 	const LdSlot *s = (const LdSlot *)(blk + tb.off);
 	for (uint32_t i = 0; i <= tb.mask; i++)
@@ -350,9 +359,10 @@ static const char *env_dir(const char *var, const char *def)
 static uint64_t source_key(const char *tdir, const char *wdir)
 {
 	static const char *const tf[] = {"words.yml", "tags.yml", NULL};
-	static const char *const wf[] = {"index.noun", "index.verb", "index.adj",
-	                                 "index.adv", "data.noun", "noun.exc",
-	                                 "verb.exc", "adj.exc", "adv.exc", NULL};
+	static const char *const wf[] = {
+	        "index.noun", "index.verb", "index.adj", "index.adv",
+	        "data.noun",  "noun.exc",   "verb.exc",  "adj.exc",
+	        "adv.exc",    NULL};
 	uint64_t h = 0xcbf29ce484222325ull ^ LAYOUT;
 	for (int d = 0; d < 2; d++) {
 		const char *dir = d ? wdir : tdir;
@@ -365,8 +375,11 @@ static uint64_t source_key(const char *tdir, const char *wdir)
 				v[0] = (long long)st.st_size;
 				v[1] = (long long)st.st_mtime;
 			}
-			h = block_sum((const unsigned char *)path, strlen(path)) ^ (h * 31);
-			h = block_sum((const unsigned char *)v, sizeof v) ^ (h * 31);
+			h = block_sum((const unsigned char *)path,
+			              strlen(path)) ^
+			    (h * 31);
+			h = block_sum((const unsigned char *)v, sizeof v) ^
+			    (h * 31);
 		}
 	}
 	return h;
@@ -488,7 +501,10 @@ void nkg_lang_free(NkgLang *l)
 
 /* ---- per-sentence storage ---- */
 
-NkgAnalysis *nkg_analysis_new(void) { return calloc(1, sizeof(NkgAnalysis)); }
+NkgAnalysis *nkg_analysis_new(void)
+{
+	return calloc(1, sizeof(NkgAnalysis));
+}
 
 void nkg_analysis_free(NkgAnalysis *a)
 {

@@ -20,10 +20,11 @@ enum {
 	LD_TRANS,    /* float[X_COUNT][X_COUNT]: log P(tag | previous tag) */
 	LD_TAGPRIOR, /* float[X_COUNT]: log P(tag) */
 	LD_LEX,      /* table: word form -> offset of a tag list in LD_LISTS */
-	LD_SUFFIX,   /* table: case class + suffix -> tag list (unknown words) */
-	LD_LISTS,    /* tag lists: u32 n, then n x {u32 tag, float log P(w|t)} */
-	LD_WN,       /* table: lemma ("coast_guard") -> WN_* bits | class << 8 */
-	LD_EXC,      /* table: "n:feet", "v:went", "a:better", "r:best" -> base (pool offset) */
+	LD_SUFFIX, /* table: case class + suffix -> tag list (unknown words) */
+	LD_LISTS,  /* tag lists: u32 n, then n x {u32 tag, float log P(w|t)} */
+	LD_WN,     /* table: lemma ("coast_guard") -> WN_* bits | class << 8 */
+	LD_EXC, /* table: "n:feet", "v:went", "a:better", "r:best" -> base (pool
+	           offset) */
 	LD_NSECT
 };
 
@@ -32,12 +33,12 @@ enum { WN_NOUN = 1, WN_VERB = 2, WN_ADJ = 4, WN_ADV = 8 };
 #define WN_CLASS(v) (((v) >> 8) & 0xff)
 
 typedef struct {
-	uint32_t off;   /* byte offset of the slots in the block */
-	uint32_t mask;  /* slots - 1 (slots a power of two), 0: empty table */
+	uint32_t off;  /* byte offset of the slots in the block */
+	uint32_t mask; /* slots - 1 (slots a power of two), 0: empty table */
 } LdTable;
 
 typedef struct {
-	uint32_t key;  /* pool offset of the key; 0 = empty slot */
+	uint32_t key; /* pool offset of the key; 0 = empty slot */
 	uint32_t val;
 	uint32_t hash; /* ld_hash of the key: most probes end here */
 } LdSlot;
@@ -45,8 +46,8 @@ typedef struct {
 struct NkgLangImpl {
 	const unsigned char *base; /* the block */
 	size_t size;
-	void *owned;               /* malloc'd block, or NULL */
-	void *map;                 /* mmap'd block, or NULL */
+	void *owned; /* malloc'd block, or NULL */
+	void *map;   /* mmap'd block, or NULL */
 	size_t map_len;
 	uint32_t sec_off[LD_NSECT], sec_len[LD_NSECT];
 	LdTable lex, suffix, wn, exc;

@@ -37,23 +37,79 @@
 /* Penn Treebank tags as UD English uses them (XPOS). */
 typedef enum {
 	X_NONE = 0,
-	X_CC, X_CD, X_DT, X_EX, X_FW, X_IN, X_JJ, X_JJR, X_JJS, X_LS, X_MD,
-	X_NN, X_NNS, X_NNP, X_NNPS, X_PDT, X_POS, X_PRP, X_PRPS, X_RB, X_RBR,
-	X_RBS, X_RP, X_SYM, X_TO, X_UH, X_VB, X_VBD, X_VBG, X_VBN, X_VBP,
-	X_VBZ, X_WDT, X_WP, X_WPS, X_WRB,
+	X_CC,
+	X_CD,
+	X_DT,
+	X_EX,
+	X_FW,
+	X_IN,
+	X_JJ,
+	X_JJR,
+	X_JJS,
+	X_LS,
+	X_MD,
+	X_NN,
+	X_NNS,
+	X_NNP,
+	X_NNPS,
+	X_PDT,
+	X_POS,
+	X_PRP,
+	X_PRPS,
+	X_RB,
+	X_RBR,
+	X_RBS,
+	X_RP,
+	X_SYM,
+	X_TO,
+	X_UH,
+	X_VB,
+	X_VBD,
+	X_VBG,
+	X_VBN,
+	X_VBP,
+	X_VBZ,
+	X_WDT,
+	X_WP,
+	X_WPS,
+	X_WRB,
 	X_COMMA,  /* , */
 	X_PERIOD, /* . ? ! */
 	X_COLON,  /* : ; -- ... */
 	X_LQUOTE, /* `` */
 	X_RQUOTE, /* '' */
-	X_LRB, X_RRB, X_DOLLAR, X_HASH, X_HYPH, X_NFP, X_ADD, X_AFX, X_GW, X_XX,
+	X_LRB,
+	X_RRB,
+	X_DOLLAR,
+	X_HASH,
+	X_HYPH,
+	X_NFP,
+	X_ADD,
+	X_AFX,
+	X_GW,
+	X_XX,
 	X_COUNT
 } NkgXpos;
 
 typedef enum {
 	U_NONE = 0,
-	U_ADJ, U_ADP, U_ADV, U_AUX, U_CCONJ, U_DET, U_INTJ, U_NOUN, U_NUM,
-	U_PART, U_PRON, U_PROPN, U_PUNCT, U_SCONJ, U_SYM, U_VERB, U_X,
+	U_ADJ,
+	U_ADP,
+	U_ADV,
+	U_AUX,
+	U_CCONJ,
+	U_DET,
+	U_INTJ,
+	U_NOUN,
+	U_NUM,
+	U_PART,
+	U_PRON,
+	U_PROPN,
+	U_PUNCT,
+	U_SCONJ,
+	U_SYM,
+	U_VERB,
+	U_X,
 	U_COUNT
 } NkgUpos;
 
@@ -61,23 +117,79 @@ typedef enum {
  * subtypes the layer gives). */
 typedef enum {
 	D_NONE = 0,
-	D_ROOT, D_NSUBJ, D_NSUBJ_PASS, D_OBJ, D_IOBJ, D_OBL, D_OBL_AGENT,
-	D_OBL_TMOD, D_OBL_NPMOD, D_CCOMP, D_XCOMP, D_ADVCL, D_ACL, D_ACL_RELCL,
-	D_CSUBJ, D_AUX, D_AUX_PASS, D_COP, D_MARK, D_CASE, D_DET, D_DET_PREDET,
-	D_AMOD, D_ADVMOD, D_NMOD, D_NMOD_POSS, D_NMOD_TMOD, D_NUMMOD, D_APPOS,
-	D_COMPOUND, D_COMPOUND_PRT, D_FLAT, D_FIXED, D_CONJ, D_CC, D_PUNCT,
-	D_EXPL, D_PARATAXIS, D_DISCOURSE, D_VOCATIVE, D_DEP,
+	D_ROOT,
+	D_NSUBJ,
+	D_NSUBJ_PASS,
+	D_OBJ,
+	D_IOBJ,
+	D_OBL,
+	D_OBL_AGENT,
+	D_OBL_TMOD,
+	D_OBL_NPMOD,
+	D_CCOMP,
+	D_XCOMP,
+	D_ADVCL,
+	D_ACL,
+	D_ACL_RELCL,
+	D_CSUBJ,
+	D_AUX,
+	D_AUX_PASS,
+	D_COP,
+	D_MARK,
+	D_CASE,
+	D_DET,
+	D_DET_PREDET,
+	D_AMOD,
+	D_ADVMOD,
+	D_NMOD,
+	D_NMOD_POSS,
+	D_NMOD_TMOD,
+	D_NUMMOD,
+	D_APPOS,
+	D_COMPOUND,
+	D_COMPOUND_PRT,
+	D_FLAT,
+	D_FIXED,
+	D_CONJ,
+	D_CC,
+	D_PUNCT,
+	D_EXPL,
+	D_PARATAXIS,
+	D_DISCOURSE,
+	D_VOCATIVE,
+	D_DEP,
 	D_COUNT
 } NkgDeprel;
 
 /* WordNet lexicographer files of nouns (lexnames(5WN)), 0 when unknown. */
 enum {
 	NC_NONE = 0,
-	NC_TOPS = 3, NC_ACT, NC_ANIMAL, NC_ARTIFACT, NC_ATTRIBUTE, NC_BODY,
-	NC_COGNITION, NC_COMMUNICATION, NC_EVENT, NC_FEELING, NC_FOOD,
-	NC_GROUP, NC_LOCATION, NC_MOTIVE, NC_OBJECT, NC_PERSON, NC_PHENOMENON,
-	NC_PLANT, NC_POSSESSION, NC_PROCESS, NC_QUANTITY, NC_RELATION,
-	NC_SHAPE, NC_STATE, NC_SUBSTANCE, NC_TIME,
+	NC_TOPS = 3,
+	NC_ACT,
+	NC_ANIMAL,
+	NC_ARTIFACT,
+	NC_ATTRIBUTE,
+	NC_BODY,
+	NC_COGNITION,
+	NC_COMMUNICATION,
+	NC_EVENT,
+	NC_FEELING,
+	NC_FOOD,
+	NC_GROUP,
+	NC_LOCATION,
+	NC_MOTIVE,
+	NC_OBJECT,
+	NC_PERSON,
+	NC_PHENOMENON,
+	NC_PLANT,
+	NC_POSSESSION,
+	NC_PROCESS,
+	NC_QUANTITY,
+	NC_RELATION,
+	NC_SHAPE,
+	NC_STATE,
+	NC_SUBSTANCE,
+	NC_TIME,
 	NC_COUNT
 };
 
@@ -105,25 +217,25 @@ enum {
 typedef enum { CH_NP = 1, CH_VG, CH_PP, CH_ADJP, CH_ADVP } NkgChunkKind;
 
 typedef struct {
-	uint32_t b0, b1;    /* byte offsets into the document text */
-	uint32_t c0, c1;    /* code-point offsets, end exclusive */
-	uint32_t tok;       /* the text token this word comes from */
-	uint32_t lemma;     /* offset of the lemma in NkgAnalysis.pool */
-	uint32_t key;       /* offset of the folded form in NkgAnalysis.pool */
-	uint16_t flags;     /* W_* */
-	uint8_t xpos;       /* NkgXpos */
-	uint8_t upos;       /* NkgUpos */
-	uint8_t deprel;     /* NkgDeprel */
-	uint8_t nclass;     /* NC_* of a noun (its phrase's, for compounds) */
-	int16_t chunk;      /* index of its chunk, -1 outside any */
-	int32_t head;       /* index of the head word in the sentence, -1 root */
-	uint32_t prep;      /* obl/nmod: index of its case word + 1, 0 none */
+	uint32_t b0, b1; /* byte offsets into the document text */
+	uint32_t c0, c1; /* code-point offsets, end exclusive */
+	uint32_t tok;    /* the text token this word comes from */
+	uint32_t lemma;  /* offset of the lemma in NkgAnalysis.pool */
+	uint32_t key;    /* offset of the folded form in NkgAnalysis.pool */
+	uint16_t flags;  /* W_* */
+	uint8_t xpos;    /* NkgXpos */
+	uint8_t upos;    /* NkgUpos */
+	uint8_t deprel;  /* NkgDeprel */
+	uint8_t nclass;  /* NC_* of a noun (its phrase's, for compounds) */
+	int16_t chunk;   /* index of its chunk, -1 outside any */
+	int32_t head;    /* index of the head word in the sentence, -1 root */
+	uint32_t prep;   /* obl/nmod: index of its case word + 1, 0 none */
 } NkgWord;
 
 typedef struct {
-	uint8_t kind;       /* NkgChunkKind */
-	uint16_t w0, w1;    /* word range, end exclusive */
-	uint16_t head;      /* head word */
+	uint8_t kind;    /* NkgChunkKind */
+	uint16_t w0, w1; /* word range, end exclusive */
+	uint16_t head;   /* head word */
 } NkgChunk;
 
 /* One analysed sentence; reused from sentence to sentence. */
@@ -132,9 +244,9 @@ typedef struct {
 	size_t n_words, cap_words;
 	NkgChunk *chunks;
 	size_t n_chunks, cap_chunks;
-	char *pool;         /* keys and lemmas, NUL-terminated */
+	char *pool; /* keys and lemmas, NUL-terminated */
 	size_t n_pool, cap_pool;
-	void *scratch;      /* the tagger's lattice and the parser's stacks */
+	void *scratch; /* the tagger's lattice and the parser's stacks */
 	size_t cap_scratch;
 } NkgAnalysis;
 

@@ -30,11 +30,26 @@
 #include <string.h>
 #include <strings.h>
 
-static int is_noun(int x) { return x == X_NN || x == X_NNS || x == X_NNP || x == X_NNPS; }
-static int is_verb(int x) { return x >= X_VB && x <= X_VBZ; }
-static int is_adj(int x) { return x == X_JJ || x == X_JJR || x == X_JJS; }
-static int is_adv(int x) { return x == X_RB || x == X_RBR || x == X_RBS; }
-static int is_finite_tag(int x) { return x == X_VBD || x == X_VBZ || x == X_VBP || x == X_MD; }
+static int is_noun(int x)
+{
+	return x == X_NN || x == X_NNS || x == X_NNP || x == X_NNPS;
+}
+static int is_verb(int x)
+{
+	return x >= X_VB && x <= X_VBZ;
+}
+static int is_adj(int x)
+{
+	return x == X_JJ || x == X_JJR || x == X_JJS;
+}
+static int is_adv(int x)
+{
+	return x == X_RB || x == X_RBR || x == X_RBS;
+}
+static int is_finite_tag(int x)
+{
+	return x == X_VBD || x == X_VBZ || x == X_VBP || x == X_MD;
+}
 
 static int lemma_is(const NkgAnalysis *a, size_t i, const char *l)
 {
@@ -48,8 +63,8 @@ static int key_is(const NkgAnalysis *a, size_t i, const char *k)
 
 static int is_aux_lemma(const NkgAnalysis *a, size_t i)
 {
-	return lemma_is(a, i, "be") || lemma_is(a, i, "have") || lemma_is(a, i, "do") ||
-	       lemma_is(a, i, "get");
+	return lemma_is(a, i, "be") || lemma_is(a, i, "have") ||
+	       lemma_is(a, i, "do") || lemma_is(a, i, "get");
 }
 
 /* Words that introduce clauses; the other words tagged IN are
@@ -57,9 +72,10 @@ static int is_aux_lemma(const NkgAnalysis *a, size_t i)
 static int subordinator(const NkgAnalysis *a, size_t i)
 {
 	static const char *const sub[] = {
-	        "after", "before", "since", "until", "till", "because", "if",
-	        "whether", "that", "while", "whilst", "although", "though",
-	        "unless", "as", "once", "whereas", "than", "so", "lest", NULL};
+	        "after",  "before",  "since", "until", "till",    "because",
+	        "if",     "whether", "that",  "while", "whilst",  "although",
+	        "though", "unless",  "as",    "once",  "whereas", "than",
+	        "so",     "lest",    NULL};
 	for (const char *const *s = sub; *s; s++)
 		if (key_is(a, i, *s))
 			return 1;
@@ -68,7 +84,8 @@ static int subordinator(const NkgAnalysis *a, size_t i)
 
 /* ---- chunks ---- */
 
-static int add_chunk(NkgAnalysis *a, int kind, size_t w0, size_t w1, size_t head)
+static int add_chunk(NkgAnalysis *a, int kind, size_t w0, size_t w1,
+                     size_t head)
 {
 	if (a->n_chunks == a->cap_chunks) {
 		size_t cap = a->cap_chunks ? a->cap_chunks * 2 : 32;
@@ -94,14 +111,17 @@ static int np_inner(const NkgAnalysis *a, size_t i)
 {
 	int x = a->words[i].xpos;
 	if (is_noun(x) || is_adj(x) || x == X_CD || x == X_POS || x == X_PRPS ||
-	    x == X_DT || x == X_PDT || x == X_WPS || x == X_HYPH || x == X_DOLLAR)
+	    x == X_DT || x == X_PDT || x == X_WPS || x == X_HYPH ||
+	    x == X_DOLLAR)
 		return 1;
 	/* "the armed forces", "a growing number": a participle before a noun */
 	if ((x == X_VBN || x == X_VBG) && i + 1 < a->n_words &&
-	    (is_noun(a->words[i + 1].xpos) || is_adj(a->words[i + 1].xpos)) && i > 0 &&
+	    (is_noun(a->words[i + 1].xpos) || is_adj(a->words[i + 1].xpos)) &&
+	    i > 0 &&
 	    (a->words[i - 1].xpos == X_DT || a->words[i - 1].xpos == X_PRPS ||
 	     is_adj(a->words[i - 1].xpos) ||
-	     (a->words[i - 1].xpos == X_IN && x == X_VBG))) /* "from neighboring Lebanon" */
+	     (a->words[i - 1].xpos == X_IN &&
+	      x == X_VBG))) /* "from neighboring Lebanon" */
 		return 1;
 	/* "very large": an adverb before an adjective inside the phrase */
 	if ((x == X_RB || x == X_RBS || x == X_RBR) && i + 1 < a->n_words &&
@@ -145,15 +165,18 @@ static int is_title(const NkgLang *l, const NkgAnalysis *a, size_t i)
 
 /* The head of the noun phrase W0..W1: its last noun, but the first word of
  * a name whose last word is not a common noun ("Tom Molomby"). */
-static size_t np_head(const NkgLang *l, const NkgAnalysis *a, size_t w0, size_t w1)
+static size_t np_head(const NkgLang *l, const NkgAnalysis *a, size_t w0,
+                      size_t w1)
 {
 	size_t h = w1 - 1;
-	while (h > w0 && !is_noun(a->words[h].xpos) && a->words[h].xpos != X_CD &&
-	       a->words[h].xpos != X_PRP && a->words[h].xpos != X_EX)
+	while (h > w0 && !is_noun(a->words[h].xpos) &&
+	       a->words[h].xpos != X_CD && a->words[h].xpos != X_PRP &&
+	       a->words[h].xpos != X_EX)
 		h--;
 	if (a->words[h].xpos == X_NNP || a->words[h].xpos == X_NNPS) {
 		size_t f = h;
-		while (f > w0 && (a->words[f - 1].xpos == X_NNP || a->words[f - 1].xpos == X_NNPS))
+		while (f > w0 && (a->words[f - 1].xpos == X_NNP ||
+		                  a->words[f - 1].xpos == X_NNPS))
 			f--;
 		/* a title before the name is not its head: "Mr. Tedeschi",
 		 * "Professor Cres Eastman" */
@@ -190,7 +213,8 @@ static int chunk_np(const NkgLang *l, NkgAnalysis *a, size_t *i)
 	}
 	/* a phrase must end in a noun, a number or a pronoun-like word */
 	size_t end = j;
-	while (end > w0 && !is_noun(a->words[end - 1].xpos) && a->words[end - 1].xpos != X_CD &&
+	while (end > w0 && !is_noun(a->words[end - 1].xpos) &&
+	       a->words[end - 1].xpos != X_CD &&
 	       !(end - 1 == w0 && a->words[w0].xpos == X_DT))
 		end--;
 	if (end == w0)
@@ -214,7 +238,8 @@ static int chunk_vg(NkgAnalysis *a, size_t *i)
 			continue;
 		}
 		if (is_adv(x) && j + 1 < a->n_words &&
-		    (is_verb(a->words[j + 1].xpos) || is_adv(a->words[j + 1].xpos)) &&
+		    (is_verb(a->words[j + 1].xpos) ||
+		     is_adv(a->words[j + 1].xpos)) &&
 		    j > w0) {
 			j++;
 			continue;
@@ -237,9 +262,10 @@ static int chunk(const NkgLang *l, NkgAnalysis *a)
 		/* "from neighboring Lebanon": a participle after a
 		 * preposition and before a noun opens a noun phrase */
 		uint32_t wn;
-		int adj = x == X_VBG && i > 0 && a->words[i - 1].xpos == X_IN && np_inner(a, i) &&
-		          ld_get(l, l->wn, nkg_word_key(a, i), &wn) && (wn & WN_ADJ) &&
-		          !(wn & WN_VERB);
+		int adj = x == X_VBG && i > 0 && a->words[i - 1].xpos == X_IN &&
+		          np_inner(a, i) &&
+		          ld_get(l, l->wn, nkg_word_key(a, i), &wn) &&
+		          (wn & WN_ADJ) && !(wn & WN_VERB);
 		if ((x == X_MD || is_verb(x)) && !adj)
 			rc = chunk_vg(a, &i);
 		else if (np_inner(a, i) || x == X_PRP || x == X_EX ||
@@ -258,8 +284,8 @@ static int chunk(const NkgLang *l, NkgAnalysis *a)
 typedef struct {
 	const NkgLang *l;
 	NkgAnalysis *a;
-	int *pred;    /* per chunk: predicate word of a verb group, -1 */
-	char *taken;  /* per chunk: the NP has a role already */
+	int *pred;   /* per chunk: predicate word of a verb group, -1 */
+	char *taken; /* per chunk: the NP has a role already */
 	/* per word W (0..n_words): the predicate of the nearest verb group
 	 * before W, and at or after W, or -1; filled once the predicates are
 	 * final (after inversions), so that attaching every word of a long
@@ -267,8 +293,14 @@ typedef struct {
 	int *before, *after;
 } P;
 
-static NkgChunk *ch(const P *p, long c) { return &p->a->chunks[c]; }
-static NkgWord *wd(const P *p, long i) { return &p->a->words[i]; }
+static NkgChunk *ch(const P *p, long c)
+{
+	return &p->a->chunks[c];
+}
+static NkgWord *wd(const P *p, long i)
+{
+	return &p->a->words[i];
+}
 
 static void link(P *p, size_t dep, long head, int rel)
 {
@@ -346,7 +378,8 @@ static long np_left(const P *p, long c, int *stop)
 		/* "X, Y, and Z"; a lone ", and" before a subject opens a
 		 * clause: "dispersed the crowd, and the ministry said" */
 		if (px == X_CC && pw > 1 && wd(p, pw - 1)->xpos == X_COMMA &&
-		    wd(p, pw - 2)->chunk >= 0 && chunk_kind(p, wd(p, pw - 2)->chunk) == CH_NP) {
+		    wd(p, pw - 2)->chunk >= 0 &&
+		    chunk_kind(p, wd(p, pw - 2)->chunk) == CH_NP) {
 			const NkgChunk *y = ch(p, wd(p, pw - 2)->chunk);
 			if (y->w0 > 0 && wd(p, y->w0 - 1)->xpos == X_COMMA) {
 				c = wd(p, pw - 2)->chunk;
@@ -359,7 +392,8 @@ static long np_left(const P *p, long c, int *stop)
 			/* "X, 42," "X, the minister," "X, Y and Z" */
 			size_t after = k->w1;
 			if (after < p->a->n_words &&
-			    (wd(p, after)->xpos == X_COMMA || wd(p, after)->xpos == X_CC)) {
+			    (wd(p, after)->xpos == X_COMMA ||
+			     wd(p, after)->xpos == X_CC)) {
 				c = wd(p, pw - 1)->chunk;
 				continue;
 			}
@@ -385,10 +419,14 @@ static long find_subject(const P *p, long c)
 		long j = i - 1;
 		while (j >= 0 && wd(p, j)->xpos != X_COMMA && j > i - 12)
 			j--;
-		if (j > 0 && wd(p, j)->xpos == X_COMMA && wd(p, j + 1)->xpos != X_IN &&
-		    (wd(p, j + 1)->xpos == X_WP || wd(p, j + 1)->xpos == X_WDT ||
-		     wd(p, j + 1)->xpos == X_CD || chunk_kind(p, wd(p, j + 1)->chunk) == CH_NP) &&
-		    wd(p, j - 1)->chunk >= 0 && chunk_kind(p, wd(p, j - 1)->chunk) == CH_NP) {
+		if (j > 0 && wd(p, j)->xpos == X_COMMA &&
+		    wd(p, j + 1)->xpos != X_IN &&
+		    (wd(p, j + 1)->xpos == X_WP ||
+		     wd(p, j + 1)->xpos == X_WDT ||
+		     wd(p, j + 1)->xpos == X_CD ||
+		     chunk_kind(p, wd(p, j + 1)->chunk) == CH_NP) &&
+		    wd(p, j - 1)->chunk >= 0 &&
+		    chunk_kind(p, wd(p, j - 1)->chunk) == CH_NP) {
 			sc = wd(p, j - 1)->chunk;
 			i = j - 1;
 		} else {
@@ -404,8 +442,8 @@ static long find_subject(const P *p, long c)
 		size_t r = ch(p, vb)->w0 - 1;
 		int rx = wd(p, r)->xpos;
 		long ant = r > 0 ? wd(p, r - 1)->chunk : -1;
-		if ((rx == X_WDT || rx == X_WP) && ant >= 0 && chunk_kind(p, ant) == CH_NP &&
-		    !p->taken[ant])
+		if ((rx == X_WDT || rx == X_WP) && ant >= 0 &&
+		    chunk_kind(p, ant) == CH_NP && !p->taken[ant])
 			sc = ant;
 	}
 	int stop = 0;
@@ -414,7 +452,10 @@ static long find_subject(const P *p, long c)
 }
 
 /* The first clause before word W that governs it, for attachment. */
-static long clause_before(const P *p, size_t w) { return p->before[w]; }
+static long clause_before(const P *p, size_t w)
+{
+	return p->before[w];
+}
 
 /* Fills P's before and after from the final predicates. */
 static void near_preds(P *p)
@@ -423,12 +464,14 @@ static void near_preds(P *p)
 	p->before[0] = -1;
 	for (size_t i = 0; i < n; i++) {
 		long c = wd(p, i)->chunk;
-		p->before[i + 1] = c >= 0 && p->pred[c] >= 0 ? p->pred[c] : p->before[i];
+		p->before[i + 1] =
+		        c >= 0 && p->pred[c] >= 0 ? p->pred[c] : p->before[i];
 	}
 	p->after[n] = -1;
 	for (size_t i = n; i-- > 0;) {
 		long c = wd(p, i)->chunk;
-		p->after[i] = c >= 0 && p->pred[c] >= 0 ? p->pred[c] : p->after[i + 1];
+		p->after[i] = c >= 0 && p->pred[c] >= 0 ? p->pred[c]
+		                                        : p->after[i + 1];
 	}
 }
 
@@ -436,8 +479,8 @@ static int has_subject(const P *p, long c)
 {
 	long v = p->pred[c];
 	for (size_t i = 0; v >= 0 && i < p->a->n_words; i++)
-		if (wd(p, i)->head == v &&
-		    (wd(p, i)->deprel == D_NSUBJ || wd(p, i)->deprel == D_NSUBJ_PASS))
+		if (wd(p, i)->head == v && (wd(p, i)->deprel == D_NSUBJ ||
+		                            wd(p, i)->deprel == D_NSUBJ_PASS))
 			return 1;
 	return 0;
 }
@@ -451,22 +494,26 @@ static void objects(P *p, long c, long v)
 	while (j < a->n_words && is_adv(wd(p, j)->xpos))
 		j++;
 	long o = chunk_after(p, j);
-	if (o < 0 || chunk_kind(p, o) != CH_NP || p->taken[o] || vg_passive(p, c))
+	if (o < 0 || chunk_kind(p, o) != CH_NP || p->taken[o] ||
+	    vg_passive(p, c))
 		return;
 	/* the subject of a following verb is no object: "said X would" */
 	long n = chunk_after(p, ch(p, o)->w1);
-	if (n >= 0 && chunk_kind(p, n) == CH_VG && vg_finite(p, n) && !has_subject(p, n))
+	if (n >= 0 && chunk_kind(p, n) == CH_VG && vg_finite(p, n) &&
+	    !has_subject(p, n))
 		return;
-	if (wd(p, ch(p, o)->w0)->xpos == X_WDT || wd(p, ch(p, o)->w0)->xpos == X_WP)
+	if (wd(p, ch(p, o)->w0)->xpos == X_WDT ||
+	    wd(p, ch(p, o)->w0)->xpos == X_WP)
 		return;
 	if (is_time_np(p, o)) {
 		link(p, ch(p, o)->head, v, D_OBL_TMOD);
 		p->taken[o] = 1;
 		return;
 	}
-	if (n >= 0 && chunk_kind(p, n) == CH_NP && !p->taken[n] && !is_time_np(p, n) &&
-	    ch(p, n)->w0 == ch(p, o)->w1 &&
-	    (wd(p, ch(p, o)->head)->xpos == X_PRP || wd(p, ch(p, n)->w0)->xpos == X_DT ||
+	if (n >= 0 && chunk_kind(p, n) == CH_NP && !p->taken[n] &&
+	    !is_time_np(p, n) && ch(p, n)->w0 == ch(p, o)->w1 &&
+	    (wd(p, ch(p, o)->head)->xpos == X_PRP ||
+	     wd(p, ch(p, n)->w0)->xpos == X_DT ||
 	     wd(p, ch(p, n)->w0)->xpos == X_PRPS)) {
 		link(p, ch(p, o)->head, v, D_IOBJ); /* "gave him a book" */
 		link(p, ch(p, n)->head, v, D_OBJ);
@@ -492,7 +539,8 @@ static long predicate(P *p, long c, int *cop)
 	if (b >= 0 && wd(p, ch(p, b)->head)->xpos == X_EX)
 		return (long)h;
 	size_t j = k->w1;
-	while (j < a->n_words && (is_adv(wd(p, j)->xpos) || wd(p, j)->xpos == X_RB))
+	while (j < a->n_words &&
+	       (is_adv(wd(p, j)->xpos) || wd(p, j)->xpos == X_RB))
 		j++;
 	if (j >= a->n_words)
 		return (long)h;
@@ -508,7 +556,8 @@ static long predicate(P *p, long c, int *cop)
 		return (long)j;
 	}
 	if (x == X_IN && j + 1 < a->n_words && wd(p, j + 1)->chunk >= 0 &&
-	    chunk_kind(p, wd(p, j + 1)->chunk) == CH_NP && !key_is(a, j, "that")) {
+	    chunk_kind(p, wd(p, j + 1)->chunk) == CH_NP &&
+	    !key_is(a, j, "that")) {
 		long pc = wd(p, j + 1)->chunk;
 		*cop = 1;
 		p->taken[pc] = 1;
@@ -540,19 +589,23 @@ static void vg_words(P *p, long c, long v, int cop)
 			link(p, i, v, D_ADVMOD);
 		else if (cop && i == k->head)
 			link(p, i, v, D_COP);
-		else if (passive && (lemma_is(a, i, "be") || lemma_is(a, i, "get")) &&
+		else if (passive &&
+		         (lemma_is(a, i, "be") || lemma_is(a, i, "get")) &&
 		         i + 1 == k->head)
 			link(p, i, v, D_AUX_PASS);
 		else
 			link(p, i, v, D_AUX);
 		if (w->xpos == X_MD || is_verb(w->xpos))
 			w->upos = U_AUX;
-		if ((key_is(a, i, "not") || key_is(a, i, "n't") || key_is(a, i, "nt")))
+		if ((key_is(a, i, "not") || key_is(a, i, "n't") ||
+		     key_is(a, i, "nt")))
 			w->upos = U_PART;
 	}
 	NkgWord *h = wd(p, v);
 	if (is_verb(h->xpos))
-		h->upos = lemma_is(a, (size_t)v, "be") && !existential(p, c) ? U_AUX : U_VERB;
+		h->upos = lemma_is(a, (size_t)v, "be") && !existential(p, c)
+		                  ? U_AUX
+		                  : U_VERB;
 	if (passive)
 		h->flags |= W_PASSIVE;
 }
@@ -570,7 +623,8 @@ static int clause_rel(const P *p, long c, long *gov)
 	long v = p->pred[c];
 	for (size_t j = 0; j < k->w0; j++) {
 		const NkgWord *w = wd(p, j);
-		if (w->head == v && (w->deprel == D_NSUBJ || w->deprel == D_NSUBJ_PASS) &&
+		if (w->head == v &&
+		    (w->deprel == D_NSUBJ || w->deprel == D_NSUBJ_PASS) &&
 		    w->xpos != X_WDT && w->xpos != X_WP) {
 			long s = w->chunk;
 			long b = s >= 0 ? (long)ch(p, s)->w0 - 1 : (long)j - 1;
@@ -601,11 +655,14 @@ static int clause_rel(const P *p, long c, long *gov)
 		return D_CONJ;
 	if (x == X_COMMA || x == X_COLON)
 		return D_PARATAXIS;
-	if (*gov >= 0 && wd(p, i)->chunk >= 0 && p->pred[wd(p, i)->chunk] == *gov)
-		return wd(p, k->head)->xpos == X_VBG || wd(p, k->head)->xpos == X_VBN
+	if (*gov >= 0 && wd(p, i)->chunk >= 0 &&
+	    p->pred[wd(p, i)->chunk] == *gov)
+		return wd(p, k->head)->xpos == X_VBG ||
+		                       wd(p, k->head)->xpos == X_VBN
 		               ? D_XCOMP
 		               : D_CCOMP;
-	if (i >= 0 && chunk_kind(p, wd(p, i)->chunk) == CH_NP && !vg_finite(p, c)) {
+	if (i >= 0 && chunk_kind(p, wd(p, i)->chunk) == CH_NP &&
+	    !vg_finite(p, c)) {
 		*gov = ch(p, wd(p, i)->chunk)->head;
 		return D_ACL;
 	}
@@ -627,7 +684,9 @@ static void np_words(P *p, long c)
 		link(p, i, (long)ph, D_CASE);
 		for (size_t j = seg0; j < i; j++)
 			if (j != ph && wd(p, j)->head < 0)
-				link(p, j, (long)ph, wd(p, j)->xpos == X_DT ? D_DET : D_COMPOUND);
+				link(p, j, (long)ph,
+				     wd(p, j)->xpos == X_DT ? D_DET
+				                            : D_COMPOUND);
 		link(p, ph, k->head, D_NMOD_POSS);
 		seg0 = i + 1;
 	}
@@ -638,7 +697,9 @@ static void np_words(P *p, long c)
 			continue;
 		int x = w->xpos, rel = D_DEP;
 		if (i > h)
-			rel = is_noun(x) ? D_FLAT : x == X_CD ? D_NUMMOD : D_DEP;
+			rel = is_noun(x)  ? D_FLAT
+			      : x == X_CD ? D_NUMMOD
+			                  : D_DEP;
 		else if (x == X_DT || x == X_WDT)
 			rel = D_DET;
 		else if (x == X_PDT)
@@ -661,8 +722,8 @@ static void np_words(P *p, long c)
 	}
 	/* a demonstrative on its own is a pronoun ("that was") */
 	if (k->w1 - k->w0 == 1 && wd(p, h)->xpos == X_DT &&
-	    (key_is(a, h, "this") || key_is(a, h, "that") || key_is(a, h, "these") ||
-	     key_is(a, h, "those")))
+	    (key_is(a, h, "this") || key_is(a, h, "that") ||
+	     key_is(a, h, "these") || key_is(a, h, "those")))
 		wd(p, h)->upos = U_PRON;
 	if (wd(p, k->w0)->xpos == X_WDT && k->w1 - k->w0 > 1)
 		wd(p, k->w0)->upos = U_DET;
@@ -699,7 +760,8 @@ static void preps(P *p)
 			continue;
 		size_t h = ch(p, n)->head;
 		int rel = wd(p, h)->deprel;
-		if (w->xpos == X_IN && (rel == D_NSUBJ || rel == D_NSUBJ_PASS) &&
+		if (w->xpos == X_IN &&
+		    (rel == D_NSUBJ || rel == D_NSUBJ_PASS) &&
 		    wd(p, h)->head > (long)i) {
 			/* "after he left": the conjunction of a clause */
 			if (w->head < 0)
@@ -717,7 +779,8 @@ static void preps(P *p)
 		long v = near_pred(p, i);
 		int pre_verbal = v < 0 || v > (long)i;
 		if (before >= 0 && chunk_kind(p, before) == CH_NP &&
-		    (key_is(a, i, "of") || pre_verbal || author_of(p, before, i)))
+		    (key_is(a, i, "of") || pre_verbal ||
+		     author_of(p, before, i)))
 			link(p, h, ch(p, before)->head, D_NMOD);
 		else if (v >= 0)
 			link(p, h, v, D_OBL);
@@ -728,8 +791,10 @@ static void preps(P *p)
 static void agent(P *p, long c, long v)
 {
 	NkgAnalysis *a = p->a;
-	for (size_t i = ch(p, c)->w1; i + 1 < a->n_words && i < ch(p, c)->w1 + 8u; i++) {
-		if (wd(p, i)->chunk >= 0 && chunk_kind(p, wd(p, i)->chunk) == CH_VG)
+	for (size_t i = ch(p, c)->w1;
+	     i + 1 < a->n_words && i < ch(p, c)->w1 + 8u; i++) {
+		if (wd(p, i)->chunk >= 0 &&
+		    chunk_kind(p, wd(p, i)->chunk) == CH_VG)
 			break;
 		if (!key_is(a, i, "by"))
 			continue;
@@ -770,7 +835,8 @@ static void arguments(P *p)
 			link(p, ch(p, b)->head, v, D_EXPL);
 			p->taken[b] = 1;
 			long n = chunk_after(p, ch(p, c)->w1);
-			if (n >= 0 && chunk_kind(p, n) == CH_NP && !p->taken[n]) {
+			if (n >= 0 && chunk_kind(p, n) == CH_NP &&
+			    !p->taken[n]) {
 				link(p, ch(p, n)->head, v, D_NSUBJ);
 				p->taken[n] = 1;
 			}
@@ -788,11 +854,14 @@ static void arguments(P *p)
 		/* '"...," said the minister.': the subject after its verb */
 		size_t w0 = ch(p, c)->w0;
 		long n = chunk_after(p, ch(p, c)->w1);
-		if (w0 > 0 && (wd(p, w0 - 1)->xpos == X_COMMA || wd(p, w0 - 1)->xpos == X_RQUOTE) &&
+		if (w0 > 0 &&
+		    (wd(p, w0 - 1)->xpos == X_COMMA ||
+		     wd(p, w0 - 1)->xpos == X_RQUOTE) &&
 		    n >= 0 && chunk_kind(p, n) == CH_NP && !p->taken[n] &&
 		    ch(p, c)->w1 - ch(p, c)->w0 == 1) {
 			size_t e = ch(p, n)->w1;
-			if (e >= a->n_words || wd(p, e)->xpos == X_PERIOD || wd(p, e)->xpos == X_COMMA) {
+			if (e >= a->n_words || wd(p, e)->xpos == X_PERIOD ||
+			    wd(p, e)->xpos == X_COMMA) {
 				link(p, ch(p, n)->head, v, rel);
 				p->taken[n] = 1;
 			}
@@ -820,23 +889,25 @@ static void inversions(P *p)
 			continue;
 		int aux_only = 1;
 		for (size_t i = k->w0; i < k->w1 && aux_only; i++)
-			aux_only = wd(p, i)->xpos == X_MD || is_adv(wd(p, i)->xpos) ||
-			           is_aux_lemma(a, i);
+			aux_only = wd(p, i)->xpos == X_MD ||
+			           is_adv(wd(p, i)->xpos) || is_aux_lemma(a, i);
 		const NkgChunk *n = ch(p, c + 1), *v = ch(p, c + 2);
-		if (!aux_only || n->kind != CH_NP || v->kind != CH_VG || n->w0 != k->w1 ||
-		    v->w0 != n->w1 || p->pred[c + 2] < 0)
+		if (!aux_only || n->kind != CH_NP || v->kind != CH_VG ||
+		    n->w0 != k->w1 || v->w0 != n->w1 || p->pred[c + 2] < 0)
 			continue;
 		int x = wd(p, v->w0)->xpos;
 		if (x != X_VB && x != X_VBN && x != X_VBG)
 			continue;
 		long pv = p->pred[c + 2];
 		for (size_t i = k->w0; i < k->w1; i++) {
-			link(p, i, pv, is_adv(wd(p, i)->xpos) ? D_ADVMOD : D_AUX);
+			link(p, i, pv,
+			     is_adv(wd(p, i)->xpos) ? D_ADVMOD : D_AUX);
 			if (!is_adv(wd(p, i)->xpos))
 				wd(p, i)->upos = U_AUX;
 		}
 		p->pred[c] = -1;
-		link(p, n->head, pv, vg_passive(p, (long)c + 2) ? D_NSUBJ_PASS : D_NSUBJ);
+		link(p, n->head, pv,
+		     vg_passive(p, (long)c + 2) ? D_NSUBJ_PASS : D_NSUBJ);
 		p->taken[c + 1] = 1;
 	}
 }
@@ -854,12 +925,14 @@ static void relative_objects(P *p)
 			continue;
 		const NkgChunk *n = ch(p, c + 1), *v = ch(p, c + 2);
 		long pv = p->pred[c + 2];
-		if (n->kind != CH_NP || v->kind != CH_VG || pv < 0 || pv != v->head ||
-		    wd(p, n->head)->head != pv || vg_passive(p, (long)c + 2))
+		if (n->kind != CH_NP || v->kind != CH_VG || pv < 0 ||
+		    pv != v->head || wd(p, n->head)->head != pv ||
+		    vg_passive(p, (long)c + 2))
 			continue;
 		int has_obj = 0;
 		for (size_t i = 0; i < a->n_words; i++)
-			has_obj |= wd(p, i)->head == pv && wd(p, i)->deprel == D_OBJ;
+			has_obj |= wd(p, i)->head == pv &&
+			           wd(p, i)->deprel == D_OBJ;
 		if (has_obj)
 			continue;
 		link(p, k->head, pv, D_OBJ);
@@ -878,14 +951,16 @@ static long clauses(P *p)
 			continue;
 		long gov = -1;
 		int rel = clause_rel(p, (long)c, &gov);
-		if (root < 0 && (rel == D_PARATAXIS || rel == D_CCOMP) && gov < 0) {
+		if (root < 0 && (rel == D_PARATAXIS || rel == D_CCOMP) &&
+		    gov < 0) {
 			root = v;
 			continue;
 		}
 		if (gov < 0 || gov == v)
 			gov = root;
 		if (gov < 0) {
-			/* a subordinate clause before the main one: attach later */
+			/* a subordinate clause before the main one: attach
+			 * later */
 			continue;
 		}
 		link(p, (size_t)v, gov, rel);
@@ -896,7 +971,8 @@ static long clauses(P *p)
 		if (i >= 0 && wd(p, i)->head < 0 &&
 		    (wd(p, i)->xpos == X_TO || wd(p, i)->xpos == X_IN)) {
 			link(p, (size_t)i, v, D_MARK);
-			if (wd(p, i)->xpos == X_IN && subordinator(a, (size_t)i))
+			if (wd(p, i)->xpos == X_IN &&
+			    subordinator(a, (size_t)i))
 				wd(p, i)->upos = U_SCONJ;
 		}
 	}
@@ -912,7 +988,8 @@ static long clauses(P *p)
 		link(p, (size_t)v, root, D_ADVCL);
 		long i = (long)ch(p, c)->w0 - 1;
 		long s = -1;
-		if (i >= 0 && wd(p, i)->chunk >= 0 && wd(p, ch(p, wd(p, i)->chunk)->head)->head == v)
+		if (i >= 0 && wd(p, i)->chunk >= 0 &&
+		    wd(p, ch(p, wd(p, i)->chunk)->head)->head == v)
 			s = wd(p, i)->chunk;
 		if (s >= 0)
 			i = (long)ch(p, s)->w0 - 1;
@@ -958,16 +1035,20 @@ static void rest(P *p, long root)
 		} else if (c >= 0 && chunk_kind(p, c) == CH_NP) {
 			long b = i > 0 ? chunk_before(p, ch(p, c)->w0) : -1;
 			size_t w0 = ch(p, c)->w0;
-			if (w0 > 1 && wd(p, w0 - 1)->xpos == X_COMMA && wd(p, w0 - 2)->chunk >= 0 &&
+			if (w0 > 1 && wd(p, w0 - 1)->xpos == X_COMMA &&
+			    wd(p, w0 - 2)->chunk >= 0 &&
 			    chunk_kind(p, wd(p, w0 - 2)->chunk) == CH_NP) {
 				v = ch(p, wd(p, w0 - 2)->chunk)->head;
 				rel = D_APPOS;
-			} else if (w0 > 1 && wd(p, w0 - 1)->xpos == X_CC && wd(p, w0 - 2)->chunk >= 0 &&
-			           chunk_kind(p, wd(p, w0 - 2)->chunk) == CH_NP) {
+			} else if (w0 > 1 && wd(p, w0 - 1)->xpos == X_CC &&
+			           wd(p, w0 - 2)->chunk >= 0 &&
+			           chunk_kind(p, wd(p, w0 - 2)->chunk) ==
+			                   CH_NP) {
 				v = ch(p, wd(p, w0 - 2)->chunk)->head;
 				rel = D_CONJ;
 			} else {
-				rel = is_time_np(p, c) ? D_OBL_TMOD : D_OBL_NPMOD;
+				rel = is_time_np(p, c) ? D_OBL_TMOD
+				                       : D_OBL_NPMOD;
 			}
 			(void)b;
 		} else if (is_adj(x)) {
@@ -1033,6 +1114,7 @@ int nkg_lang_parse(const NkgLang *l, const char *text, NkgAnalysis *a)
 			a->words[i].upos = U_SCONJ;
 	for (size_t i = 0; i < a->n_words; i++)
 		if (a->words[i].head < 0 && (long)i != root)
-			link(&p, i, root, a->words[i].upos == U_PUNCT ? D_PUNCT : D_DEP);
+			link(&p, i, root,
+			     a->words[i].upos == U_PUNCT ? D_PUNCT : D_DEP);
 	return 0;
 }

@@ -15,13 +15,15 @@
 
 /* Prefixes after which a hyphenated word stays whole. */
 static const char *const prefixes[] = {
-        "a", "e", "ex", "non", "anti", "pre", "post", "pro", "co", "re",
-        "mis", "counter", "cross", "multi", "over", "under", "inter", "intra",
-        "mid", "mini", "micro", "macro", "mega", "neo", "semi", "sub", "super",
-        "ultra", "un", "uni", "bi", "tri", "vice", "extra", "pan",
-        "para", "pseudo", "quasi", "trans", "de", "dis", "eco", "cyber", "geo",
-        "socio", "bio", "agro", "ante", "arch", "contra", "hyper",
-        "infra", "mono", "peri", "poly", "proto", "retro", NULL};
+        "a",      "e",      "ex",    "non",   "anti",    "pre",   "post",
+        "pro",    "co",     "re",    "mis",   "counter", "cross", "multi",
+        "over",   "under",  "inter", "intra", "mid",     "mini",  "micro",
+        "macro",  "mega",   "neo",   "semi",  "sub",     "super", "ultra",
+        "un",     "uni",    "bi",    "tri",   "vice",    "extra", "pan",
+        "para",   "pseudo", "quasi", "trans", "de",      "dis",   "eco",
+        "cyber",  "geo",    "socio", "bio",   "agro",    "ante",  "arch",
+        "contra", "hyper",  "infra", "mono",  "peri",    "poly",  "proto",
+        "retro",  NULL};
 
 /* Clitics split from the end of a word; "n't" and "'s" are split already. */
 static const char *const clitics[] = {"'re", "'ve", "'ll", "'d", "'m", NULL};
@@ -30,8 +32,8 @@ static const char *const clitics[] = {"'re", "'ve", "'ll", "'d", "'m", NULL};
 static const struct {
 	const char *word;
 	size_t at;
-} fused[] = {{"cannot", 3}, {"gonna", 3}, {"wanna", 3}, {"gotta", 3},
-             {"dunno", 2}, {NULL, 0}};
+} fused[] = {{"cannot", 3}, {"gonna", 3}, {"wanna", 3},
+             {"gotta", 3},  {"dunno", 2}, {NULL, 0}};
 
 static size_t cp_count(const char *s, size_t n)
 {
@@ -48,7 +50,8 @@ static int lower_eq(const char *s, size_t n, const char *w)
 		char c = s[i];
 		if (c >= 'A' && c <= 'Z')
 			c = (char)(c - 'A' + 'a');
-		if (c == '\xe2' && i + 2 < n && s[i + 1] == '\x80' && s[i + 2] == '\x99') {
+		if (c == '\xe2' && i + 2 < n && s[i + 1] == '\x80' &&
+		    s[i + 2] == '\x99') {
 			/* ’ as an apostrophe */
 			if (w[i] != '\'')
 				return 0;
@@ -132,14 +135,15 @@ static int split_token(NkgAnalysis *a, const char *text, size_t k,
 	size_t n = b1 - b0;
 	for (int i = 0; fused[i].word; i++)
 		if (lower_eq(s, n, fused[i].word))
-			return add_word(a, text, k, b0, b0 + fused[i].at, c0, 0) ||
+			return add_word(a, text, k, b0, b0 + fused[i].at, c0,
+			                0) ||
 			       add_word(a, text, k, b0 + fused[i].at, b1,
 			                c0 + fused[i].at, 0);
 	/* a clitic at the end */
 	size_t end = b1;
 	for (size_t i = n; i-- > 1;) {
-		if (s[i] != '\'' && !(s[i] == '\x99' && i >= 2 && s[i - 1] == '\x80' &&
-		                      s[i - 2] == '\xe2'))
+		if (s[i] != '\'' && !(s[i] == '\x99' && i >= 2 &&
+		                      s[i - 1] == '\x80' && s[i - 2] == '\xe2'))
 			continue;
 		size_t ap = s[i] == '\'' ? i : i - 2;
 		for (int c = 0; clitics[c]; c++)
@@ -165,20 +169,25 @@ static int split_token(NkgAnalysis *a, const char *text, size_t k,
 				continue;
 			size_t cc = c0 + cp_count(text + b0, w0 - b0);
 			if (add_word(a, text, k, w0, i, cc, 0) ||
-			    add_word(a, text, k, i, i + 1, cc + cp_count(text + w0, i - w0), 0))
+			    add_word(a, text, k, i, i + 1,
+			             cc + cp_count(text + w0, i - w0), 0))
 				return -1;
 			w0 = i + 1;
 		}
 	/* most tokens are one word: their folded key is the text stage's */
-	if (add_word_key(a, text, k, w0, end, c0 + cp_count(text + b0, w0 - b0), 0,
-	                 w0 == b0 && end == b1 ? t->key : NULL))
+	if (add_word_key(a, text, k, w0, end, c0 + cp_count(text + b0, w0 - b0),
+	                 0, w0 == b0 && end == b1 ? t->key : NULL))
 		return -1;
 	if (end < b1)
-		return add_word(a, text, k, end, b1, c0 + cp_count(s, end - b0), 0);
+		return add_word(a, text, k, end, b1, c0 + cp_count(s, end - b0),
+		                0);
 	return 0;
 }
 
-static int is_run_char(char c) { return strchr(".-=*_~!?", c) && c; }
+static int is_run_char(char c)
+{
+	return strchr(".-=*_~!?", c) && c;
+}
 
 /* Tokens from K on that touch and make one word: a run of dots, dashes
  * and the like, a URL, an e-mail address.  Returns the last one. */
@@ -195,17 +204,19 @@ static size_t glue(const char *text, const NkgTokens *tk, size_t k, size_t end)
 	}
 	/* "Mr." "M." "Inc.": a period that did not end the sentence belongs
 	 * to the word before it */
-	if ((t->flags & NKG_TOK_WORD) && !(t->flags & NKG_TOK_NUM) && k + 2 < end &&
-	    tk->toks[k + 1].b0 == t->b1 && text[t->b1] == '.' &&
+	if ((t->flags & NKG_TOK_WORD) && !(t->flags & NKG_TOK_NUM) &&
+	    k + 2 < end && tk->toks[k + 1].b0 == t->b1 && text[t->b1] == '.' &&
 	    tk->toks[k + 1].b1 == t->b1 + 1 && tk->toks[k + 2].b0 > t->b1 + 1)
 		return k + 1;
 	/* emoticons ":-)" ";)" */
 	if (t->b1 - t->b0 == 1 && strchr(":;", text[t->b0]) && k + 1 < end &&
 	    tk->toks[k + 1].b0 == t->b1) {
 		size_t m = k + 1;
-		if (text[tk->toks[m].b0] == '-' && m + 1 < end && tk->toks[m + 1].b0 == tk->toks[m].b1)
+		if (text[tk->toks[m].b0] == '-' && m + 1 < end &&
+		    tk->toks[m + 1].b0 == tk->toks[m].b1)
 			m++;
-		if (tk->toks[m].b1 - tk->toks[m].b0 == 1 && strchr(")(DPp", text[tk->toks[m].b0]) &&
+		if (tk->toks[m].b1 - tk->toks[m].b0 == 1 &&
+		    strchr(")(DPp", text[tk->toks[m].b0]) &&
 		    (m + 1 >= end || tk->toks[m + 1].b0 > tk->toks[m].b1))
 			return m;
 	}
@@ -221,9 +232,14 @@ static size_t glue(const char *text, const NkgTokens *tk, size_t k, size_t end)
 		       tk->toks[m + 1].b1 - tk->toks[m + 1].b0 == 1 &&
 		       (tk->toks[m + 2].flags & NKG_TOK_WORD)) {
 			char sep = text[tk->toks[m + 1].b0];
-			int ok = num ? (sep == '/' || sep == ':') && (tk->toks[m + 2].flags & NKG_TOK_NUM)
-			             : sep == '.' && text[tk->toks[m + 2].b0] >= 'a' &&
-			                       text[tk->toks[m + 2].b0] <= 'z';
+			int ok =
+			        num ? (sep == '/' || sep == ':') &&
+			                        (tk->toks[m + 2].flags &
+			                         NKG_TOK_NUM)
+			            : sep == '.' &&
+			                        text[tk->toks[m + 2].b0] >=
+			                                'a' &&
+			                        text[tk->toks[m + 2].b0] <= 'z';
 			if (!ok)
 				break;
 			m += 2;
@@ -239,7 +255,8 @@ static size_t glue(const char *text, const NkgTokens *tk, size_t k, size_t end)
 	       !strchr("\"()[]{},;<>", text[tk->toks[m + 1].b0])) {
 		m++;
 		if (text[tk->toks[m].b0] == '@' && m + 1 < end &&
-		    (tk->toks[m + 1].flags & NKG_TOK_WORD) && (t->flags & NKG_TOK_WORD))
+		    (tk->toks[m + 1].flags & NKG_TOK_WORD) &&
+		    (t->flags & NKG_TOK_WORD))
 			mail = 1;
 	}
 	if (!url && !mail)
@@ -263,16 +280,19 @@ int nkg_lang_segment(const char *text, const NkgTokens *tk,
 		const NkgToken *t = &tk->toks[k];
 		size_t j = glue(text, tk, k, s->t1);
 		if (j > k) {
-			if (add_word(a, text, k, t->b0, tk->toks[j].b1, t->c0, 0))
+			if (add_word(a, text, k, t->b0, tk->toks[j].b1, t->c0,
+			             0))
 				return -1;
 			k = j;
 			continue;
 		}
 		/* a token of a thousand hyphens stays one word: sentences keep
-		 * a bounded number of words (NkgChunk counts them in 16 bits) */
+		 * a bounded number of words (NkgChunk counts them in 16 bits)
+		 */
 		int rc = a->n_words + (t->b1 - t->b0) < NKG_LANG_MAX_WORDS
 		                 ? split_token(a, text, k, t)
-		                 : add_word_key(a, text, k, t->b0, t->b1, t->c0, 0, t->key);
+		                 : add_word_key(a, text, k, t->b0, t->b1, t->c0,
+		                                0, t->key);
 		if (rc)
 			return -1;
 	}

@@ -65,7 +65,8 @@ static void model_form(const char *s, size_t n, char *out, size_t cap)
 	for (size_t i = 0; i < n && k + 1 < cap; i++) {
 		if ((unsigned char)s[i] == 0xe2 && i + 2 < n &&
 		    (unsigned char)s[i + 1] == 0x80 &&
-		    ((unsigned char)s[i + 2] == 0x99 || (unsigned char)s[i + 2] == 0x98)) {
+		    ((unsigned char)s[i + 2] == 0x99 ||
+		     (unsigned char)s[i + 2] == 0x98)) {
 			out[k++] = '\'';
 			i += 2;
 		} else {
@@ -97,7 +98,9 @@ static void unknown(const NkgLang *l, const char *form, int cap, Cell *c)
 		size_t from = n - k, j = 2;
 		for (size_t i = from; i < n; i++) {
 			char ch = form[i];
-			key[j++] = (ch >= 'A' && ch <= 'Z') ? (char)(ch - 'A' + 'a') : ch;
+			key[j++] = (ch >= 'A' && ch <= 'Z')
+			                   ? (char)(ch - 'A' + 'a')
+			                   : ch;
 		}
 		key[j] = '\0';
 		uint32_t off;
@@ -127,7 +130,8 @@ static int quote_side(const char *text, const NkgAnalysis *a, size_t i)
 		return X_RQUOTE;
 	int open = 0;
 	for (size_t k = 0; k < i; k++)
-		if (a->words[k].b1 - a->words[k].b0 == 1 && text[a->words[k].b0] == '"')
+		if (a->words[k].b1 - a->words[k].b0 == 1 &&
+		    text[a->words[k].b0] == '"')
 			open = !open;
 	return open ? X_RQUOTE : X_LQUOTE;
 }
@@ -185,9 +189,11 @@ static void wordnet_filter(const NkgLang *l, const char *key, int cap, Cell *c)
 	k.n = 0;
 	for (int i = 0; i < c->n; i++) {
 		int t = c->tag[i];
-		int ok = ((v & WN_NOUN) && (t == X_NN || (cap && t == X_NNP))) ||
-		         ((v & WN_VERB) && (t == X_VB || t == X_VBP)) ||
-		         ((v & WN_ADJ) && t == X_JJ) || ((v & WN_ADV) && t == X_RB);
+		int ok =
+		        ((v & WN_NOUN) && (t == X_NN || (cap && t == X_NNP))) ||
+		        ((v & WN_VERB) && (t == X_VB || t == X_VBP)) ||
+		        ((v & WN_ADJ) && t == X_JJ) ||
+		        ((v & WN_ADV) && t == X_RB);
 		if (ok) {
 			k.tag[k.n] = c->tag[i];
 			k.sc[k.n++] = c->sc[i];
@@ -218,7 +224,8 @@ static void candidates(const NkgLang *l, const char *text, NkgAnalysis *a,
 	model_form(text + w->b0, w->b1 - w->b0, form, sizeof form);
 	uint32_t off;
 	int start = i == 0 || a->words[i - 1].xpos == X_LQUOTE ||
-	            a->words[i - 1].xpos == X_LRB || a->words[i - 1].xpos == X_COLON;
+	            a->words[i - 1].xpos == X_LRB ||
+	            a->words[i - 1].xpos == X_COLON;
 	if (ld_get(l, l->lex, form, &off)) {
 		add_list(l, off, c, 0);
 		w->flags |= W_KNOWN;
@@ -227,7 +234,8 @@ static void candidates(const NkgLang *l, const char *text, NkgAnalysis *a,
 	/* a key already looked up, as the form or just above, is not asked
 	 * for again: most words are their own key */
 	int key_tried = !strcmp(form, key);
-	if ((w->flags & W_CAP) && (start || (w->flags & W_UPPER) || !c->n) && !key_tried) {
+	if ((w->flags & W_CAP) && (start || (w->flags & W_UPPER) || !c->n) &&
+	    !key_tried) {
 		key_tried = 1;
 		if (ld_get(l, l->lex, key, &off)) {
 			add_list(l, off, c, c->n ? -0.5f : 0);
@@ -256,16 +264,17 @@ static int is_form(const char *text, const NkgWord *w, const char *const *set)
 }
 
 static const char *const be_have_get[] = {
-        "be", "is", "are", "was", "were", "been", "being", "am", "'s", "'re",
-        "'m", "have", "has", "had", "having", "'ve", "get", "gets", "got",
-        "gotten", "getting", NULL};
+        "be",  "is",   "are", "was",    "were",    "been", "being",  "am",
+        "'s",  "'re",  "'m",  "have",   "has",     "had",  "having", "'ve",
+        "get", "gets", "got", "gotten", "getting", NULL};
 static const char *const do_forms[] = {"do", "does", "did", NULL};
 
 /* The previous word that is not an adverb or "not", or -1. */
 static long prev_content(const NkgAnalysis *a, size_t i)
 {
 	long j = (long)i - 1;
-	while (j >= 0 && (a->words[j].xpos == X_RB || a->words[j].xpos == X_HYPH))
+	while (j >= 0 &&
+	       (a->words[j].xpos == X_RB || a->words[j].xpos == X_HYPH))
 		j--;
 	return j;
 }
@@ -283,23 +292,27 @@ static void settle_verbs(NkgAnalysis *a, const char *text)
 		if (w->xpos == X_VBD && p && is_form(text, p, be_have_get))
 			w->xpos = X_VBN;
 		else if (w->xpos == X_VBN && p &&
-		         (p->xpos == X_PRP || p->xpos == X_NNP || p->xpos == X_NNS ||
-		          p->xpos == X_NN) && !(w->flags & W_CAP)) {
+		         (p->xpos == X_PRP || p->xpos == X_NNP ||
+		          p->xpos == X_NNS || p->xpos == X_NN) &&
+		         !(w->flags & W_CAP)) {
 			/* "officials arrested": no auxiliary anywhere before */
 			int aux = 0;
 			for (long k = j; k >= 0 && !aux; k--)
-				aux = (is_form(text, &a->words[k], be_have_get) &&
+				aux = (is_form(text, &a->words[k],
+				               be_have_get) &&
 				       a->words[k].xpos != X_POS) ||
 				      a->words[k].xpos == X_COMMA;
 			if (!aux && (j == 0 || a->words[j - 1].xpos != X_IN))
 				w->xpos = X_VBD;
-		} else if (w->xpos == X_VBP && (!p || p->xpos == X_MD || p->xpos == X_TO ||
-		                                is_form(text, p, do_forms))) {
+		} else if (w->xpos == X_VBP &&
+		           (!p || p->xpos == X_MD || p->xpos == X_TO ||
+		            is_form(text, p, do_forms))) {
 			w->xpos = X_VB;
 		} else if (w->xpos == X_VB && p && p->xpos == X_PRP &&
-		           !is_form(text, p, (const char *const[]){"it", "he", "she", "him",
-		                                                  "her", "them", "me", "us",
-		                                                  NULL})) {
+		           !is_form(text, p,
+		                    (const char *const[]){"it", "he", "she",
+		                                          "him", "her", "them",
+		                                          "me", "us", NULL})) {
 			w->xpos = X_VBP;
 		}
 	}
@@ -316,12 +329,14 @@ static void settle_modal(const NkgLang *l, NkgAnalysis *a)
 		if (w->xpos != X_NN || j < 0)
 			continue;
 		int px = a->words[j].xpos;
-		int obj = i + 1 < a->n_words &&
-		          (a->words[i + 1].xpos == X_DT || a->words[i + 1].xpos == X_PRPS ||
-		           a->words[i + 1].xpos == X_NNP || a->words[i + 1].xpos == X_PRP);
+		int obj =
+		        i + 1 < a->n_words && (a->words[i + 1].xpos == X_DT ||
+		                               a->words[i + 1].xpos == X_PRPS ||
+		                               a->words[i + 1].xpos == X_NNP ||
+		                               a->words[i + 1].xpos == X_PRP);
 		uint32_t v;
-		if ((px == X_MD || (px == X_TO && obj)) && ld_get(l, l->wn, nkg_word_key(a, i), &v) &&
-		    (v & WN_VERB))
+		if ((px == X_MD || (px == X_TO && obj)) &&
+		    ld_get(l, l->wn, nkg_word_key(a, i), &v) && (v & WN_VERB))
 			w->xpos = X_VB;
 	}
 }
@@ -333,8 +348,9 @@ static void settle_punct(NkgAnalysis *a, const char *text)
 		NkgWord *w = &a->words[i];
 		const char *s = text + w->b0;
 		size_t n = w->b1 - w->b0;
-		if (w->xpos == X_COLON && (*s == ';' || (n >= 2 && s[0] == '-' && s[1] == '-') ||
-		                           (n >= 3 && *s == '.') || (n == 1 && *s == '-')))
+		if (w->xpos == X_COLON &&
+		    (*s == ';' || (n >= 2 && s[0] == '-' && s[1] == '-') ||
+		     (n >= 3 && *s == '.') || (n == 1 && *s == '-')))
 			w->xpos = X_COMMA;
 	}
 }
@@ -351,7 +367,8 @@ static void settle_to(NkgAnalysis *a, const char *text)
 		while (j < a->n_words && a->words[j].xpos == X_RB)
 			j++;
 		if (j < a->n_words && a->words[j].xpos == X_VBP)
-			a->words[j].xpos = X_VB; /* "to" + verb: the base form */
+			a->words[j].xpos =
+			        X_VB; /* "to" + verb: the base form */
 		else if (j >= a->n_words || a->words[j].xpos != X_VB)
 			w->xpos = X_IN;
 	}
@@ -359,20 +376,23 @@ static void settle_to(NkgAnalysis *a, const char *text)
 }
 
 static const uint8_t upos_of[X_COUNT] = {
-        [X_CC] = U_CCONJ, [X_CD] = U_NUM, [X_DT] = U_DET, [X_EX] = U_PRON,
-        [X_FW] = U_X, [X_IN] = U_ADP, [X_JJ] = U_ADJ, [X_JJR] = U_ADJ,
-        [X_JJS] = U_ADJ, [X_LS] = U_X, [X_MD] = U_AUX, [X_NN] = U_NOUN,
-        [X_NNS] = U_NOUN, [X_NNP] = U_PROPN, [X_NNPS] = U_PROPN,
-        [X_PDT] = U_DET, [X_POS] = U_PART, [X_PRP] = U_PRON, [X_PRPS] = U_PRON,
-        [X_RB] = U_ADV, [X_RBR] = U_ADV, [X_RBS] = U_ADV, [X_RP] = U_ADP,
-        [X_SYM] = U_SYM, [X_TO] = U_PART, [X_UH] = U_INTJ, [X_VB] = U_VERB,
-        [X_VBD] = U_VERB, [X_VBG] = U_VERB, [X_VBN] = U_VERB, [X_VBP] = U_VERB,
-        [X_VBZ] = U_VERB, [X_WDT] = U_PRON, [X_WP] = U_PRON, [X_WPS] = U_PRON,
-        [X_WRB] = U_ADV, [X_COMMA] = U_PUNCT, [X_PERIOD] = U_PUNCT,
-        [X_COLON] = U_PUNCT, [X_LQUOTE] = U_PUNCT, [X_RQUOTE] = U_PUNCT,
-        [X_LRB] = U_PUNCT, [X_RRB] = U_PUNCT, [X_DOLLAR] = U_SYM,
-        [X_HASH] = U_SYM, [X_HYPH] = U_PUNCT, [X_NFP] = U_PUNCT, [X_ADD] = U_X,
-        [X_AFX] = U_ADJ, [X_GW] = U_X, [X_XX] = U_X};
+        [X_CC] = U_CCONJ,     [X_CD] = U_NUM,       [X_DT] = U_DET,
+        [X_EX] = U_PRON,      [X_FW] = U_X,         [X_IN] = U_ADP,
+        [X_JJ] = U_ADJ,       [X_JJR] = U_ADJ,      [X_JJS] = U_ADJ,
+        [X_LS] = U_X,         [X_MD] = U_AUX,       [X_NN] = U_NOUN,
+        [X_NNS] = U_NOUN,     [X_NNP] = U_PROPN,    [X_NNPS] = U_PROPN,
+        [X_PDT] = U_DET,      [X_POS] = U_PART,     [X_PRP] = U_PRON,
+        [X_PRPS] = U_PRON,    [X_RB] = U_ADV,       [X_RBR] = U_ADV,
+        [X_RBS] = U_ADV,      [X_RP] = U_ADP,       [X_SYM] = U_SYM,
+        [X_TO] = U_PART,      [X_UH] = U_INTJ,      [X_VB] = U_VERB,
+        [X_VBD] = U_VERB,     [X_VBG] = U_VERB,     [X_VBN] = U_VERB,
+        [X_VBP] = U_VERB,     [X_VBZ] = U_VERB,     [X_WDT] = U_PRON,
+        [X_WP] = U_PRON,      [X_WPS] = U_PRON,     [X_WRB] = U_ADV,
+        [X_COMMA] = U_PUNCT,  [X_PERIOD] = U_PUNCT, [X_COLON] = U_PUNCT,
+        [X_LQUOTE] = U_PUNCT, [X_RQUOTE] = U_PUNCT, [X_LRB] = U_PUNCT,
+        [X_RRB] = U_PUNCT,    [X_DOLLAR] = U_SYM,   [X_HASH] = U_SYM,
+        [X_HYPH] = U_PUNCT,   [X_NFP] = U_PUNCT,    [X_ADD] = U_X,
+        [X_AFX] = U_ADJ,      [X_GW] = U_X,         [X_XX] = U_X};
 
 /* Whether word I and the next make a name WordNet lists ("New York"). */
 static int in_named_compound(const NkgLang *l, const NkgAnalysis *a, size_t i)
@@ -381,16 +401,18 @@ static int in_named_compound(const NkgLang *l, const NkgAnalysis *a, size_t i)
 	    (a->words[i + 1].xpos != X_NNP && a->words[i + 1].xpos != X_NNPS))
 		return 0;
 	char key[128];
-	int n = snprintf(key, sizeof key, "%s_%s", nkg_word_key(a, i), nkg_word_key(a, i + 1));
+	int n = snprintf(key, sizeof key, "%s_%s", nkg_word_key(a, i),
+	                 nkg_word_key(a, i + 1));
 	uint32_t v;
-	return n > 0 && (size_t)n < sizeof key && ld_get(l, l->wn, key, &v) && (v & WN_NOUN);
+	return n > 0 && (size_t)n < sizeof key && ld_get(l, l->wn, key, &v) &&
+	       (v & WN_NOUN);
 }
 
 /* Indefinite pronouns, which the Penn tags count as nouns. */
 static const char *const indefinite[] = {
-        "anyone", "anything", "anybody", "everyone", "everything", "everybody",
-        "someone", "something", "somebody", "nobody", "nothing", "none",
-        "noone", NULL};
+        "anyone",    "anything", "anybody",   "everyone", "everything",
+        "everybody", "someone",  "something", "somebody", "nobody",
+        "nothing",   "none",     "noone",     NULL};
 
 /* The Universal tag: mostly the Penn tag's, but a capitalised word of a
  * name that is otherwise an adjective stays ADJ ("National Library"), as
@@ -410,7 +432,8 @@ static int settle_upos(const NkgLang *l, const char *text, const NkgAnalysis *a,
 		uint32_t off, cnt, wn;
 		if (in_named_compound(l, a, i))
 			return U_PROPN;
-		if (ld_get(l, l->wn, nkg_word_key(a, i), &wn) && (wn & WN_ADJ) && !(wn & WN_NOUN))
+		if (ld_get(l, l->wn, nkg_word_key(a, i), &wn) &&
+		    (wn & WN_ADJ) && !(wn & WN_NOUN))
 			return U_ADJ;
 		if (ld_get(l, l->lex, nkg_word_key(a, i), &off)) {
 			const float *v = list_at(l, off, &cnt);
@@ -460,7 +483,9 @@ int nkg_lang_tag(const NkgLang *l, const char *text, NkgAnalysis *a)
 			} else {
 				const Cell *p = &c[prev];
 				for (int j = 0; j < p->n; j++) {
-					float s = p->best[j] + l->trans[p->tag[j] * X_COUNT + c[i].tag[k]];
+					float s = p->best[j] +
+					          l->trans[p->tag[j] * X_COUNT +
+					                   c[i].tag[k]];
 					if (s > best) {
 						best = s;
 						arg = j;

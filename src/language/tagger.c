@@ -29,19 +29,21 @@
 static const struct {
 	const char *name;
 	int x;
-} lingua_tags[] = {
-        {"cc", X_CC}, {"cd", X_CD}, {"det", X_DT}, {"ex", X_EX},
-        {"fw", X_FW}, {"in", X_IN}, {"jj", X_JJ}, {"jjr", X_JJR},
-        {"jjs", X_JJS}, {"ls", X_LS}, {"md", X_MD}, {"nn", X_NN},
-        {"nns", X_NNS}, {"nnp", X_NNP}, {"nnps", X_NNPS}, {"pdt", X_PDT},
-        {"pos", X_POS}, {"prp", X_PRP}, {"prps", X_PRPS}, {"rb", X_RB},
-        {"rbr", X_RBR}, {"rbs", X_RBS}, {"rp", X_RP}, {"sym", X_SYM},
-        {"to", X_TO}, {"uh", X_UH}, {"vb", X_VB}, {"vbd", X_VBD},
-        {"vbg", X_VBG}, {"vbn", X_VBN}, {"vbp", X_VBP}, {"vbz", X_VBZ},
-        {"wdt", X_WDT}, {"wp", X_WP}, {"wps", X_WPS}, {"wrb", X_WRB},
-        {"ppc", X_COMMA}, {"pp", X_PERIOD}, {"pps", X_COLON},
-        {"ppl", X_LQUOTE}, {"ppr", X_RQUOTE}, {"lrb", X_LRB},
-        {"rrb", X_RRB}, {"ppd", X_DOLLAR}};
+} lingua_tags[] = {{"cc", X_CC},      {"cd", X_CD},      {"det", X_DT},
+                   {"ex", X_EX},      {"fw", X_FW},      {"in", X_IN},
+                   {"jj", X_JJ},      {"jjr", X_JJR},    {"jjs", X_JJS},
+                   {"ls", X_LS},      {"md", X_MD},      {"nn", X_NN},
+                   {"nns", X_NNS},    {"nnp", X_NNP},    {"nnps", X_NNPS},
+                   {"pdt", X_PDT},    {"pos", X_POS},    {"prp", X_PRP},
+                   {"prps", X_PRPS},  {"rb", X_RB},      {"rbr", X_RBR},
+                   {"rbs", X_RBS},    {"rp", X_RP},      {"sym", X_SYM},
+                   {"to", X_TO},      {"uh", X_UH},      {"vb", X_VB},
+                   {"vbd", X_VBD},    {"vbg", X_VBG},    {"vbn", X_VBN},
+                   {"vbp", X_VBP},    {"vbz", X_VBZ},    {"wdt", X_WDT},
+                   {"wp", X_WP},      {"wps", X_WPS},    {"wrb", X_WRB},
+                   {"ppc", X_COMMA},  {"pp", X_PERIOD},  {"pps", X_COLON},
+                   {"ppl", X_LQUOTE}, {"ppr", X_RQUOTE}, {"lrb", X_LRB},
+                   {"rrb", X_RRB},    {"ppd", X_DOLLAR}};
 
 static int tag_of(const char *name)
 {
@@ -88,7 +90,8 @@ static int read_rows(const char *path, Rows *out, NkgError *err)
 		if (!yaml_parser_parse(&p, &ev)) {
 			err->status = NKG_ERR_LEXICON;
 			snprintf(err->message, sizeof err->message,
-			         "%s: line %lu: %s; reinstall liblingua-en-tagger-perl",
+			         "%s: line %lu: %s; reinstall "
+			         "liblingua-en-tagger-perl",
 			         path, (unsigned long)p.problem_mark.line + 1,
 			         p.problem ? p.problem : "YAML error");
 			rc = -1;
@@ -105,7 +108,8 @@ static int read_rows(const char *path, Rows *out, NkgError *err)
 			const char *s = (const char *)ev.data.scalar.value;
 			if (depth == 1) {
 				if (out->n == out->cap) {
-					size_t c = out->cap ? out->cap * 2 : 1024;
+					size_t c =
+					        out->cap ? out->cap * 2 : 1024;
 					Row *q = realloc(out->r, c * sizeof *q);
 					if (!q) {
 						rc = -1;
@@ -155,7 +159,10 @@ static void rows_free(Rows *r)
 #define MAX_SUFFIX 6
 #define RARE 10 /* words seen at most this often model the unknown ones */
 
-static int is_cap_word(const char *w) { return isupper((unsigned char)w[0]); }
+static int is_cap_word(const char *w)
+{
+	return isupper((unsigned char)w[0]);
+}
 
 /* Suffix keys: case class, then the last N bytes. */
 static void suffix_key(char *out, const char *w, size_t n, int cap)
@@ -235,7 +242,8 @@ static int build_suffixes(LdBuilder *b, const Rows *w, const float *logprior)
 			tot += v[t];
 		/* a suffix seen in fewer than 3 rare words says little */
 		if (tot >= 3 || strlen(s[i].key) <= 3)
-			ld_put(b, LD_SUFFIX, s[i].key, put_list(b, v, tot, logprior));
+			ld_put(b, LD_SUFFIX, s[i].key,
+			       put_list(b, v, tot, logprior));
 		i = j;
 	}
 	free(s);
@@ -255,7 +263,8 @@ int ld_read_tagger(LdBuilder *b, const char *dir, NkgError *err)
 		err->status = NKG_ERR_LEXICON;
 		snprintf(err->message, sizeof err->message,
 		         "%s: no tagging statistics in it; reinstall "
-		         "liblingua-en-tagger-perl", dir);
+		         "liblingua-en-tagger-perl",
+		         dir);
 		rc = -1;
 	}
 	if (rc) {
@@ -285,7 +294,8 @@ int ld_read_tagger(LdBuilder *b, const char *dir, NkgError *err)
 			continue;
 		for (int t = 1; t < X_COUNT; t++) {
 			double v = tags.r[i].v[t];
-			trans[p][t] = (float)log(0.999 * v + 0.001 * exp(prior[t]));
+			trans[p][t] =
+			        (float)log(0.999 * v + 0.001 * exp(prior[t]));
 		}
 		if (p == X_PERIOD)
 			memcpy(trans[X_NONE], trans[p], sizeof trans[p]);
@@ -295,7 +305,8 @@ int ld_read_tagger(LdBuilder *b, const char *dir, NkgError *err)
 	for (size_t i = 0; i < words.n && !rc; i++)
 		if (words.r[i].total > 0)
 			rc = ld_put(b, LD_LEX, words.r[i].key,
-			            put_list(b, words.r[i].v, words.r[i].total, prior));
+			            put_list(b, words.r[i].v, words.r[i].total,
+			                     prior));
 	rows_free(&words);
 	rows_free(&tags);
 	if (rc) {

@@ -26,10 +26,11 @@ typedef struct {
 
 static void wn_missing(NkgError *err, const char *path, int e)
 {
-	nkg_error_set(err, NKG_ERR_LEXICON, path,
-	       "%s: cannot read (%s); install the Debian package wordnet-base "
-	       "(apt-get install wordnet-base) or set NKG_WORDNET_DIR",
-	       path, strerror(e));
+	nkg_error_set(
+	        err, NKG_ERR_LEXICON, path,
+	        "%s: cannot read (%s); install the Debian package wordnet-base "
+	        "(apt-get install wordnet-base) or set NKG_WORDNET_DIR",
+	        path, strerror(e));
 }
 
 static void wn_oom(NkgError *err, const char *path)

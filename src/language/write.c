@@ -13,8 +13,8 @@
  * should already give a tree; a reader of CoNLL-U rejects the whole file
  * for one bad sentence, so the writer does not rely on it. */
 typedef struct {
-	int32_t *head; /* -1 for the root */
-	uint8_t *rel;  /* NkgDeprel; D_ROOT only on the root */
+	int32_t *head;  /* -1 for the root */
+	uint8_t *rel;   /* NkgDeprel; D_ROOT only on the root */
 	uint32_t *mark; /* tree_build's walks: 0, the walk's own mark, or UP */
 	size_t cap;
 	size_t root;
@@ -213,9 +213,18 @@ static void conllu_sentence(const Writer *w, const char *id, size_t n,
 static int shown_relation(int rel, uint32_t prep)
 {
 	switch (rel) {
-	case D_NSUBJ: case D_NSUBJ_PASS: case D_OBJ: case D_IOBJ: case D_OBL:
-	case D_OBL_AGENT: case D_CCOMP: case D_XCOMP: case D_ACL_RELCL:
-	case D_ADVCL: case D_CONJ: case D_APPOS:
+	case D_NSUBJ:
+	case D_NSUBJ_PASS:
+	case D_OBJ:
+	case D_IOBJ:
+	case D_OBL:
+	case D_OBL_AGENT:
+	case D_CCOMP:
+	case D_XCOMP:
+	case D_ACL_RELCL:
+	case D_ADVCL:
+	case D_CONJ:
+	case D_APPOS:
 		return 1;
 	case D_NMOD: /* "leader of Venezuela", not every nominal modifier */
 		return prep != 0;
@@ -226,8 +235,10 @@ static int shown_relation(int rel, uint32_t prep)
 /* What a verb group says about its event: "{neg,passive}". */
 static void put_vg_flags(FILE *f, unsigned fl)
 {
-	static const struct { unsigned bit; const char *name; } t[] = {
-	        {W_NEG, "neg"}, {W_PASSIVE, "passive"}, {W_MODAL, "modal"}};
+	static const struct {
+		unsigned bit;
+		const char *name;
+	} t[] = {{W_NEG, "neg"}, {W_PASSIVE, "passive"}, {W_MODAL, "modal"}};
 	const char *sep = "{";
 	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
 		if (fl & t[i].bit) {
@@ -375,8 +386,10 @@ NkgStatus nkg_analyze_write(const NkgLang *lang, const NkgLexicon *lex,
 	Writer w = {stream, text, a, {NULL, NULL, NULL, 0, 0}};
 	NkgStatus st = a ? NKG_SUCCESS : NKG_ERR_INTERNAL;
 	if (!st) {
-		/* an id is any JSON string: its line ends must not end the line */
-		fputs(format == NKG_ANALYSIS_CONLLU ? "# newdoc id = " : "# document ",
+		/* an id is any JSON string: its line ends must not end the line
+		 */
+		fputs(format == NKG_ANALYSIS_CONLLU ? "# newdoc id = "
+		                                    : "# document ",
 		      stream);
 		put_field(stream, id, strlen(id));
 		fputs(format == NKG_ANALYSIS_CONLLU ? "\n" : "\n\n", stream);

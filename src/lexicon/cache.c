@@ -49,7 +49,9 @@ int nkg_lexcache_key(const char *dir, uint64_t *key)
 		h = fnv(h, names[i], strlen(names[i]) + 1);
 		size_t pl = strlen(dir) + strlen(names[i]) + 2;
 		char *path = malloc(pl);
-		FILE *f = path ? (snprintf(path, pl, "%s/%s", dir, names[i]), fopen(path, "rb")) : NULL;
+		FILE *f = path ? (snprintf(path, pl, "%s/%s", dir, names[i]),
+		                  fopen(path, "rb"))
+		               : NULL;
 		if (!f) {
 			rc = -1;
 		} else {
@@ -100,11 +102,15 @@ static void w_bytes(W *w, const void *p, size_t n)
 static void w_u32(W *w, uint32_t v)
 {
 	unsigned char b[4] = {(unsigned char)v, (unsigned char)(v >> 8),
-	                      (unsigned char)(v >> 16), (unsigned char)(v >> 24)};
+	                      (unsigned char)(v >> 16),
+	                      (unsigned char)(v >> 24)};
 	w_bytes(w, b, 4);
 }
 
-static void w_int(W *w, int v) { w_u32(w, (uint32_t)v); }
+static void w_int(W *w, int v)
+{
+	w_u32(w, (uint32_t)v);
+}
 
 static void w_str(W *w, const char *s)
 {
@@ -288,7 +294,10 @@ static uint32_t r_u32(R *r)
 	       (uint32_t)p[3] << 24;
 }
 
-static int r_int(R *r) { return (int)r_u32(r); }
+static int r_int(R *r)
+{
+	return (int)r_u32(r);
+}
 
 /* A count of items at least MIN bytes each: no more than the bytes left. */
 static size_t r_count(R *r, size_t min)
@@ -370,8 +379,8 @@ static void r_lexicon(R *r, NkgLexicon *lx)
 	size_t used = r_u32(r);
 	lx->max_ntok = r_u32(r);
 	/* a power of two, at most twice as large as the entries need */
-	if (r->bad || !n_slots || (n_slots & (n_slots - 1)) || used > n_slots / 2 ||
-	    used > (r->n - r->at) / 12) {
+	if (r->bad || !n_slots || (n_slots & (n_slots - 1)) ||
+	    used > n_slots / 2 || used > (r->n - r->at) / 12) {
 		r->bad = 1;
 		return;
 	}
@@ -503,21 +512,51 @@ static int consistent(const NkgLexicon *lx)
 			case LX_DEMONYM:
 			case LX_DEMONYM_PL:
 			case LX_METONYM:
-			case LX_SURNAME: lim = lx->n_actors; break;
-			case LX_TITLE: lim = lx->n_titles; break;
-			case LX_STATUS: lim = lx->n_statuses; break;
-			case LX_GROUP: lim = lx->n_groups; break;
-			case LX_ORGHEAD: lim = lx->n_orgheads; break;
-			case LX_MONTH: lim = lx->n_months; break;
-			case LX_WEEKDAY: lim = lx->n_weekdays; break;
-			case LX_PRONOUN: lim = lx->n_pronouns; break;
-			case LX_CUE: lim = lx->n_cues; break;
-			case LX_OBJECT: lim = lx->n_objects; break;
-			case LX_VERB: lim = lx->n_verbs; break;
-			case LX_NOUN: lim = lx->n_patterns; break;
-			case LX_ACTOR_IRI: lim = lx->n_actors; break;
-			case LX_CLASS_IRI: lim = lx->n_classes; break;
-			default: lim = (size_t)-1; break;
+			case LX_SURNAME:
+				lim = lx->n_actors;
+				break;
+			case LX_TITLE:
+				lim = lx->n_titles;
+				break;
+			case LX_STATUS:
+				lim = lx->n_statuses;
+				break;
+			case LX_GROUP:
+				lim = lx->n_groups;
+				break;
+			case LX_ORGHEAD:
+				lim = lx->n_orgheads;
+				break;
+			case LX_MONTH:
+				lim = lx->n_months;
+				break;
+			case LX_WEEKDAY:
+				lim = lx->n_weekdays;
+				break;
+			case LX_PRONOUN:
+				lim = lx->n_pronouns;
+				break;
+			case LX_CUE:
+				lim = lx->n_cues;
+				break;
+			case LX_OBJECT:
+				lim = lx->n_objects;
+				break;
+			case LX_VERB:
+				lim = lx->n_verbs;
+				break;
+			case LX_NOUN:
+				lim = lx->n_patterns;
+				break;
+			case LX_ACTOR_IRI:
+				lim = lx->n_actors;
+				break;
+			case LX_CLASS_IRI:
+				lim = lx->n_classes;
+				break;
+			default:
+				lim = (size_t)-1;
+				break;
 			}
 			if (idx >= lim)
 				return 0;
@@ -534,8 +573,8 @@ NkgLexicon *nkg_lexcache_read(const char *path, uint64_t key)
 	struct stat sb;
 	unsigned char *b = NULL;
 	size_t n = 0;
-	if (fstat(fileno(f), &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size >= 36 &&
-	    sb.st_size < (1 << 30)) {
+	if (fstat(fileno(f), &sb) == 0 && S_ISREG(sb.st_mode) &&
+	    sb.st_size >= 36 && sb.st_size < (1 << 30)) {
 		n = (size_t)sb.st_size;
 		b = malloc(n);
 		if (b && fread(b, 1, n, f) != n) {
@@ -556,10 +595,11 @@ NkgLexicon *nkg_lexcache_read(const char *path, uint64_t key)
 		size_t len = r_u32(&r);
 		if (layout == LAYOUT && k == key && len == n - r.at - 8) {
 			const unsigned char *t = b + r.at + len;
-			uint64_t h = (uint64_t)t[0] | (uint64_t)t[1] << 8 |
-			             (uint64_t)t[2] << 16 | (uint64_t)t[3] << 24 |
-			             (uint64_t)t[4] << 32 | (uint64_t)t[5] << 40 |
-			             (uint64_t)t[6] << 48 | (uint64_t)t[7] << 56;
+			uint64_t h =
+			        (uint64_t)t[0] | (uint64_t)t[1] << 8 |
+			        (uint64_t)t[2] << 16 | (uint64_t)t[3] << 24 |
+			        (uint64_t)t[4] << 32 | (uint64_t)t[5] << 40 |
+			        (uint64_t)t[6] << 48 | (uint64_t)t[7] << 56;
 			if (h == fnv(0xcbf29ce484222325ull, b + r.at, len)) {
 				r.n = r.at + len;
 				lx = calloc(1, sizeof *lx);
@@ -598,7 +638,8 @@ char *nkg_lexcache_path(uint64_t key)
 	size_t l = strlen(base) + 40;
 	char *p = malloc(l);
 	if (p)
-		snprintf(p, l, "%s/lexicon-%016llx.bin", base, (unsigned long long)key);
+		snprintf(p, l, "%s/lexicon-%016llx.bin", base,
+		         (unsigned long long)key);
 	return p;
 }
 

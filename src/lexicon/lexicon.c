@@ -1,4 +1,5 @@
-/* lexicon.c: loads the ontology directory with librdf and compiles lookup tables.
+/* lexicon.c: loads the ontology directory with librdf and compiles lookup
+ * tables.
  *
  * All statements are read once into a flat array, grouped by subject, and
  * each subject is dispatched on its rdf:type.  Every surface form (labels,
@@ -114,7 +115,8 @@ static int add_key(NkgLexicon *lx, const char *key, size_t ntok, LexKind kind,
 		lx->used++;
 	}
 	for (size_t i = 0; i < s->n; i++)
-		if (s->v[i].kind == kind && s->v[i].idx == idx && s->v[i].form == form)
+		if (s->v[i].kind == kind && s->v[i].idx == idx &&
+		    s->v[i].form == form)
 			return 0;
 	LexEntry *v = realloc(s->v, (s->n + 1) * sizeof *v);
 	if (!v)
@@ -134,7 +136,8 @@ static int add_key(NkgLexicon *lx, const char *key, size_t ntok, LexKind kind,
 		if (!pre)
 			return -1;
 		size_t k = ntok;
-		for (char *sp = strrchr(pre, ' '); sp && k > 1; sp = strrchr(pre, ' ')) {
+		for (char *sp = strrchr(pre, ' '); sp && k > 1;
+		     sp = strrchr(pre, ' ')) {
 			*sp = '\0';
 			k--;
 			if (add_key(lx, pre, k, LX_PREFIX, 0, 0)) {
@@ -217,7 +220,8 @@ static void inflect(const char *w, char *forms[5])
 	/* -ing */
 	if (n > 2 && last == 'e' && prev == 'i')
 		forms[2] = chop_cat(w, 2, "ying");
-	else if (last == 'e' && prev != 'e' && prev != 'y' && prev != 'o' && n > 2)
+	else if (last == 'e' && prev != 'e' && prev != 'y' && prev != 'o' &&
+	         n > 2)
 		forms[2] = chop_cat(w, 1, "ing");
 	else
 		forms[2] = cat(w, "ing");
@@ -256,7 +260,8 @@ static int add_noun(NkgLexicon *lx, const char *label, LexKind kind, size_t idx)
 	const char *lastw = sp ? sp + 1 : key;
 	size_t ll = strlen(lastw);
 	int rc = 0;
-	if (ll > 2 && lastw[ll - 1] != 's' && strcmp(lastw + (ll > 3 ? ll - 3 : 0), "ese")) {
+	if (ll > 2 && lastw[ll - 1] != 's' &&
+	    strcmp(lastw + (ll > 3 ? ll - 3 : 0), "ese")) {
 		char *pl = plural(lastw);
 		if (pl) {
 			size_t pre = (size_t)(lastw - key);
@@ -292,9 +297,9 @@ static int logger(void *user, librdf_log_message *m)
 			raptor_locator *loc = librdf_log_message_locator(m);
 			ls->line = loc ? raptor_locator_line(loc) : 0;
 			snprintf(ls->msg, sizeof ls->msg, "%s",
-			         librdf_log_message_message(m) ?
-			                 librdf_log_message_message(m) :
-			                 "parse error");
+			         librdf_log_message_message(m)
+			                 ? librdf_log_message_message(m)
+			                 : "parse error");
 		}
 	}
 	return 1;
@@ -304,11 +309,12 @@ static char *node_str(librdf_node *n, int *lit)
 {
 	*lit = 0;
 	if (librdf_node_is_resource(n)) {
-		return nkg_strdup(
-		        (const char *)librdf_uri_as_string(librdf_node_get_uri(n)));
+		return nkg_strdup((const char *)librdf_uri_as_string(
+		        librdf_node_get_uri(n)));
 	}
 	if (librdf_node_is_blank(n)) {
-		const char *id = (const char *)librdf_node_get_blank_identifier(n);
+		const char *id =
+		        (const char *)librdf_node_get_blank_identifier(n);
 		return cat("_:", id ? id : "");
 	}
 	*lit = 1;
@@ -377,8 +383,10 @@ static int load_files(const char *dir, Triples *out, NkgError *err)
 	char **names = NULL;
 	size_t nn = 0;
 	if (nkg_lex_files(dir, &names, &nn)) {
-		nkg_error_set(err, NKG_ERR_LEXICON, dir,
-		        "%s: cannot open the ontology directory; set NKG_ONTOLOGY "
+		nkg_error_set(
+		        err, NKG_ERR_LEXICON, dir,
+		        "%s: cannot open the ontology directory; set "
+		        "NKG_ONTOLOGY "
 		        "or --ontology to the directory holding newskg.ttl",
 		        dir);
 		return -1;
@@ -399,7 +407,8 @@ static int load_files(const char *dir, Triples *out, NkgError *err)
 		ls.errors = 0;
 		/* Statements are streamed straight from the parser: a model
 		 * would check every new statement against all the others. */
-		librdf_stream *s = p && u ? librdf_parser_parse_as_stream(p, u, u) : NULL;
+		librdf_stream *s =
+		        p && u ? librdf_parser_parse_as_stream(p, u, u) : NULL;
 		while (s && !librdf_stream_end(s)) {
 			librdf_statement *t = librdf_stream_get_object(s);
 			if (out->n == out->cap) {
@@ -413,8 +422,10 @@ static int load_files(const char *dir, Triples *out, NkgError *err)
 			Triple *tr = &out->v[out->n++];
 			int l1, l2;
 			tr->s = node_str(librdf_statement_get_subject(t), &l1);
-			tr->p = node_str(librdf_statement_get_predicate(t), &l2);
-			tr->o = node_str(librdf_statement_get_object(t), &tr->lit);
+			tr->p = node_str(librdf_statement_get_predicate(t),
+			                 &l2);
+			tr->o = node_str(librdf_statement_get_object(t),
+			                 &tr->lit);
 			/* blank node ids are per file */
 			if (tr->s && tr->s[0] == '_') {
 				char *q = malloc(strlen(tr->s) + 24);
@@ -436,8 +447,10 @@ static int load_files(const char *dir, Triples *out, NkgError *err)
 		if (s)
 			librdf_free_stream(s);
 		if (!p || !u || !s || ls.errors) {
-			nkg_error_set(err, NKG_ERR_LEXICON, path, "%s:%d: %s; fix the lexicon file",
-			        path, ls.line, ls.msg[0] ? ls.msg : "cannot parse");
+			nkg_error_set(err, NKG_ERR_LEXICON, path,
+			              "%s:%d: %s; fix the lexicon file", path,
+			              ls.line,
+			              ls.msg[0] ? ls.msg : "cannot parse");
 			if (err)
 				err->line = ls.line;
 			rc = -1;
@@ -454,8 +467,9 @@ static int load_files(const char *dir, Triples *out, NkgError *err)
 	free(names);
 	if (!rc && !out->n) {
 		nkg_error_set(err, NKG_ERR_LEXICON, dir,
-		        "%s: no lexicon data (*.ttl) found in the ontology directory",
-		        dir);
+		              "%s: no lexicon data (*.ttl) found in the "
+		              "ontology directory",
+		              dir);
 		rc = -1;
 	}
 	return rc;
@@ -484,11 +498,11 @@ static int has(const Subject *s, const char *p, const char *o)
 	return 0;
 }
 
-#define EACH(s, pred, var)                                                   \
-	for (size_t _i = 0; _i < (s)->n; _i++)                               \
-		for (const char *var = !strcmp((s)->t[_i].p, (pred)) ?        \
-		                               (s)->t[_i].o :                 \
-		                               NULL;                          \
+#define EACH(s, pred, var)                                                     \
+	for (size_t _i = 0; _i < (s)->n; _i++)                                 \
+		for (const char *var = !strcmp((s)->t[_i].p, (pred))           \
+		                               ? (s)->t[_i].o                  \
+		                               : NULL;                         \
 		     var; var = NULL)
 
 static int role_from_iri(const char *iri)
@@ -514,13 +528,13 @@ static int role_from_qname(const char *q)
 	return -1;
 }
 
-#define PUSH(arr, n, val)                                                    \
-	do {                                                                 \
-		void *_p = realloc((arr), ((n) + 1) * sizeof *(arr));         \
-		if (!_p)                                                     \
-			return -1;                                           \
-		(arr) = _p;                                                  \
-		(arr)[(n)++] = (val);                                        \
+#define PUSH(arr, n, val)                                                      \
+	do {                                                                   \
+		void *_p = realloc((arr), ((n) + 1) * sizeof *(arr));          \
+		if (!_p)                                                       \
+			return -1;                                             \
+		(arr) = _p;                                                    \
+		(arr)[(n)++] = (val);                                          \
 	} while (0)
 
 typedef struct {
@@ -557,7 +571,8 @@ static int add_verb_forms(NkgLexicon *lx, const char *head,
 	return rc;
 }
 
-static int add_iri_key(NkgLexicon *lx, const char *iri, LexKind kind, size_t idx)
+static int add_iri_key(NkgLexicon *lx, const char *iri, LexKind kind,
+                       size_t idx)
 {
 	size_t l = strlen(iri);
 	char *k = malloc(l + 2);
@@ -570,7 +585,8 @@ static int add_iri_key(NkgLexicon *lx, const char *iri, LexKind kind, size_t idx
 	return rc;
 }
 
-static const LexEntry *iri_entry(const NkgLexicon *lx, const char *iri, LexKind kind)
+static const LexEntry *iri_entry(const NkgLexicon *lx, const char *iri,
+                                 LexKind kind)
 {
 	char buf[512];
 	size_t l = strlen(iri);
@@ -623,13 +639,15 @@ static int compile(NkgLexicon *lx, Triples *tr)
 		}
 		if (!strncmp(iri, NKG_NS, strlen(NKG_NS)) &&
 		    (has(s, RDF "type", OWL "Class") ||
-		     has(s, RDF "type", RDFS "Class") || first(s, RDFS "subClassOf") ||
+		     has(s, RDF "type", RDFS "Class") ||
+		     first(s, RDFS "subClassOf") ||
 		     first(s, LEX "intentClass"))) {
 			LexClass c = {0};
 			c.iri = nkg_strdup(iri);
 			EACH(s, RDFS "subClassOf", sup)
 			{
-				if (!c.super && !strncmp(sup, NKG_NS, strlen(NKG_NS)))
+				if (!c.super &&
+				    !strncmp(sup, NKG_NS, strlen(NKG_NS)))
 					c.super = nkg_strdup(sup);
 			}
 			const char *l = first(s, RDFS "label");
@@ -658,8 +676,8 @@ static int compile(NkgLexicon *lx, Triples *tr)
 		else
 			is_actor = 0;
 		if (is_actor && label && iri[0] != '_') {
-			static const char *const cls[] = {"Country", "Person",
-			                                  "Organization", "Group"};
+			static const char *const cls[] = {
+			        "Country", "Person", "Organization", "Group"};
 			LexActor a = {0};
 			size_t idx = lx->n_actors;
 			a.iri = nkg_strdup(iri);
@@ -673,7 +691,10 @@ static int compile(NkgLexicon *lx, Triples *tr)
 			const char *sec = first(s, NKG_NS "sector");
 			a.sector = sec ? nkg_strdup(sec) : NULL;
 			const char *g = first(s, LEX "gender");
-			a.gender = g ? (!strcmp(g, "female") ? 2 : !strcmp(g, "male") ? 1 : 0) : 0;
+			a.gender = g ? (!strcmp(g, "female") ? 2
+			                : !strcmp(g, "male") ? 1
+			                                     : 0)
+			             : 0;
 			EACH(s, NKG_NS "affiliatedWith", af)
 			{
 				char *x = nkg_strdup(af);
@@ -695,10 +716,13 @@ static int compile(NkgLexicon *lx, Triples *tr)
 				if (add_label(lx, dm, LX_DEMONYM, idx, 0))
 					return -1;
 				size_t dl = strlen(dm);
-				if (dl > 3 && dm[dl - 1] != 's' && strcmp(dm + dl - 3, "ese") &&
-				    strcmp(dm + dl - 2, "sh") && strcmp(dm + dl - 2, "ch")) {
+				if (dl > 3 && dm[dl - 1] != 's' &&
+				    strcmp(dm + dl - 3, "ese") &&
+				    strcmp(dm + dl - 2, "sh") &&
+				    strcmp(dm + dl - 2, "ch")) {
 					char *pl = cat(dm, "s");
-					add_label(lx, pl, LX_DEMONYM_PL, idx, 0);
+					add_label(lx, pl, LX_DEMONYM_PL, idx,
+					          0);
 					free(pl);
 				}
 			}
@@ -720,14 +744,20 @@ static int compile(NkgLexicon *lx, Triples *tr)
 				 * answers to "Assad" */
 				const char *given = first(s, LEX "surname");
 				size_t nt;
-				char *key = nkg_phrase_key(given ? given : label, &nt);
+				char *key = nkg_phrase_key(
+				        given ? given : label, &nt);
 				if (key && (nt >= 2 || given)) {
 					const char *sp = strrchr(key, ' ');
 					const char *sur = sp ? sp + 1 : key;
-					if (strlen(sur) > 2 && strcmp(sur, "jr.") && strcmp(sur, "jr"))
-						add_key(lx, sur, 1, LX_SURNAME, idx, 0);
-					if (!strncmp(sur, "al-", 3) || !strncmp(sur, "el-", 3))
-						add_key(lx, sur + 3, 1, LX_SURNAME, idx, 0);
+					if (strlen(sur) > 2 &&
+					    strcmp(sur, "jr.") &&
+					    strcmp(sur, "jr"))
+						add_key(lx, sur, 1, LX_SURNAME,
+						        idx, 0);
+					if (!strncmp(sur, "al-", 3) ||
+					    !strncmp(sur, "el-", 3))
+						add_key(lx, sur + 3, 1,
+						        LX_SURNAME, idx, 0);
 				}
 				free(key);
 			}
@@ -743,14 +773,20 @@ static int compile(NkgLexicon *lx, Triples *tr)
 			size_t idx = lx->n_titles;
 			PUSH(lx->titles, lx->n_titles, t);
 			add_noun(lx, label, LX_TITLE, idx);
-			EACH(s, LEX "form", f) { add_noun(lx, f, LX_TITLE, idx); }
+			EACH(s, LEX "form", f)
+			{
+				add_noun(lx, f, LX_TITLE, idx);
+			}
 		} else if (has(s, RDF "type", LEX "StatusWord")) {
 			const char *st = first(s, NKG_NS "status");
 			char *v = nkg_strdup(st ? st : "current");
 			size_t idx = lx->n_statuses;
 			PUSH(lx->statuses, lx->n_statuses, v);
 			add_label(lx, label, LX_STATUS, idx, 0);
-			EACH(s, LEX "form", f) { add_label(lx, f, LX_STATUS, idx, 0); }
+			EACH(s, LEX "form", f)
+			{
+				add_label(lx, f, LX_STATUS, idx, 0);
+			}
 		} else if (has(s, RDF "type", LEX "GroupNoun")) {
 			LexGroup gr = {nkg_strdup(label), NKG_KIND_GROUP, NULL};
 			const char *ac = first(s, LEX "actorClass");
@@ -761,14 +797,20 @@ static int compile(NkgLexicon *lx, Triples *tr)
 			size_t idx = lx->n_groups;
 			PUSH(lx->groups, lx->n_groups, gr);
 			add_noun(lx, label, LX_GROUP, idx);
-			EACH(s, LEX "form", f) { add_noun(lx, f, LX_GROUP, idx); }
+			EACH(s, LEX "form", f)
+			{
+				add_noun(lx, f, LX_GROUP, idx);
+			}
 		} else if (has(s, RDF "type", LEX "OrgHead")) {
 			const char *sec = first(s, NKG_NS "sector");
 			char *v = nkg_strdup(sec ? sec : "");
 			size_t idx = lx->n_orgheads;
 			PUSH(lx->orgheads, lx->n_orgheads, v);
 			add_noun(lx, label, LX_ORGHEAD, idx);
-			EACH(s, LEX "form", f) { add_noun(lx, f, LX_ORGHEAD, idx); }
+			EACH(s, LEX "form", f)
+			{
+				add_noun(lx, f, LX_ORGHEAD, idx);
+			}
 		} else if (has(s, RDF "type", LEX "Month") ||
 		           has(s, RDF "type", LEX "Weekday")) {
 			int month = has(s, RDF "type", LEX "Month");
@@ -796,8 +838,11 @@ static int compile(NkgLexicon *lx, Triples *tr)
 			}
 		} else if (has(s, RDF "type", LEX "Pronoun")) {
 			const char *g = first(s, LEX "gender");
-			int v = !g ? 3 : !strcmp(g, "male") ? 1 : !strcmp(g, "female") ? 2 :
-			        !strcmp(g, "plural") ? 4 : 3;
+			int v = !g                     ? 3
+			        : !strcmp(g, "male")   ? 1
+			        : !strcmp(g, "female") ? 2
+			        : !strcmp(g, "plural") ? 4
+			                               : 3;
 			size_t idx = lx->n_pronouns;
 			PUSH(lx->pronouns, lx->n_pronouns, v);
 			add_label(lx, label, LX_PRONOUN, idx, 0);
@@ -818,13 +863,16 @@ static int compile(NkgLexicon *lx, Triples *tr)
 			for (int q = 0; q < 5; q++) {
 				if (f[q])
 					add_key(lx, f[q], 1, LX_SPEECH, 0,
-					        q == 0 ? FORM_S : q == 2 || q == 4 ? FORM_ING : FORM_PAST);
+					        q == 0             ? FORM_S
+					        : q == 2 || q == 4 ? FORM_ING
+					                           : FORM_PAST);
 				free(f[q]);
 			}
 			for (size_t q = 0; q < nirr; q++)
 				if (!strcmp(irr[q].lemma, k))
 					for (size_t z = 0; z < irr[q].n; z++)
-						add_key(lx, irr[q].forms[z], 1, LX_SPEECH, 0,
+						add_key(lx, irr[q].forms[z], 1,
+						        LX_SPEECH, 0,
 						        FORM_PAST);
 			free(k);
 		} else if (has(s, RDF "type", LEX "ObjectNoun")) {
@@ -869,7 +917,8 @@ static int compile(NkgLexicon *lx, Triples *tr)
 		p.cls_label = nkg_strdup(c ? c->label : cls);
 		const LexClass *top = nkg_lex_top_class(lx, cls);
 		p.top_label = nkg_strdup(top ? top->label : p.cls_label);
-		p.intent_cls = top && top->intent ? nkg_strdup(top->intent) : NULL;
+		p.intent_cls =
+		        top && top->intent ? nkg_strdup(top->intent) : NULL;
 		const char *v = first(s, LEX "symmetric");
 		p.symmetric = v && (!strcmp(v, "true") || !strcmp(v, "1"));
 		v = first(s, LEX "control");
@@ -879,7 +928,8 @@ static int compile(NkgLexicon *lx, Triples *tr)
 		v = first(s, LEX "after");
 		p.after = v ? role_from_iri(v) : NKG_ROLE_TARGET;
 		if (v && !strcmp(v, LEX "none"))
-			p.after = -1; /* the direct object is a topic, not a party */
+			p.after = -1; /* the direct object is a topic, not a
+			                 party */
 		else if (p.after < 0)
 			p.after = NKG_ROLE_TARGET;
 		v = first(s, LEX "nounLeft");
@@ -916,7 +966,8 @@ static int compile(NkgLexicon *lx, Triples *tr)
 			char *save = NULL, *head = NULL;
 			for (char *w = strtok_r(key, " ", &save); w;
 			     w = strtok_r(NULL, " ", &save)) {
-				if (!strcmp(w, ".") || !strcmp(w, "\xe2\x80\xa6") ||
+				if (!strcmp(w, ".") ||
+				    !strcmp(w, "\xe2\x80\xa6") ||
 				    !strcmp(w, "*"))
 					continue;
 				if (!head) {
@@ -937,7 +988,10 @@ static int compile(NkgLexicon *lx, Triples *tr)
 			}
 			free(key);
 		}
-		EACH(s, LEX "noun", nn) { add_noun(lx, nn, LX_NOUN, pidx); }
+		EACH(s, LEX "noun", nn)
+		{
+			add_noun(lx, nn, LX_NOUN, pidx);
+		}
 	}
 
 	for (size_t i = 0; i < nirr; i++) {
@@ -992,7 +1046,8 @@ static NkgStatus load_lexicon(const char *dir, NkgLexicon **out, NkgError *err)
 	*out = NULL;
 	/* the compiled cache, when it was made from these very files */
 	uint64_t key = 0;
-	char *cache = nkg_lexcache_key(dir, &key) ? NULL : nkg_lexcache_path(key);
+	char *cache =
+	        nkg_lexcache_key(dir, &key) ? NULL : nkg_lexcache_path(key);
 	if (cache) {
 		NkgLexicon *lx = nkg_lexcache_read(cache, key);
 		if (lx) {
@@ -1051,7 +1106,8 @@ static NkgStatus compile_dir(const char *dir, NkgLexicon **out, NkgError *err)
 	free(tr.v);
 	if (rc) {
 		nkg_lexicon_free(lx);
-		nkg_error_set(err, NKG_ERR_INTERNAL, dir, "%s: out of memory", dir);
+		nkg_error_set(err, NKG_ERR_INTERNAL, dir, "%s: out of memory",
+		              dir);
 		return NKG_ERR_INTERNAL;
 	}
 	*out = lx;

@@ -1,4 +1,5 @@
-/* lexicon.h: the lexicon compiled from the ontology directory into lookup tables. */
+/* lexicon.h: the lexicon compiled from the ontology directory into lookup
+ * tables. */
 #ifndef NKG_LEXICON_H
 #define NKG_LEXICON_H
 
@@ -28,7 +29,7 @@ typedef enum {
 	LX_VERB, /* head word form of a verb trigger */
 	LX_NOUN, /* noun trigger phrase */
 	LX_ABBREV,
-	LX_PREFIX, /* a proper prefix of a longer phrase: keep extending */
+	LX_PREFIX,    /* a proper prefix of a longer phrase: keep extending */
 	LX_ACTOR_IRI, /* "\001" + an actor's IRI: its index */
 	LX_CLASS_IRI, /* "\001" + a class IRI: its index */
 } LexKind;
@@ -37,9 +38,9 @@ enum { FORM_BASE, FORM_S, FORM_PAST, FORM_ING };
 
 typedef struct {
 	uint8_t kind;
-	uint8_t form;   /* verbs: FORM_* */
-	uint16_t ntok;  /* tokens in the phrase */
-	uint32_t idx;   /* index into the kind's table */
+	uint8_t form;  /* verbs: FORM_* */
+	uint16_t ntok; /* tokens in the phrase */
+	uint32_t idx;  /* index into the kind's table */
 } LexEntry;
 
 typedef struct {
@@ -54,7 +55,7 @@ typedef struct {
 	char *sector;
 	char **affil_iris;
 	size_t n_affil;
-	int gender; /* 0 unknown, 1 male, 2 female */
+	int gender;    /* 0 unknown, 1 male, 2 female */
 	char *demonym; /* first demonym, countries */
 } LexActor;
 
@@ -83,11 +84,12 @@ typedef struct {
 	int symmetric, control, priority;
 	int after;     /* NkgRole */
 	int noun_left; /* NkgRole or -1 */
-	int possessor; /* nouns without an of-phrase: the possessor's role (-1: agent) */
+	int possessor; /* nouns without an of-phrase: the possessor's role (-1:
+	                  agent) */
 	int subject;   /* verbs: role of the subject (-1: agent) */
 	int needs_target; /* no event without a target */
-	int speaker;   /* role of the sentence's speaker (-1: claimedBy);
-	                * the event needs a speaker when set */
+	int speaker;      /* role of the sentence's speaker (-1: claimedBy);
+	                   * the event needs a speaker when set */
 	LexPrep *preps;
 	size_t n_preps;
 } LexPattern;
@@ -117,7 +119,8 @@ typedef struct {
 } LexClass;
 
 struct NkgLexiconImpl {
-	NkgLang *lang; /* the linguistic layer's data, loaded with the lexicon */
+	NkgLang *
+	        lang; /* the linguistic layer's data, loaded with the lexicon */
 	LexSlot *slots;
 	size_t n_slots, used;
 	size_t max_ntok;

@@ -144,7 +144,8 @@ char *nkg_fold(const char *s, size_t len)
 			return NULL;
 		for (size_t i = 0; i < len; i++) {
 			char c = s[i];
-			o[i] = (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
+			o[i] = (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a')
+			                              : c;
 		}
 		o[len] = '\0';
 		return o;
@@ -170,7 +171,8 @@ char *nkg_fold(const char *s, size_t len)
 			o[k++] = '\'';
 		else if (cp == 0x201C || cp == 0x201D)
 			o[k++] = '"';
-		else if (cp == 0x2010 || cp == 0x2011 || cp == 0x2013 || cp == 0x2014)
+		else if (cp == 0x2010 || cp == 0x2011 || cp == 0x2013 ||
+		         cp == 0x2014)
 			o[k++] = '-';
 		else if (cp == 0x00DF) {
 			o[k++] = 's'; /* ß */
@@ -322,22 +324,27 @@ int nkg_tokenize(const char *text, size_t len, NkgAbbrevFn abbrev,
 					cp_i++;
 					continue;
 				}
-				if ((c == '.' || c == ',') && (flags & NKG_TOK_NUM) &&
-				    is_digit(c2)) {
+				if ((c == '.' || c == ',') &&
+				    (flags & NKG_TOK_NUM) && is_digit(c2)) {
 					i += m;
 					cp_i++;
 					continue;
 				}
 				if (is_apos(c) && is_letter(c2)) {
 					size_t m3;
-					int32_t c3 = peek(s, len, i + m + m2, &m3);
-					/* "Venezuela's" splits; "O'Brien" does not. */
-					if ((c2 == 's' || c2 == 'S') && !is_wordcp(c3))
+					int32_t c3 =
+					        peek(s, len, i + m + m2, &m3);
+					/* "Venezuela's" splits; "O'Brien" does
+					 * not. */
+					if ((c2 == 's' || c2 == 'S') &&
+					    !is_wordcp(c3))
 						break;
 					if ((c2 == 't') && !is_wordcp(c3) &&
-					    (s[i - 1] == 'n' || s[i - 1] == 'N')) {
+					    (s[i - 1] == 'n' ||
+					     s[i - 1] == 'N')) {
 						if (i - 1 > b0) {
-							/* "didn't" -> "did" "n't" */
+							/* "didn't" -> "did"
+							 * "n't" */
 							i -= 1;
 							cp_i -= 1;
 							break;
@@ -430,28 +437,35 @@ int nkg_tokenize(const char *text, size_t len, NkgAbbrevFn abbrev,
 			if (t->flags & NKG_TOK_PARA)
 				boundary = 1;
 			else if ((t->flags & NKG_TOK_NL) &&
-			         !((t->flags & NKG_TOK_WORD) && !(t->flags & NKG_TOK_CAP) &&
+			         !((t->flags & NKG_TOK_WORD) &&
+			           !(t->flags & NKG_TOK_CAP) &&
 			           !(t->flags & NKG_TOK_NUM)))
 				boundary = 1;
 			else {
 				/* find the last non-closing token before t */
 				size_t q = k - 1;
-				while (q > start && (tv.v[q].flags & NKG_TOK_PUNCT) &&
+				while (q > start &&
+				       (tv.v[q].flags & NKG_TOK_PUNCT) &&
 				       (strchr("\"')]", tv.v[q].key[0]) ||
 				        !strcmp(tv.v[q].key, "\"")))
 					q--;
 				const char *pk = tv.v[q].key;
-				int final = !strcmp(pk, ".") || !strcmp(pk, "!") ||
-				            !strcmp(pk, "?") || !strcmp(pk, "\xe2\x80\xa6");
+				int final = !strcmp(pk, ".") ||
+				            !strcmp(pk, "!") ||
+				            !strcmp(pk, "?") ||
+				            !strcmp(pk, "\xe2\x80\xa6");
 				if (final && !strcmp(pk, ".") && q > start) {
 					const NkgToken *w2 = &tv.v[q - 1];
-					if (w2->b1 == tv.v[q].b0 && (w2->flags & NKG_TOK_WORD) &&
+					if (w2->b1 == tv.v[q].b0 &&
+					    (w2->flags & NKG_TOK_WORD) &&
 					    ((abbrev && abbrev(ctx, w2->key)) ||
-					     ((w2->flags & NKG_TOK_CAP) && w2->b1 - w2->b0 == 1)))
+					     ((w2->flags & NKG_TOK_CAP) &&
+					      w2->b1 - w2->b0 == 1)))
 						final = 0;
 				}
 				(void)p;
-				int starter = (t->flags & (NKG_TOK_CAP | NKG_TOK_NUM)) ||
+				int starter = (t->flags &
+				               (NKG_TOK_CAP | NKG_TOK_NUM)) ||
 				              ((t->flags & NKG_TOK_PUNCT) &&
 				               strchr("\"'([", t->key[0]));
 				if (final && starter && q == k - 1)

@@ -8,13 +8,13 @@
 
 static int failures;
 
-#define CHECK(cond)                                                          \
-	do {                                                                 \
-		if (!(cond)) {                                               \
+#define CHECK(cond)                                                            \
+	do {                                                                   \
+		if (!(cond)) {                                                 \
 			fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, \
-			        __LINE__, #cond);                            \
-			failures++;                                          \
-		}                                                            \
+			        __LINE__, #cond);                              \
+			failures++;                                            \
+		}                                                              \
 	} while (0)
 
 static int abbrev(const void *ctx, const char *key)
@@ -45,7 +45,10 @@ int main(void)
 	char *f = nkg_fold("Rodr\xc3\xadguez", strlen("Rodr\xc3\xadguez"));
 	CHECK(f && !strcmp(f, "rodriguez"));
 	free(f);
-	f = nkg_fold("D\xc3\x8d" "AZ-CANEL", strlen("D\xc3\x8d" "AZ-CANEL"));
+	f = nkg_fold("D\xc3\x8d"
+	             "AZ-CANEL",
+	             strlen("D\xc3\x8d"
+	                    "AZ-CANEL"));
 	CHECK(f && !strcmp(f, "diaz-canel"));
 	free(f);
 	f = nkg_fold("T\xc3\xbcrkiye", strlen("T\xc3\xbcrkiye"));
@@ -54,7 +57,8 @@ int main(void)
 
 	/* tokens: initialisms, possessives, curly apostrophes, n't */
 	NkgTokens t;
-	const char *s1 = "The U.S. says Venezuela\xe2\x80\x99s leader didn't go.";
+	const char *s1 =
+	        "The U.S. says Venezuela\xe2\x80\x99s leader didn't go.";
 	CHECK(nkg_tokenize(s1, strlen(s1), abbrev, NULL, &t) == 0);
 	CHECK(t.n_toks == 10);
 	if (t.n_toks == 10) {
@@ -71,18 +75,25 @@ int main(void)
 	nkg_tokens_free(&t);
 
 	/* sentences survive "U.S." and "Jan." */
-	CHECK(sentences("A U.S. official spoke on Jan. 3 in Paris. Then he left.", &t) == 2);
+	CHECK(sentences(
+	              "A U.S. official spoke on Jan. 3 in Paris. Then he left.",
+	              &t) == 2);
 	nkg_tokens_free(&t);
-	CHECK(sentences("Gen. Smith arrived. Dr. Jones left! Why? Nobody knows.", &t) == 4);
+	CHECK(sentences(
+	              "Gen. Smith arrived. Dr. Jones left! Why? Nobody knows.",
+	              &t) == 4);
 	nkg_tokens_free(&t);
 	/* headlines on their own line; a blank line is a boundary */
-	CHECK(sentences("Talks resume in Geneva\n\nThe two sides met on Monday.", &t) == 2);
+	CHECK(sentences(
+	              "Talks resume in Geneva\n\nThe two sides met on Monday.",
+	              &t) == 2);
 	nkg_tokens_free(&t);
 	/* a wrapped line continues the sentence */
 	CHECK(sentences("The minister said the\ntalks would resume.", &t) == 1);
 	nkg_tokens_free(&t);
 	/* quotes close the sentence they end */
-	CHECK(sentences("\xe2\x80\x9cWe will not yield.\xe2\x80\x9d She left.", &t) == 2);
+	CHECK(sentences("\xe2\x80\x9cWe will not yield.\xe2\x80\x9d She left.",
+	                &t) == 2);
 	nkg_tokens_free(&t);
 	CHECK(sentences("", &t) == 0);
 	nkg_tokens_free(&t);
@@ -100,7 +111,8 @@ int main(void)
 
 	/* dates */
 	NkgYmd d;
-	CHECK(nkg_ymd_parse("2026-02-21", &d) == 0 && d.y == 2026 && d.m == 2 && d.d == 21);
+	CHECK(nkg_ymd_parse("2026-02-21", &d) == 0 && d.y == 2026 && d.m == 2 &&
+	      d.d == 21);
 	CHECK(nkg_ymd_parse("2026-2-21x", &d) != 0 || d.m == 2);
 	CHECK(nkg_ymd_parse("21/02/2026", &d) != 0);
 	char buf[16];
