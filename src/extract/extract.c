@@ -207,5 +207,6 @@ NkgStatus nkg_extract_tokens(const NkgLexicon *lx, const char *text,
 	free(c.tam);
 	free(c.tam_start);
 	free(c.tam_end);
+	free(c.cbm);
 	return NKG_SUCCESS;
 }

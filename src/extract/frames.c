@@ -29,7 +29,7 @@ static int speech_verb(const Ctx *c, size_t i, size_t end)
 	return 1;
 }
 
-int ex_clause_break(const Ctx *c, size_t i)
+static int clause_break_scan(const Ctx *c, size_t i)
 {
 	const char *k = key(c, i);
 	if (ex_is_actor_tok(c, i))
@@ -43,6 +43,18 @@ int ex_clause_break(const Ctx *c, size_t i)
 	    (!strcmp(key(c, i + 1), "and") || !strcmp(key(c, i + 1), "but")))
 		return 1;
 	return 0;
+}
+
+/* Is token I a clause break?  Asked many times per trigger, answered once
+ * per token of the sentence once its mentions are known. */
+int ex_clause_break(const Ctx *c, size_t i)
+{
+	if (!c->indexed || !c->cbm || i < c->s0 || i >= c->s1)
+		return clause_break_scan(c, i);
+	uint8_t *m = &c->cbm[i - c->s0];
+	if (!*m)
+		*m = (uint8_t)(clause_break_scan(c, i) ? 2 : 1);
+	return *m == 2;
 }
 
 int ex_is_speech_tok(const Ctx *c, size_t i, size_t s1)

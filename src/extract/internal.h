@@ -91,8 +91,11 @@ typedef struct {
 	int analysed;          /* an holds the current sentence */
 	int analysis_tried;    /* ex_analyse ran for it */
 	const NkgSentence *se; /* the current sentence */
-	int32_t *tw;           /* token - s0 -> its first word, -1 none */
-	int32_t *kid;          /* word -> its first dependent, -1 none */
+	int spk_done;          /* spk, spk_verb hold its speaker */
+	uint8_t *cbm; /* token - s0: 0 unknown, 1 no clause break, 2 one */
+	size_t spk, spk_verb;
+	int32_t *tw;  /* token - s0 -> its first word, -1 none */
+	int32_t *kid; /* word -> its first dependent, -1 none */
 	int32_t *sib; /* word -> the next dependent of its head, -1 none */
 	size_t *tam;  /* token - s0 -> first mention covering it */
 	size_t *tam_start, *tam_end; /* first mention starting / ending there */

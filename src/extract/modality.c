@@ -9,7 +9,7 @@
 #include <string.h>
 
 /* Speaker of the sentence for attribution: returns mention index. */
-size_t ex_speaker(const Ctx *c, size_t s0, size_t s1, size_t *sv)
+static size_t speaker_scan(const Ctx *c, size_t s0, size_t s1, size_t *sv)
 {
 	for (size_t i = s0; i < s1; i++) {
 		if (!ex_is_speech_tok(c, i, s1))
@@ -54,6 +54,24 @@ size_t ex_speaker(const Ctx *c, size_t s0, size_t s1, size_t *sv)
 			return su;
 	}
 	return NKG_NONE;
+}
+
+/* The speaker of the current sentence, found once: it does not depend on
+ * the trigger. */
+size_t ex_speaker(const Ctx *c, size_t s0, size_t s1, size_t *sv)
+{
+	if (s0 != c->s0 || s1 != c->s1) {
+		*sv = NKG_NONE;
+		return speaker_scan(c, s0, s1, sv);
+	}
+	if (!c->spk_done) {
+		Ctx *m = (Ctx *)c; /* a cache of the sentence, like its spans */
+		m->spk_verb = NKG_NONE;
+		m->spk = speaker_scan(c, s0, s1, &m->spk_verb);
+		m->spk_done = 1;
+	}
+	*sv = c->spk_verb;
+	return c->spk;
 }
 
 int ex_is_media(const Ctx *c, size_t gi)

@@ -24,6 +24,7 @@ static int grow(void *pp, size_t *cap, size_t need, size_t size)
 int ex_sentence_start(Ctx *c, const NkgSentence *se)
 {
 	c->se = se;
+	c->spk_done = 0;
 	c->analysed = 0;
 	c->analysis_tried = 0;
 	size_t nt = se->t1 - se->t0;
@@ -42,10 +43,14 @@ int ex_sentence_start(Ctx *c, const NkgSentence *se)
 		size_t *e = realloc(c->tam_end, n * sizeof *e);
 		if (e)
 			c->tam_end = e;
-		if (!tw || !a || !s || !e)
+		uint8_t *b = realloc(c->cbm, n);
+		if (b)
+			c->cbm = b;
+		if (!tw || !a || !s || !e || !b)
 			return -1;
 		c->cap_tw = n;
 	}
+	memset(c->cbm, 0, nt + 1);
 	return 0;
 }
 
