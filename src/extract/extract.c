@@ -72,6 +72,45 @@ const LexSlot *ex_lookup(const Ctx *c, size_t i, size_t n, size_t end)
 
 /* Longest phrase at I with an entry of KIND; returns its length (0 if none)
  * and the entry. */
+/* Are the capitals of NAME (N words) all in tokens I.. of the text, word
+ * for word?  -1 when it has another number of words. */
+static int same_capitals(const Ctx *c, size_t i, size_t n, const char *name)
+{
+	size_t words = 0;
+	int same = 1;
+	for (const char *s = name; *s;) {
+		while (*s == ' ')
+			s++;
+		if (!*s)
+			break;
+		if (words < n && i + words < c->s1) {
+			/* only a capital the text lacks tells: a headline or
+			 * "Von der Leyen" may capitalise more */
+			if (*s >= 'A' && *s <= 'Z' && !is_cap(c, i + words))
+				same = 0;
+		}
+		words++;
+		while (*s && *s != ' ')
+			s++;
+	}
+	return words == n ? same : -1;
+}
+
+/* A known name is matched as it is written: "Russia today" is not the
+ * channel Russia Today, while "UN refugee agency" is written so. */
+static int name_cased(const Ctx *c, size_t i, size_t n, const LexActor *a)
+{
+	int judged = 0;
+	for (size_t k = 0; k <= a->n_alts; k++) {
+		const char *name = k ? a->alts[k - 1] : a->label;
+		int r = name ? same_capitals(c, i, n, name) : -1;
+		if (r == 1)
+			return 1;
+		judged |= r == 0;
+	}
+	return !judged;
+}
+
 size_t ex_longest(const Ctx *c, size_t i, size_t end, LexKind kind,
                   const LexEntry **out)
 {
@@ -89,7 +128,10 @@ size_t ex_longest(const Ctx *c, size_t i, size_t end, LexKind kind,
 		if (!s)
 			continue;
 		for (size_t k = 0; k < s->n; k++)
-			if (s->v[k].kind == kind) {
+			if (s->v[k].kind == kind &&
+			    !(kind == LX_ACTOR && n > 1 &&
+			      !name_cased(c, i, n,
+			                  &c->lx->actors[s->v[k].idx]))) {
 				if (out)
 					*out = &s->v[k];
 				return n;

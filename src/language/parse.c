@@ -191,6 +191,16 @@ static size_t np_head(const NkgLang *l, const NkgAnalysis *a, size_t w0,
 	return h;
 }
 
+/* Does a time noun start at word J ("today", "last week")? */
+static int time_after(const NkgAnalysis *a, size_t j)
+{
+	if (j + 1 < a->n_words &&
+	    (is_adj(a->words[j].xpos) || a->words[j].xpos == X_DT))
+		j++;
+	int x = a->words[j].xpos;
+	return (x == X_NN || x == X_NNS) && a->words[j].nclass == NC_TIME;
+}
+
 static int chunk_np(const NkgLang *l, NkgAnalysis *a, size_t *i)
 {
 	size_t w0 = *i, j = *i;
@@ -207,6 +217,12 @@ static int chunk_np(const NkgLang *l, NkgAnalysis *a, size_t *i)
 		 * fishermen a warning" */
 		if (noun && (y == X_DT || y == X_PDT || y == X_PRPS) &&
 		    a->words[j - 1].xpos != X_POS)
+			break;
+		/* "visited Russia today", "met Rubio last week": a time
+		 * after a name is a phrase of its own */
+		int px = a->words[j - (j > w0)].xpos;
+		if (noun && j > w0 && (px == X_NNP || px == X_NNPS) &&
+		    time_after(a, j))
 			break;
 		noun |= is_noun(y);
 		j++;
