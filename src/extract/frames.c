@@ -658,6 +658,18 @@ static int32_t inherited_subject(const Ctx *c, int32_t h, int *passive)
 	return -1;
 }
 
+/* The arguments of verb V with its subject resolved: one of its own,
+ * shared with a controller, conjunct or modified noun, or the noun a
+ * relative pronoun stands for. */
+static void clause_args(const Ctx *c, int32_t v, Args *a)
+{
+	args_of(c, v, a);
+	if (a->subj < 0)
+		a->subj = inherited_subject(c, v, &a->passive);
+	else if (is_relative(c, a->subj) && wd(c, v)->deprel == D_ACL_RELCL)
+		a->subj = wd(c, v)->head;
+}
+
 /* Obliques of word H with their preposition: roles from the pattern. */
 static void obliques(Ctx *c, NkgEvent *e, const LexPattern *p, int32_t h,
                      int verb, int passive)
@@ -735,7 +747,6 @@ static void complement_roles(Ctx *c, NkgEvent *e, const LexPattern *p,
 			add_arg(c, e, target_role, a.subj);
 		}
 	}
-	(void)p;
 }
 
 /* Is the "in" phrase of noun H a manner ("in support of", "in protest
@@ -774,12 +785,7 @@ static int frame_roles(Ctx *c, const Trigger *t, NkgEvent *e, int *light)
 	int u = wd(c, h)->upos;
 	if (u == U_VERB || u == U_AUX || (u == U_ADJ && t->verb)) {
 		Args a;
-		args_of(c, h, &a);
-		if (a.subj < 0)
-			a.subj = inherited_subject(c, h, &a.passive);
-		else if (is_relative(c, a.subj) &&
-		         wd(c, h)->deprel == D_ACL_RELCL)
-			a.subj = wd(c, h)->head;
+		clause_args(c, h, &a);
 		if (a.passive) {
 			add_arg(c, e, obj_role >= 0 ? obj_role : target_role,
 			        a.subj);
@@ -830,12 +836,7 @@ static int frame_roles(Ctx *c, const Trigger *t, NkgEvent *e, int *light)
 		if (face || lightv) {
 			*light = 1;
 			Args a;
-			args_of(c, v, &a);
-			if (a.subj < 0)
-				a.subj = inherited_subject(c, v, &a.passive);
-			else if (is_relative(c, a.subj) &&
-			         wd(c, v)->deprel == D_ACL_RELCL)
-				a.subj = wd(c, v)->head;
+			clause_args(c, v, &a);
 			int r = face && p->noun_left >= 0 ? p->noun_left
 			        : face                    ? target_role
 			                                  : agent_role;
@@ -850,9 +851,7 @@ static int frame_roles(Ctx *c, const Trigger *t, NkgEvent *e, int *light)
 	if (v >= 0 && wd(c, h)->deprel == D_OBL && cs && !strcmp(cs, "in") &&
 	    adverbial_in(c, h)) {
 		Args a;
-		args_of(c, v, &a);
-		if (a.subj < 0)
-			a.subj = inherited_subject(c, v, &a.passive);
+		clause_args(c, v, &a);
 		if (!a.passive)
 			add_arg(c, e, agent_role, a.subj);
 	}
@@ -1107,14 +1106,6 @@ static int noun_clause(const Ctx *c, const Trigger *t)
 	return 0;
 }
 
-static int one_sided(const NkgEvent *e)
-{
-	size_t na = e->roles[NKG_ROLE_AGENT].n,
-	       nt = e->roles[NKG_ROLE_TARGET].n,
-	       np = e->roles[NKG_ROLE_PARTICIPANT].n;
-	return (na > 0) + (nt > 0) + (np > 1 ? 2 : np) < 2;
-}
-
 void ex_fill_event(Ctx *c, const Trigger *t, size_t s0, size_t s1,
                    const NkgDateExpr *dates, size_t nd)
 {
@@ -1223,8 +1214,8 @@ void ex_fill_event(Ctx *c, const Trigger *t, size_t s0, size_t s1,
 	 * attacked"), refers to an event rather than reports it: it joins an
 	 * earlier event it repeats, or is left out.  "The operation on Jan.
 	 * 3" is dated, and stays. */
-	if ((nominal_trigger(c, t) || noun_clause(c, t)) && one_sided(e) &&
-	    !e->date && !e->start_date) {
+	if ((nominal_trigger(c, t) || noun_clause(c, t)) &&
+	    !nkg_event_two_sided(e) && !e->date && !e->start_date) {
 		if (!merge_last(c))
 			drop_last(c);
 		return;

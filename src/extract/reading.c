@@ -8,16 +8,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int grow(void *pp, size_t *cap, size_t need, size_t size)
+/* Reallocates *PP to N elements of SIZE; on failure *PP stays and -1. */
+static int resize(void *pp, size_t n, size_t size)
 {
-	if (need <= *cap)
-		return 0;
-	size_t n = need * 2;
 	void *p = realloc(*(void **)pp, n * size);
 	if (!p)
 		return -1;
 	*(void **)pp = p;
-	*cap = n;
 	return 0;
 }
 
@@ -30,23 +27,13 @@ int ex_sentence_start(Ctx *c, const NkgSentence *se)
 	size_t nt = se->t1 - se->t0;
 	size_t need = nt + 1;
 	if (need > c->cap_tw) {
+		/* the token indexes share one capacity */
 		size_t n = need * 2;
-		int32_t *tw = realloc(c->tw, n * sizeof *tw);
-		if (tw)
-			c->tw = tw;
-		size_t *a = realloc(c->tam, n * sizeof *a);
-		if (a)
-			c->tam = a;
-		size_t *s = realloc(c->tam_start, n * sizeof *s);
-		if (s)
-			c->tam_start = s;
-		size_t *e = realloc(c->tam_end, n * sizeof *e);
-		if (e)
-			c->tam_end = e;
-		uint8_t *b = realloc(c->cbm, n);
-		if (b)
-			c->cbm = b;
-		if (!tw || !a || !s || !e || !b)
+		if (resize(&c->tw, n, sizeof *c->tw) ||
+		    resize(&c->tam, n, sizeof *c->tam) ||
+		    resize(&c->tam_start, n, sizeof *c->tam_start) ||
+		    resize(&c->tam_end, n, sizeof *c->tam_end) ||
+		    resize(&c->cbm, n, 1))
 			return -1;
 		c->cap_tw = n;
 	}
@@ -91,13 +78,13 @@ void ex_analyse(Ctx *c)
 	if (nkg_analyze_sentence(lang, c->text, c->tk, se, c->an))
 		return;
 	size_t nt = se->t1 - se->t0, nw = c->an->n_words;
-	size_t cap_kid = c->cap_kid;
-	if (grow(&c->kid, &cap_kid, nw + 1, sizeof *c->kid))
-		return;
-	cap_kid = c->cap_kid;
-	if (grow(&c->sib, &cap_kid, nw + 1, sizeof *c->sib))
-		return;
-	c->cap_kid = cap_kid;
+	if (nw + 1 > c->cap_kid) {
+		size_t n = (nw + 1) * 2;
+		if (resize(&c->kid, n, sizeof *c->kid) ||
+		    resize(&c->sib, n, sizeof *c->sib))
+			return;
+		c->cap_kid = n;
+	}
 	for (size_t i = 0; i <= nt; i++)
 		c->tw[i] = -1;
 	for (size_t w = nw; w-- > 0;) {

@@ -341,12 +341,17 @@ static int is_media(const NkgGraph *g, size_t a)
 /* How much of its frame an event has: both sides (an agent and a target,
  * or two parties of a symmetric event) keep the confidence the extractor
  * gave (0.9 when none was given); one side only is 0.4. */
-static double frame_confidence(const NkgEvent *e)
+int nkg_event_two_sided(const NkgEvent *e)
 {
 	size_t ag = e->roles[NKG_ROLE_AGENT].n,
 	       tg = e->roles[NKG_ROLE_TARGET].n;
 	size_t pa = e->roles[NKG_ROLE_PARTICIPANT].n;
-	if ((ag && tg) || pa >= 2 || (pa && (ag || tg)))
+	return (ag && tg) || pa >= 2 || (pa && (ag || tg));
+}
+
+static double frame_confidence(const NkgEvent *e)
+{
+	if (nkg_event_two_sided(e))
 		return e->confidence > 0 && e->confidence <= 1 ? e->confidence
 		                                               : 0.9;
 	return 0.4;

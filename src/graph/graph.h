@@ -134,6 +134,9 @@ size_t nkg_graph_add_position(NkgGraph *g, size_t holder, const char *title,
                               size_t mention);
 size_t nkg_graph_add_event(NkgGraph *g, const char *cls, const char *rule);
 /* Frees what event E owns (not E itself: it lives in the graph's array). */
+/* Does E have both sides: an agent and a target, or two parties (a
+ * party with an agent or a target counts)? */
+int nkg_event_two_sided(const NkgEvent *e);
 void nkg_event_free(NkgEvent *e);
 int nkg_idx_add(NkgIdxList *l, size_t v); /* no duplicates; 0 on success */
 int nkg_idx_has(const NkgIdxList *l, size_t v);

@@ -13,6 +13,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /* Sections of the block. */
 enum {
@@ -57,6 +58,15 @@ struct NkgLangImpl {
 
 /* Looks KEY up in T; returns 1 and sets *val when found. */
 int ld_get(const NkgLang *l, LdTable t, const char *key, uint32_t *val);
+
+/* The tag list at OFF in LD_LISTS: *N pairs of {u32 tag, float score}
+ * (read them with memcpy: the block is not aligned for floats). */
+static inline const void *ld_list(const NkgLang *l, uint32_t off, uint32_t *n)
+{
+	const unsigned char *p = l->base + l->sec_off[LD_LISTS] + off;
+	memcpy(n, p, 4);
+	return p + 4;
+}
 uint32_t ld_hash(const char *s, size_t n);
 
 /* ---- building ---- */

@@ -137,11 +137,10 @@ static int lex_has_tag(const NkgLang *l, const char *key, int x)
 	uint32_t off, n;
 	if (!ld_get(l, l->lex, key, &off))
 		return 0;
-	const unsigned char *p = l->base + l->sec_off[LD_LISTS] + off;
-	memcpy(&n, p, 4);
+	const unsigned char *p = ld_list(l, off, &n);
 	for (uint32_t i = 0; i < n; i++) {
 		uint32_t tag;
-		memcpy(&tag, p + 4 + 8 * i, 4);
+		memcpy(&tag, p + 8 * i, 4);
 		if ((int)tag == x)
 			return 1;
 	}

@@ -22,18 +22,11 @@ typedef struct {
 	uint8_t back[MAXC];
 } Cell;
 
-static const float *list_at(const NkgLang *l, uint32_t off, uint32_t *n)
-{
-	const unsigned char *p = l->base + l->sec_off[LD_LISTS] + off;
-	memcpy(n, p, 4);
-	return (const float *)(p + 4);
-}
-
 /* Adds the tags of list OFF to C, keeping the higher score of a tag. */
 static void add_list(const NkgLang *l, uint32_t off, Cell *c, float bonus)
 {
 	uint32_t n;
-	const float *v = list_at(l, off, &n);
+	const float *v = (const float *)ld_list(l, off, &n);
 	for (uint32_t i = 0; i < n; i++) {
 		uint32_t tag;
 		memcpy(&tag, &v[2 * i], 4);
@@ -436,7 +429,7 @@ static int settle_upos(const NkgLang *l, const char *text, const NkgAnalysis *a,
 		    (wn & WN_ADJ) && !(wn & WN_NOUN))
 			return U_ADJ;
 		if (ld_get(l, l->lex, nkg_word_key(a, i), &off)) {
-			const float *v = list_at(l, off, &cnt);
+			const float *v = (const float *)ld_list(l, off, &cnt);
 			uint32_t best = 0;
 			float bs = -1e30f;
 			for (uint32_t k = 0; k < cnt; k++) {
