@@ -1029,7 +1029,7 @@ static void position_roles(Ctx *c, const Trigger *t, NkgEvent *e, size_t s0,
 		if (!direct_taken) {
 			direct_taken = 1;
 			if (!t->verb)
-				continue; /* "talks Cuba" is not English */
+				continue; /* a noun takes no bare object */
 			if (t->passive || obj_role >= 0)
 				ex_add_role(c, e,
 				            t->passive ? agent_role : obj_role,

@@ -25,7 +25,7 @@
 #define MAX_SPAN 8
 
 enum {
-	M_PLACE = 1 << 0,  /* "in Havana": a place, not a party */
+	M_PLACE = 1 << 0,  /* "in the capital": a place, not a party */
 	M_POSS = 1 << 1,   /* followed by 's */
 	M_ADJ = 1 << 2,    /* adjectival country word: "U.S. pressure" */
 	M_PP = 1 << 3,     /* object of a preposition */

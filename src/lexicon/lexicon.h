@@ -11,7 +11,7 @@
 
 typedef enum {
 	LX_ACTOR,      /* label or alias of a known actor */
-	LX_DEMONYM,    /* "Cuban" */
+	LX_DEMONYM,    /* a people's adjective */
 	LX_DEMONYM_PL, /* "Cubans" */
 	LX_METONYM,    /* "Havana" */
 	LX_SURNAME,    /* last token of a known person's label */
