@@ -409,6 +409,21 @@ static size_t arg_mention_at(const Ctx *c, int32_t w, int depth)
 			if (usable(c, k) && !(c->am[k].flags & M_PLACE))
 				return k;
 		}
+		/* "the allegations made by Pakistan" are Pakistan's; "the men
+		 * wanted by Interpol" are not its */
+		if (r == D_ACL && wd(c, d)->xpos == X_VBN &&
+		    (wd(c, w)->nclass == NC_ACT ||
+		     wd(c, w)->nclass == NC_COMMUNICATION ||
+		     wd(c, w)->nclass == NC_COGNITION)) {
+			KIDS(c, d, e)
+			{
+				if (wd(c, e)->deprel != D_OBL_AGENT)
+					continue;
+				size_t k = mention_of_word(c, e);
+				if (usable(c, k) && !(c->am[k].flags & M_PLACE))
+					return k;
+			}
+		}
 		if (r == D_NMOD && cs && !strcmp(cs, "in")) {
 			size_t k = mention_of_word(c, d);
 			if (usable(c, k) && c->g->actors[c->am[k].actor].kind ==

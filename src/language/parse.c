@@ -829,8 +829,15 @@ static void agent(P *p, long c, long v)
 static int reduced_passive(const P *p, long c)
 {
 	const NkgChunk *k = ch(p, c);
-	if (k->w1 - k->w0 != 1 || wd(p, k->w0)->xpos != X_VBN || k->w0 == 0 ||
-	    k->w1 >= p->a->n_words || !key_is(p->a, k->w1, "by"))
+	/* the participle alone, or with its particle or adverb ("drawn up
+	 * by", "put forward by") */
+	size_t n = k->w1 - k->w0, by = k->w1;
+	if (by < p->a->n_words &&
+	    (wd(p, by)->xpos == X_RP || wd(p, by)->xpos == X_RB))
+		by++;
+	if ((n != 1 && (n != 2 || wd(p, k->w0 + 1)->xpos != X_RP)) ||
+	    wd(p, k->w0)->xpos != X_VBN || k->w0 == 0 || by >= p->a->n_words ||
+	    !key_is(p->a, by, "by"))
 		return 0;
 	long b = wd(p, k->w0 - 1)->chunk;
 	return b >= 0 && chunk_kind(p, b) == CH_NP;

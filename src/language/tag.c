@@ -447,6 +447,42 @@ static int settle_upos(const NkgLang *l, const char *text, const NkgAnalysis *a,
 	return upos_of[x];
 }
 
+/* "rejected the allegations made by Pakistan": a past form right after
+ * the object of a finite verb of its own clause, with "by" after it, is a
+ * past participle that modifies the object ("the plan drawn up by", "put
+ * forward by"; a clause has one finite verb unless a conjunction, comma or
+ * relative word comes between).  Only a word the tagger could read as a past
+ * participle (C: its candidates). */
+static void settle_reduced(NkgAnalysis *a, const char *text, const Cell *c)
+{
+	for (size_t i = 2; i + 1 < a->n_words; i++) {
+		NkgWord *w = &a->words[i];
+		int p = a->words[i - 1].xpos;
+		size_t b = i + 1 +
+		           (a->words[i + 1].xpos == X_RP ||
+		            a->words[i + 1].xpos == X_RB);
+		if (w->xpos != X_VBD || b >= a->n_words ||
+		    !is_form(text, &a->words[b],
+		             (const char *const[]){"by", NULL}) ||
+		    (p != X_NN && p != X_NNS && p != X_NNP && p != X_NNPS))
+			continue;
+		int vbn = 0;
+		for (int k = 0; k < c[i].n && !vbn; k++)
+			vbn = c[i].tag[k] == X_VBN;
+		int finite = 0;
+		for (size_t k = i - 1; k-- > 0 && !finite;) {
+			int x = a->words[k].xpos;
+			if (x == X_CC || x == X_COMMA || x == X_WDT ||
+			    x == X_WP || x == X_IN || x == X_COLON)
+				break;
+			finite = x == X_VBD || x == X_VBZ || x == X_VBP ||
+			         x == X_MD;
+		}
+		if (vbn && finite)
+			w->xpos = X_VBN;
+	}
+}
+
 int nkg_lang_tag(const NkgLang *l, const char *text, NkgAnalysis *a)
 {
 	size_t n = a->n_words;
@@ -510,6 +546,7 @@ int nkg_lang_tag(const NkgLang *l, const char *text, NkgAnalysis *a)
 	settle_modal(l, a);
 	settle_to(a, text);
 	settle_verbs(a, text);
+	settle_reduced(a, text, c);
 	settle_punct(a, text);
 	for (size_t i = 0; i < n; i++)
 		a->words[i].upos = settle_upos(l, text, a, i);
