@@ -1597,8 +1597,21 @@ static void mention_preps(Ctx *c, size_t s0)
 	}
 }
 
+/* The verb whose subject mention M is (-1: none, or no analysis). */
+static int32_t subject_of(const Ctx *c, const AMention *m)
+{
+	for (size_t i = m->t0; i < m->t1; i++) {
+		const NkgWord *w = word_of(c, i);
+		if (w && (w->deprel == D_NSUBJ || w->deprel == D_NSUBJ_PASS))
+			return w->head;
+	}
+	return -1;
+}
+
 /* Coordinated mentions ("Cuba and Venezuela", "A, B and C"); the last
- * coordinated pair of countries is kept for "the two countries". */
+ * coordinated pair of countries is kept for "the two countries".  A
+ * mention that is the subject of a clause of its own starts that clause
+ * ("criticized the militants, and New Delhi rejected ..."). */
 static void mention_coords(Ctx *c)
 {
 	for (size_t k = 0; k + 1 < c->n_am; k++) {
@@ -1617,6 +1630,10 @@ static void mention_coords(Ctx *c)
 		if (gap == 2 && !strcmp(key(c, a->t1), "and") &&
 		    !strcmp(key(c, a->t1 + 1), "the"))
 			ok = 1;
+		if (ok) {
+			int32_t vb = subject_of(c, b);
+			ok = vb < 0 || subject_of(c, a) == vb;
+		}
 		/* "Cuban and Venezuelan officials" is one phrase per side */
 		if (ok && a->actor != b->actor && !(a->flags & M_SOURCE) &&
 		    !(b->flags & M_SOURCE)) {
