@@ -284,6 +284,18 @@ void ex_find_triggers(Ctx *c, size_t s0, size_t s1)
 				u->suppressed = 1;
 		}
 	}
+	/* A verb trigger whose word the tagger reads as an adverb, a
+	 * particle or a preposition is no verb: "snap back", "fled back to
+	 * their villages", "come back to the table". */
+	for (size_t k = 0; k < c->n_tr; k++) {
+		Trigger *t = &c->tr[k];
+		int32_t w = t->verb && !t->suppressed ? ex_word(c, t->head) : -1;
+		if (w < 0)
+			continue;
+		int x = c->an->words[w].xpos;
+		if (x == X_RB || x == X_RP || x == X_IN || x == X_RBR)
+			t->suppressed = 1;
+	}
 	/* Gerunds and participles used as adjectives after a determiner
 	 * ("the ruling party") are not events. */
 	for (size_t k = 0; k < c->n_tr; k++) {
