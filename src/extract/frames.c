@@ -701,9 +701,13 @@ static void obliques(Ctx *c, NkgEvent *e, const LexPattern *p, int32_t h,
 		if (role < 0)
 			continue;
 		size_t m = arg_mention(c, d);
-		if (m == NKG_NONE)
+		/* people with no name take part too ("met with security
+		 * officials"), but they are no place or origin */
+		if (m == NKG_NONE && role != NKG_ROLE_AGENT &&
+		    role != NKG_ROLE_TARGET && role != NKG_ROLE_PARTICIPANT)
 			continue;
-		if (role == NKG_ROLE_PLACE && !(c->am[m].flags & M_PLACE) &&
+		if (m != NKG_NONE && role == NKG_ROLE_PLACE &&
+		    !(c->am[m].flags & M_PLACE) &&
 		    c->g->actors[c->am[m].actor].kind != NKG_KIND_COUNTRY)
 			continue;
 		if (role == NKG_ROLE_TARGET && p->symmetric)

@@ -289,7 +289,8 @@ void ex_find_triggers(Ctx *c, size_t s0, size_t s1)
 	 * their villages", "come back to the table". */
 	for (size_t k = 0; k < c->n_tr; k++) {
 		Trigger *t = &c->tr[k];
-		int32_t w = t->verb && !t->suppressed ? ex_word(c, t->head) : -1;
+		int32_t w =
+		        t->verb && !t->suppressed ? ex_word(c, t->head) : -1;
 		if (w < 0)
 			continue;
 		int x = c->an->words[w].xpos;
