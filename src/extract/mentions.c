@@ -169,6 +169,37 @@ static size_t country_word(const Ctx *c, size_t i, size_t end, size_t *li,
 
 static int name_particle(const char *k);
 
+/* The country (lexicon actor) of a group with no country word of its
+ * own: the one country the sentence names ("police in Kenya arrested
+ * protesters", "farmers protested in Warsaw"); with none named, the
+ * story's main country; with several, the main country if it is one of
+ * them.  NKG_NONE otherwise. */
+static size_t group_country(const Ctx *c, size_t s0, size_t s1)
+{
+	size_t mc = ex_main_country(c);
+	size_t ml = mc != NKG_NONE ? ex_lex_of(c, mc) : NKG_NONE;
+	size_t one = NKG_NONE;
+	int several = 0, main_named = 0;
+	for (size_t z = s0; z < s1; z++) {
+		size_t li;
+		LexKind how;
+		size_t n = country_word(c, z, s1, &li, &how);
+		if (!n || c->lx->actors[li].kind != NKG_KIND_COUNTRY)
+			continue;
+		main_named |= li == ml;
+		if (one == NKG_NONE)
+			one = li;
+		else if (li != one)
+			several = 1;
+		z += n - 1;
+	}
+	if (one == NKG_NONE)
+		return ml;
+	if (!several)
+		return one;
+	return main_named ? ml : NKG_NONE;
+}
+
 static int is_name_token(const Ctx *c, size_t i, size_t end)
 {
 	if (i >= end || !is_word(c, i))
@@ -649,9 +680,8 @@ static size_t bare_group(Ctx *c, size_t i, size_t s1)
 	}
 	size_t m0 = group_mods(c, i);
 	/* criminals are rarely the story's main country's own */
-	size_t mc =
-	        strcmp(gr->sector, "criminal") ? ex_main_country(c) : NKG_NONE;
-	size_t li = mc != NKG_NONE ? ex_lex_of(c, mc) : NKG_NONE;
+	size_t li = strcmp(gr->sector, "criminal") ? group_country(c, c->s0, s1)
+	                                           : NKG_NONE;
 	size_t gi;
 	if (li != NKG_NONE) {
 		gi = make_group(c, li, e->idx, m0, i, i + n);
