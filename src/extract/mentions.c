@@ -864,8 +864,16 @@ static size_t find_title(const Ctx *c, const Head *h, size_t s1, size_t *tpos,
 		/* capitalised modifiers before a title become part of it */
 		for (size_t m = 1; m <= 2 && !tl && tp + m < s1; m++) {
 			const char *mk = key(c, tp + m - 1);
+			/* "Uganda's U.N. ambassador" is Uganda's, at the
+			 * U.N. */
+			const LexEntry *oe;
+			int org_mod = h->poss &&
+			              ex_longest(c, tp + m - 1, s1, LX_ACTOR,
+			                         &oe) == 1 &&
+			              c->lx->actors[oe->idx].kind ==
+			                      NKG_KIND_ORGANIZATION;
 			if (!is_word(c, tp + m - 1) ||
-			    is_actor_or_lex(c, tp + m - 1, s1) ||
+			    (is_actor_or_lex(c, tp + m - 1, s1) && !org_mod) ||
 			    eng_is(mk, ENG_DET) || eng_is(mk, ENG_PREP) ||
 			    eng_is(mk, ENG_AUX) || eng_is(mk, ENG_BE) ||
 			    eng_is(mk, ENG_CLAUSE) || !strcmp(mk, "and"))
