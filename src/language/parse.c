@@ -761,6 +761,15 @@ static int author_of(const P *p, long np, size_t prep)
 	       (key_is(p->a, prep, "by") || key_is(p->a, prep, "from"));
 }
 
+/* "near the border with Venezuela", "in talks with the rebels": "with"
+ * after a common noun that is itself in a prepositional phrase goes with
+ * that noun. */
+static int with_of(const P *p, long np, size_t prep)
+{
+	const NkgWord *w = wd(p, ch(p, np)->head);
+	return key_is(p->a, prep, "with") && w->prep && w->upos == U_NOUN;
+}
+
 /* Prepositions: the case of the noun after them, which modifies the noun
  * before ("the president of X") or else the nearest clause. */
 static void preps(P *p)
@@ -795,7 +804,7 @@ static void preps(P *p)
 		int pre_verbal = v < 0 || v > (long)i;
 		if (before >= 0 && chunk_kind(p, before) == CH_NP &&
 		    (key_is(a, i, "of") || pre_verbal ||
-		     author_of(p, before, i)))
+		     author_of(p, before, i) || with_of(p, before, i)))
 			link(p, h, ch(p, before)->head, D_NMOD);
 		else if (v >= 0)
 			link(p, h, v, D_OBL);
