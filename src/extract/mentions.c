@@ -168,6 +168,7 @@ static size_t country_word(const Ctx *c, size_t i, size_t end, size_t *li,
 }
 
 static int name_particle(const char *k);
+static const NkgWord *word_of(const Ctx *c, size_t i);
 
 /* The country (lexicon actor) of a group with no country word of its
  * own: the one country the sentence names ("police in Kenya arrested
@@ -671,6 +672,15 @@ static size_t bare_group(Ctx *c, size_t i, size_t s1)
 	    (ex_has_kind(c, i + n, s1, LX_TITLE) ||
 	     !strcmp(key(c, i + n), "'s") || !strcmp(key(c, i + n), "'")))
 		return 0;
+	/* nor an adjective before a noun ("civilian casualties",
+	 * "military targets") */
+	{
+		const NkgWord *gw = n == 1 ? word_of(c, i) : NULL;
+		const NkgWord *nw = gw && i + 1 < s1 ? word_of(c, i + 1) : NULL;
+		if (gw && nw && gw->xpos == X_JJ &&
+		    (nw->xpos == X_NN || nw->xpos == X_NNS))
+			return 0;
+	}
 	/* nor a noun that starts an event phrase ("military operation") */
 	for (size_t m = n + 1; m <= n + 2; m++) {
 		const LexSlot *sl = ex_lookup(c, i, m, s1);
