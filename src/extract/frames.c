@@ -470,6 +470,18 @@ static size_t generic_group(Ctx *c, int32_t w)
 	if ((h->xpos != X_NNS && h->xpos != X_NNPS) ||
 	    (h->nclass != NC_PERSON && h->nclass != NC_GROUP))
 		return NKG_NONE;
+	/* the press addressed is an audience, not a party ("speaking to
+	 * reporters", "told journalists"); journalists arrested are */
+	{
+		const LexEntry *ge;
+		const NkgWord *hw = wd(c, w);
+		const char *cs = case_of(c, w);
+		if ((hw->deprel == D_IOBJ || (cs && !strcmp(cs, "to"))) &&
+		    ex_longest(c, hw->tok, c->s1, LX_GROUP, &ge) &&
+		    c->lx->groups[ge->idx].sector &&
+		    !strcmp(c->lx->groups[ge->idx].sector, "media"))
+			return NKG_NONE;
+	}
 	char label[256];
 	size_t o = 0;
 	size_t country = NKG_NONE;
