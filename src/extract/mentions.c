@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* ---------- small helpers ---------- */
 
@@ -987,6 +988,33 @@ static size_t title_holder(Ctx *c, const Head *h, size_t s1, size_t tpos,
 /* A country's title with no name: "Montenegro's prime minister" is the
  * post as an actor; "Palestinian leaders" is a group.  Returns the token
  * after the title. */
+/* The person of the story who holds TITLE (for COUNTRY, a graph actor,
+ * unless NKG_NONE): "the prime minister", "the Israeli president" after
+ * the post's holder was named.  A title without a sector ("leader")
+ * stands for the country's most mentioned holder of any post.  The most
+ * mentioned holder wins; NKG_NONE when there is none. */
+static size_t post_holder(const Ctx *c, const LexTitle *title, size_t country)
+{
+	size_t best = NKG_NONE, best_n = 0;
+	for (size_t k = 0; k < c->g->n_positions; k++) {
+		const NkgPosition *p = &c->g->positions[k];
+		const NkgActor *a = &c->g->actors[p->holder];
+		if (a->kind != NKG_KIND_PERSON || strstr(a->iri, "/post/"))
+			continue; /* a person, not an unnamed post */
+		if (country != NKG_NONE && p->organization != country)
+			continue;
+		if (title->sector &&
+		    (!p->title || strcasecmp(p->title, title->label)))
+			continue;
+		size_t n = ex_salience_count(c, p->holder);
+		if (n > best_n) {
+			best = p->holder;
+			best_n = n;
+		}
+	}
+	return best;
+}
+
 static size_t unnamed_post(Ctx *c, const Head *h, size_t tpos, size_t tl,
                            const LexTitle *title)
 {
@@ -1000,6 +1028,15 @@ static size_t unnamed_post(Ctx *c, const Head *h, size_t tpos, size_t tl,
 	free(tfold);
 	char label[400], iri[600];
 	size_t gi;
+	if (!plural) {
+		size_t gc = ex_add_lex_actor(c, h->cli, 0);
+		size_t who =
+		        gc != NKG_NONE ? post_holder(c, title, gc) : NKG_NONE;
+		if (who != NKG_NONE) {
+			ex_push_mention(c, h->i, tpos + tl, who, 0);
+			return tpos + tl;
+		}
+	}
 	if (plural) {
 		char *written = ex_span_text(c, tpos, tpos + tl);
 		char *wf = written ? nkg_fold(written, strlen(written)) : NULL;
@@ -1046,6 +1083,16 @@ static size_t titled_mention(Ctx *c, const Head *h, size_t s1)
 	size_t end = title_holder(c, h, s1, tpos, tl, title, status);
 	if (!end && h->cw && title)
 		end = unnamed_post(c, h, tpos, tl, title);
+	/* "the prime minister": the story's holder of the post */
+	if (!end && !h->cw && title && title->sector && tpos == h->j &&
+	    h->j > c->s0 && !strcmp(key(c, h->j - 1), "the") &&
+	    (tpos + tl >= s1 || !is_cap(c, tpos + tl))) {
+		size_t who = post_holder(c, title, NKG_NONE);
+		if (who != NKG_NONE) {
+			ex_push_mention(c, h->i, tpos + tl, who, 0);
+			end = tpos + tl;
+		}
+	}
 	return end;
 }
 
