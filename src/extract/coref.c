@@ -62,13 +62,73 @@ size_t ex_main_country(const Ctx *c)
 
 /* ---------- pronouns ---------- */
 
-/* Resolves a pronoun at I. */
-static size_t pronoun(Ctx *c, size_t i, size_t end)
+/* Is A a body of no state: a group or organisation of rebels, parties,
+ * militias, churches or campaigners (its sector; not "people")? */
+static int non_state(const NkgActor *a)
+{
+	static const char *const sectors[] = {"rebel",    "party", "opposition",
+	                                      "criminal", "ngo",   "religious",
+	                                      NULL};
+	if ((a->kind != NKG_KIND_ORGANIZATION && a->kind != NKG_KIND_GROUP) ||
+	    !a->sector)
+		return 0;
+	for (const char *const *s = sectors; *s; s++)
+		if (!strcmp(a->sector, *s))
+			return 1;
+	return 0;
+}
+
+/* Does actor A fit definite description kind G: 5 a country, 6 a group
+ * ("the group", "the militia"), 7 an organisation of states ("the bloc",
+ * "the alliance")? */
+static int fits_kind(const NkgActor *a, int g)
+{
+	if (g == 5)
+		return a->kind == NKG_KIND_COUNTRY;
+	if (g == 6)
+		return non_state(a);
+	return a->kind == NKG_KIND_ORGANIZATION && a->sector &&
+	       !strcmp(a->sector, "international");
+}
+
+/* "the country", "the group", "the bloc": the nearest earlier mention of
+ * that kind in the sentence, else the most recently mentioned one of the
+ * last sentences. */
+static size_t description(const Ctx *c, int g)
+{
+	for (size_t k = c->n_am; k-- > 0;) {
+		const NkgActor *a = &c->g->actors[c->am[k].actor];
+		if (!(c->am[k].flags & (M_SOURCE | M_PRON)) && fits_kind(a, g))
+			return c->am[k].actor;
+	}
+	size_t best = NKG_NONE, bs = 0;
+	for (size_t k = 0; k < c->n_sal; k++) {
+		const NkgActor *a = &c->g->actors[c->sal[k].actor];
+		if (c->sal[k].last_sent + 3 < c->sent || !fits_kind(a, g) ||
+		    ex_is_media(c, c->sal[k].actor))
+			continue;
+		if (best == NKG_NONE || c->sal[k].last_sent > bs ||
+		    (c->sal[k].last_sent == bs &&
+		     c->sal[k].count > ex_salience_count(c, best))) {
+			best = c->sal[k].actor;
+			bs = c->sal[k].last_sent;
+		}
+	}
+	return best;
+}
+
+/* Resolves a pronoun at I (*N: its length). */
+static size_t pronoun(Ctx *c, size_t i, size_t end, size_t *n)
 {
 	const LexEntry *e;
-	if (ex_longest(c, i, end, LX_PRONOUN, &e) != 1)
+	*n = ex_longest(c, i, end, LX_PRONOUN, &e);
+	if (!*n)
 		return NKG_NONE;
 	int g = c->lx->pronouns[e->idx];
+	if (g >= 5)
+		return description(c, g);
+	if (*n != 1)
+		return NKG_NONE;
 	if (g == 4) {
 		/* "they": the nearest group, body or coordination before it */
 		for (size_t k = c->n_am; k-- > 0;) {
@@ -150,13 +210,19 @@ static int expletive_it(const Ctx *c, size_t i, size_t s1)
  * the tokens taken (0: none). */
 size_t ex_pronoun_mention(Ctx *c, size_t i, size_t s1)
 {
-	if (!ex_has_kind(c, i, s1, LX_PRONOUN) || expletive_it(c, i, s1))
+	const LexEntry *e;
+	if (!ex_longest(c, i, s1, LX_PRONOUN, &e) || expletive_it(c, i, s1))
 		return 0;
-	size_t gi = pronoun(c, i, s1);
+	size_t n;
+	size_t gi = pronoun(c, i, s1, &n);
 	if (gi == NKG_NONE)
 		return 0;
-	ex_push_mention(c, i, i + 1, gi, M_PRON);
-	return 1;
+	/* "in the country" is where, not who */
+	unsigned fl = M_PRON;
+	if (n > 1 && i > c->s0 && eng_is(key(c, i - 1), ENG_PLACE))
+		fl |= M_PLACE;
+	ex_push_mention(c, i, i + n, gi, fl);
+	return n;
 }
 
 /* "the two leaders", "both men": the people of the last two-party event;

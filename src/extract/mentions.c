@@ -137,7 +137,9 @@ size_t ex_push_mention(Ctx *c, size_t t0, size_t t1, size_t gi, unsigned flags)
 	AMention m = {t0, t1, gi, flags, NKG_NONE, NKG_NONE};
 	c->am[c->n_am] = m;
 	nkg_idx_add(&c->g->actors[gi].mentions, c->mention);
-	ex_salience_bump(c, gi);
+	/* anonymous sources tell the story; they are not in it */
+	if (!(flags & M_SOURCE))
+		ex_salience_bump(c, gi);
 	return c->n_am++;
 }
 

@@ -838,11 +838,14 @@ static int compile(NkgLexicon *lx, Triples *tr)
 			}
 		} else if (has(s, RDF "type", LEX "Pronoun")) {
 			const char *g = first(s, LEX "gender");
-			int v = !g                     ? 3
-			        : !strcmp(g, "male")   ? 1
-			        : !strcmp(g, "female") ? 2
-			        : !strcmp(g, "plural") ? 4
-			                               : 3;
+			int v = !g                           ? 3
+			        : !strcmp(g, "male")         ? 1
+			        : !strcmp(g, "female")       ? 2
+			        : !strcmp(g, "plural")       ? 4
+			        : !strcmp(g, "country")      ? 5
+			        : !strcmp(g, "group")        ? 6
+			        : !strcmp(g, "organization") ? 7
+			                                     : 3;
 			size_t idx = lx->n_pronouns;
 			PUSH(lx->pronouns, lx->n_pronouns, v);
 			add_label(lx, label, LX_PRONOUN, idx, 0);

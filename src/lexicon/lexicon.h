@@ -139,7 +139,9 @@ struct NkgLexiconImpl {
 	size_t n_months;
 	int *weekdays;
 	size_t n_weekdays;
-	int *pronouns; /* gender: 1 male 2 female 3 neuter 4 plural */
+	int *pronouns; /* gender: 1 male 2 female 3 neuter 4 plural; of a
+	                * definite description: 5 country 6 group
+	                * 7 organisation */
 	size_t n_pronouns;
 	LexCue *cues;
 	size_t n_cues;
