@@ -42,6 +42,14 @@ static int clause_break_scan(const Ctx *c, size_t i)
 	if (!strcmp(k, ",") && i + 1 < c->tk->n_toks &&
 	    (!strcmp(key(c, i + 1), "and") || !strcmp(key(c, i + 1), "but")))
 		return 1;
+	/* "condemned the incident and summoned ...": a conjunction before
+	 * a verb of its own */
+	if ((!strcmp(k, "and") || !strcmp(k, "but")) && i + 1 < c->s1) {
+		int32_t w = ex_word(c, i + 1);
+		int x = w >= 0 ? c->an->words[w].xpos : -1;
+		if (x == X_VBD || x == X_VBZ || x == X_VBP || x == X_MD)
+			return 1;
+	}
 	return 0;
 }
 
