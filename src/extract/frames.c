@@ -805,6 +805,32 @@ static int adverbial_in(const Ctx *c, int32_t h)
  * the trigger's word was read (the frame is then all there is), 0 when
  * the sentence was not analysed.  *LIGHT is set for the object of a
  * light verb (for dates). */
+/* "The attack killed 12 civilians": a subject that names an event stands
+ * for whoever carried that event out, the agents of the last event of its
+ * class in the story.  Adds them to ROLE of E; their number. */
+static int event_subject(Ctx *c, NkgEvent *e, int role, int32_t w)
+{
+	const LexPattern *sp = NULL;
+	for (size_t k = 0; k < c->n_tr && !sp; k++)
+		if (!c->tr[k].verb && ex_word(c, c->tr[k].head) == w)
+			sp = &c->lx->patterns[c->tr[k].pattern];
+	if (!sp || c->g->n_events < 2)
+		return 0;
+	size_t last = c->g->n_events - 1; /* the event being filled */
+	size_t stop = last > 32 ? last - 32 : 0;
+	for (size_t i = last; i-- > stop;) {
+		const NkgEvent *o = &c->g->events[i];
+		const NkgIdxList *oa = &o->roles[NKG_ROLE_AGENT];
+		if (!o->top_label || strcmp(o->top_label, sp->top_label) ||
+		    !oa->n)
+			continue;
+		for (size_t q = 0; q < oa->n; q++)
+			nkg_idx_add(&e->roles[role], oa->v[q]);
+		return (int)oa->n;
+	}
+	return 0;
+}
+
 static int frame_roles(Ctx *c, const Trigger *t, NkgEvent *e, int *light)
 {
 	int32_t h = ex_word(c, t->head);
@@ -830,8 +856,9 @@ static int frame_roles(Ctx *c, const Trigger *t, NkgEvent *e, int *light)
 			        a.subj);
 			add_arg(c, e, agent_role, a.by);
 		} else {
-			add_arg(c, e, p->subject >= 0 ? p->subject : agent_role,
-			        a.subj);
+			int sr = p->subject >= 0 ? p->subject : agent_role;
+			if (!add_arg(c, e, sr, a.subj) && a.subj >= 0)
+				event_subject(c, e, sr, a.subj);
 			add_arg(c, e, obj_role, object_word(c, a.obj));
 			add_arg(c, e, target_role, a.iobj);
 		}
