@@ -921,6 +921,17 @@ static int frame_roles(Ctx *c, const Trigger *t, NkgEvent *e, int *light)
 		if (!a.passive)
 			add_arg(c, e, agent_role, a.subj);
 	}
+	/* a mutual event the clause's subject did before or after what the
+	 * clause says: "withdrew after clashes with Eritrean forces", "spoke
+	 * following talks with Macron" */
+	if (v >= 0 && p->symmetric && wd(c, h)->deprel == D_OBL && cs &&
+	    (!strcmp(cs, "after") || !strcmp(cs, "before") ||
+	     !strcmp(cs, "following") || !strcmp(cs, "during"))) {
+		Args a;
+		clause_args(c, v, &a);
+		if (!a.passive)
+			add_arg(c, e, NKG_ROLE_PARTICIPANT, a.subj);
+	}
 	return 1;
 }
 
