@@ -756,6 +756,10 @@ static void complement_roles(Ctx *c, NkgEvent *e, const LexPattern *p,
 	int request = !strcmp(p->top_label, "Request");
 	if (!p->control && !request)
 		return;
+	/* "urged Serbia to release the activists": the one urged is the
+	 * target, not whom the complement acts on */
+	if (e->roles[target_role].n)
+		return;
 	KIDS(c, h, x)
 	{
 		int r = wd(c, x)->deprel;
@@ -805,6 +809,15 @@ static int adverbial_in(const Ctx *c, int32_t h)
  * the trigger's word was read (the frame is then all there is), 0 when
  * the sentence was not analysed.  *LIGHT is set for the object of a
  * light verb (for dates). */
+/* Is P a response to someone's act: approving, condemning or rejecting
+ * it? */
+static int responds(const LexPattern *p)
+{
+	return !strcmp(p->top_label, "Accuse") ||
+	       !strcmp(p->top_label, "Support") ||
+	       !strcmp(p->top_label, "Reject");
+}
+
 /* "The attack killed 12 civilians": a subject that names an event stands
  * for whoever carried that event out, the agents of the last event of its
  * class in the story.  Adds them to ROLE of E; their number. */
@@ -859,7 +872,12 @@ static int frame_roles(Ctx *c, const Trigger *t, NkgEvent *e, int *light)
 			int sr = p->subject >= 0 ? p->subject : agent_role;
 			if (!add_arg(c, e, sr, a.subj) && a.subj >= 0)
 				event_subject(c, e, sr, a.subj);
-			add_arg(c, e, obj_role, object_word(c, a.obj));
+			/* "condemned the attack", "supported the call": a
+			 * response to an act is aimed at whoever did it */
+			if (!add_arg(c, e, obj_role, object_word(c, a.obj)) &&
+			    a.obj >= 0 && obj_role == NKG_ROLE_TARGET &&
+			    responds(p))
+				event_subject(c, e, obj_role, a.obj);
 			add_arg(c, e, target_role, a.iobj);
 		}
 		obliques(c, e, p, h, 1, a.passive);
