@@ -1133,6 +1133,23 @@ static void position_roles(Ctx *c, const Trigger *t, NkgEvent *e, size_t s0,
 	}
 }
 
+/* Is trigger T's verb the predicate of an "if" or "unless" clause? */
+static int in_condition(const Ctx *c, const Trigger *t)
+{
+	int32_t h = ex_word(c, t->head);
+	if (h < 0 || !t->verb)
+		return 0;
+	KIDS(c, h, d)
+	{
+		if (wd(c, d)->deprel != D_MARK)
+			continue;
+		const char *k = nkg_word_key(c->an, d);
+		if (!strcmp(k, "if") || !strcmp(k, "unless"))
+			return 1;
+	}
+	return 0;
+}
+
 static int frame_full(const NkgEvent *e)
 {
 	return (e->roles[NKG_ROLE_AGENT].n && e->roles[NKG_ROLE_TARGET].n) ||
@@ -1250,6 +1267,12 @@ void ex_fill_event(Ctx *c, const Trigger *t, size_t s0, size_t s1,
 
 	ex_event_date(c, t, e, dates, nd, light_obj);
 	const char *mod = ex_cue_modality(c, t, s0, dates, nd);
+	/* "threatened to retaliate if Pakistan carried out airstrikes": an
+	 * act in a condition is supposed, not reported */
+	if (in_condition(c, t)) {
+		drop_last(c);
+		return;
+	}
 	if (!ex_attribute(c, t, e, s0, s1, &mod)) {
 		drop_last(c);
 		return;
