@@ -229,6 +229,7 @@ NkgStatus nkg_extract_tokens(const NkgLexicon *lx, const char *text,
 				ex_fill_event(&c, &c.tr[k], se->t0, se->t1,
 				              dates, nd);
 	}
+	ex_merge_repeats(&c);
 	/* Mentions no node points to are dropped by the writer; actors
 	 * referenced by events are marked for the diagram. */
 	for (size_t i = 0; i < g->n_events; i++)

@@ -1350,3 +1350,75 @@ void ex_fill_event(Ctx *c, const Trigger *t, size_t s0, size_t s1,
 	}
 	merge_last(c);
 }
+
+/* Does one-sided event E repeat two-sided event O: the same PLOVER class,
+ * its one side among O's on that side, the same negation? */
+static int repeats(const NkgEvent *e, const NkgEvent *o)
+{
+	if (!e->top_label || !o->top_label ||
+	    strcmp(e->top_label, o->top_label))
+		return 0;
+	/* "shelled again on Tuesday" is another day's shelling */
+	if (e->date && o->date && strcmp(e->date, o->date))
+		return 0;
+	int en = e->modality && !strcmp(e->modality, "Negated");
+	int on = o->modality && !strcmp(o->modality, "Negated");
+	if (en != on)
+		return 0;
+	const NkgIdxList *ea = &e->roles[NKG_ROLE_AGENT],
+	                 *et = &e->roles[NKG_ROLE_TARGET],
+	                 *ep = &e->roles[NKG_ROLE_PARTICIPANT];
+	if (ea->n)
+		return sub_list(ea, &o->roles[NKG_ROLE_AGENT]) ||
+		       sub_list(ea, &o->roles[NKG_ROLE_PARTICIPANT]);
+	if (et->n)
+		return sub_list(et, &o->roles[NKG_ROLE_TARGET]) ||
+		       sub_list(et, &o->roles[NKG_ROLE_PARTICIPANT]);
+	return ep->n && sub_list(ep, &o->roles[NKG_ROLE_PARTICIPANT]);
+}
+
+void ex_merge_repeats(Ctx *c)
+{
+	NkgGraph *g = c->g;
+	size_t n = g->n_events;
+	/* first the repeats join their events (two-sided events never
+	 * leave), then the array closes up */
+	unsigned char *gone = calloc(n ? n : 1, 1);
+	if (!gone)
+		return;
+	for (size_t i = 0; i < n; i++) {
+		NkgEvent *e = &g->events[i];
+		if (nkg_event_two_sided(e))
+			continue;
+		/* the nearest repeat within a window: a long text stays
+		 * linear */
+		NkgEvent *into = NULL;
+		for (size_t d = 1; d <= 256 && !into && (d <= i || i + d < n);
+		     d++) {
+			if (d <= i && nkg_event_two_sided(&g->events[i - d]) &&
+			    repeats(e, &g->events[i - d]))
+				into = &g->events[i - d];
+			else if (i + d < n &&
+			         nkg_event_two_sided(&g->events[i + d]) &&
+			         repeats(e, &g->events[i + d]))
+				into = &g->events[i + d];
+		}
+		if (!into)
+			continue;
+		for (size_t k = 0; k < e->mentions.n; k++)
+			nkg_idx_add(&into->mentions, e->mentions.v[k]);
+		gone[i] = 1;
+	}
+	size_t out = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (gone[i]) {
+			nkg_event_free(&g->events[i]);
+			continue;
+		}
+		if (out != i)
+			g->events[out] = g->events[i];
+		out++;
+	}
+	g->n_events = out;
+	free(gone);
+}

@@ -187,6 +187,10 @@ size_t ex_condition_subject(const Ctx *c, size_t h, size_t s1);
 void ex_event_date(Ctx *c, const Trigger *t, NkgEvent *e,
                    const NkgDateExpr *dates, size_t nd, int light_obj);
 
+/* frames.c: at the end of a document, an event with one side that
+ * repeats a two-sided event of its class ("the attack" after "Russia
+ * attacked Kyiv") joins it as more evidence. */
+void ex_merge_repeats(Ctx *c);
 /* triggers.c: the event triggers of sentence [S0, S1) into c->tr. */
 void ex_find_triggers(Ctx *c, size_t s0, size_t s1);
 /* frames.c: one event for trigger T, with its roles, modality,
