@@ -870,7 +870,13 @@ static int frame_roles(Ctx *c, const Trigger *t, NkgEvent *e, int *light)
 			add_arg(c, e, agent_role, a.by);
 		} else {
 			int sr = p->subject >= 0 ? p->subject : agent_role;
-			if (!add_arg(c, e, sr, a.subj) && a.subj >= 0)
+			Args own;
+			args_of(c, h, &own);
+			if (add_arg(c, e, sr, a.subj))
+				c->own_subject = own.subj >= 0 &&
+				                 own.subj == a.subj &&
+				                 sr == NKG_ROLE_AGENT;
+			else if (a.subj >= 0)
 				event_subject(c, e, sr, a.subj);
 			/* "condemned the attack", "supported the call": a
 			 * response to an act is aimed at whoever did it */
@@ -1166,10 +1172,15 @@ static void event_roles(Ctx *c, const Trigger *t, NkgEvent *e, size_t s0,
 {
 	NkgEvent fr;
 	memset(&fr, 0, sizeof fr);
+	c->own_subject = 0;
 	frame_roles(c, t, &fr, light_obj);
 	int whole = frame_full(&fr);
 	if (!whole)
 		position_roles(c, t, e, s0, s1, 1, 1, light_obj);
+	/* a verb's own subject is its agent, whatever lies to its left
+	 * ("a charge New Delhi rejected") */
+	if (!whole && c->own_subject)
+		e->roles[NKG_ROLE_AGENT].n = 0;
 	int lo = !e->roles[NKG_ROLE_AGENT].n &&
 	         !e->roles[NKG_ROLE_PARTICIPANT].n;
 	int ro = !e->roles[NKG_ROLE_TARGET].n &&

@@ -77,6 +77,7 @@ typedef struct {
 	int have_pair;
 	size_t ppair[2]; /* the two people of the last two-party event */
 	int have_ppair;
+	int own_subject; /* the frame's agent is its verb's own subject */
 	size_t *src_lex; /* graph actor -> lexicon actor (or NKG_NONE) */
 	size_t n_src;
 	/* phrase lookups of the current sentence, [token][length] */

@@ -200,6 +200,30 @@ static int time_after(const NkgAnalysis *a, size_t j)
 	return (x == X_NN || x == X_NNS) && a->words[j].nclass == NC_TIME;
 }
 
+/* Does the name at J, after a noun of a message or an act, start a
+ * clause: its words, then an adverb or two, then a verb?  A past
+ * participle there is the clause's past tense ("a charge New Delhi
+ * quickly rejected"): it has a subject and no auxiliary. */
+static int contact_clause(NkgAnalysis *a, size_t j)
+{
+	int nc = a->words[j - 1].nclass;
+	if (nc != NC_COMMUNICATION && nc != NC_ACT && nc != NC_COGNITION)
+		return 0;
+	size_t k = j;
+	while (k < a->n_words &&
+	       (a->words[k].xpos == X_NNP || a->words[k].xpos == X_NNPS))
+		k++;
+	while (k < a->n_words && a->words[k].xpos == X_RB)
+		k++;
+	if (k >= a->n_words)
+		return 0;
+	int x = a->words[k].xpos;
+	if (x == X_VBN)
+		a->words[k].xpos = X_VBD;
+	return x == X_VBD || x == X_VBZ || x == X_VBP || x == X_VBN ||
+	       x == X_MD;
+}
+
 static int chunk_np(const NkgLang *l, NkgAnalysis *a, size_t *i)
 {
 	size_t w0 = *i, j = *i;
@@ -222,6 +246,12 @@ static int chunk_np(const NkgLang *l, NkgAnalysis *a, size_t *i)
 		int px = a->words[j - (j > w0)].xpos;
 		if (noun && j > w0 && (px == X_NNP || px == X_NNPS) &&
 		    time_after(a, j))
+			break;
+		/* "a charge New Delhi rejected": a name after a noun of a
+		 * message or an act, with a verb after it, is the subject of
+		 * a relative clause */
+		if (noun && j > w0 && (y == X_NNP || y == X_NNPS) &&
+		    (px == X_NN || px == X_NNS) && contact_clause(a, j))
 			break;
 		noun |= is_noun(y);
 		j++;
