@@ -730,10 +730,24 @@ static void obliques(Ctx *c, NkgEvent *e, const LexPattern *p, int32_t h,
 		    !(c->am[m].flags & M_PLACE) &&
 		    c->g->actors[c->am[m].actor].kind != NKG_KIND_COUNTRY)
 			continue;
+		/* "near the Venezuelan border" is not in Venezuela */
+		if (m != NKG_NONE && role == NKG_ROLE_PLACE &&
+		    !strcmp(cs, "near") &&
+		    c->g->actors[c->am[m].actor].kind == NKG_KIND_COUNTRY)
+			continue;
 		if (role == NKG_ROLE_TARGET && p->symmetric)
 			role = NKG_ROLE_PARTICIPANT;
 		add_arg(c, e, role, d);
 	}
+}
+
+/* The verb trigger at word W, or NULL. */
+static const Trigger *trigger_at(const Ctx *c, int32_t w)
+{
+	for (size_t k = 0; k < c->n_tr; k++)
+		if (c->tr[k].verb && ex_word(c, c->tr[k].head) == w)
+			return &c->tr[k];
+	return NULL;
 }
 
 /* The pattern of a verb trigger at word W (absorbed by a control verb or
@@ -864,6 +878,8 @@ static int frame_roles(Ctx *c, const Trigger *t, NkgEvent *e, int *light)
 	if (u == U_VERB || u == U_AUX || (u == U_ADJ && t->verb)) {
 		Args a;
 		clause_args(c, h, &a);
+		if (t->passive == 3)
+			a.passive = 1; /* a headline's passive */
 		if (a.passive) {
 			add_arg(c, e, obj_role >= 0 ? obj_role : target_role,
 			        a.subj);
@@ -942,8 +958,15 @@ static int frame_roles(Ctx *c, const Trigger *t, NkgEvent *e, int *light)
 	    adverbial_in(c, h)) {
 		Args a;
 		clause_args(c, v, &a);
+		/* "soldiers killed in ELN ambush": a passive's subject
+		 * suffered the act */
+		const Trigger *vt = trigger_at(c, v);
+		if (vt && vt->passive == 3)
+			a.passive = 1;
 		if (!a.passive)
 			add_arg(c, e, agent_role, a.subj);
+		else if (!p->symmetric)
+			add_arg(c, e, target_role, a.subj);
 	}
 	/* a mutual event the clause's subject did before or after what the
 	 * clause says: "withdrew after clashes with Eritrean forces", "spoke

@@ -167,6 +167,32 @@ static int is_score(const Ctx *c, size_t i, size_t s1)
 	return 0;
 }
 
+/* "Four soldiers killed in ambush", "Opposition leader arrested": a
+ * headline (the document's first line, without a final stop) drops the
+ * auxiliary of a passive.  A past form of a verb that takes its target
+ * as object, with no object: the line ends, or a preposition of place or
+ * time follows. */
+static int headline_passive(const Ctx *c, const Trigger *t, size_t s0,
+                            size_t s1)
+{
+	const LexPattern *p = &c->lx->patterns[t->pattern];
+	if (c->sent != 0 || s1 <= s0 || t->form != FORM_PAST ||
+	    p->after != NKG_ROLE_TARGET || t->t0 == s0)
+		return 0;
+	const char *last = key(c, s1 - 1);
+	if (!strcmp(last, ".") || !strcmp(last, "?") || !strcmp(last, "!"))
+		return 0;
+	if (t->t1 >= s1)
+		return 1;
+	static const char *const preps[] = {
+	        "in",     "at",   "near", "during", "after", "outside",
+	        "inside", "amid", "over", "on",     "off",   NULL};
+	for (const char *const *q = preps; *q; q++)
+		if (!strcmp(key(c, t->t1), *q))
+			return 1;
+	return 0;
+}
+
 void ex_find_triggers(Ctx *c, size_t s0, size_t s1)
 {
 	for (size_t i = s0; i < s1; i++) {
@@ -319,6 +345,8 @@ void ex_find_triggers(Ctx *c, size_t s0, size_t s1)
 			    is_word(c, t->t0 - 1) &&
 			    !eng_is(key(c, t->t0 - 1), ENG_AUX))
 				t->passive = 2;
+			if (!t->passive && headline_passive(c, t, s0, s1))
+				t->passive = 3;
 		}
 	}
 	/* Control verbs absorb the trigger of their complement, and so do
