@@ -1184,6 +1184,12 @@ static size_t demonym_group(Ctx *c, const Head *h, size_t s1)
 	if (!(nkl > 3 && nk[nkl - 1] == 's' && nk[nkl - 2] != 's' &&
 	      !(tok(c, a)->flags & NKG_TOK_UPPER)))
 		return 0;
+	/* people, not "American soybeans" or "Chinese exports" (WordNet's
+	 * class of the noun, when the sentence is analysed) */
+	const NkgWord *nw = word_of(c, a);
+	if (nw && nw->nclass != NC_NONE && nw->nclass != NC_PERSON &&
+	    nw->nclass != NC_GROUP)
+		return 0;
 	const LexActor *ca = &c->lx->actors[h->cli];
 	char label[300], iri[600];
 	snprintf(label, sizeof label, "%s %s",

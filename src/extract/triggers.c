@@ -322,6 +322,14 @@ void ex_find_triggers(Ctx *c, size_t s0, size_t s1)
 		int x = c->an->words[w].xpos;
 		if (x == X_RB || x == X_RP || x == X_IN || x == X_RBR)
 			t->suppressed = 1;
+		/* "espionage charges", "the attacks": a noun inside a noun
+		 * phrase is no verb, when the pattern has no noun of its own
+		 * for it */
+		int px = w > 0 ? c->an->words[w - 1].xpos : -1;
+		if ((x == X_NNS || x == X_NN) &&
+		    (px == X_DT || px == X_JJ || px == X_NN || px == X_NNS ||
+		     px == X_PRPS || px == X_POS || px == X_CD))
+			t->suppressed = 1;
 	}
 	/* Gerunds and participles used as adjectives after a determiner
 	 * ("the ruling party") are not events. */
