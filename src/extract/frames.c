@@ -645,6 +645,38 @@ static void args_of(const Ctx *c, int32_t h, Args *a)
 
 /* The subject a verb H without one of its own shares; *PASSIVE tells how
  * it stands to H. */
+/* The noun a relative clause is about: the noun it follows, unless that
+ * is a place inside another noun's phrase ("the bombing of a base in Ivory
+ * Coast that killed ..." is about the bombing). */
+static int32_t antecedent(const Ctx *c, int32_t w)
+{
+	for (int depth = 0; depth < 3; depth++) {
+		size_t m = mention_of_word(c, w);
+		const char *cs = case_of(c, w);
+		int place = (m != NKG_NONE && (c->am[m].flags & M_PLACE)) ||
+		            (cs && (!strcmp(cs, "in") || !strcmp(cs, "at") ||
+		                    !strcmp(cs, "near")));
+		if (!place)
+			return w;
+		/* the noun before the place's preposition */
+		int32_t k = -1;
+		KIDS(c, w, d)
+		{
+			if (wd(c, d)->deprel == D_CASE && d < w)
+				k = d;
+		}
+		if (k <= 0 || (wd(c, k - 1)->upos != U_NOUN &&
+		               wd(c, k - 1)->upos != U_PROPN))
+			return w;
+		w = k - 1;
+		/* through "of": "a base" is the bombing's */
+		while (wd(c, w)->deprel == D_NMOD && wd(c, w)->head >= 0 &&
+		       case_of(c, w) && !strcmp(case_of(c, w), "of"))
+			w = wd(c, w)->head;
+	}
+	return w;
+}
+
 static int32_t inherited_subject(const Ctx *c, int32_t h, int *passive)
 {
 	int32_t g = h;
@@ -680,7 +712,7 @@ static int32_t inherited_subject(const Ctx *c, int32_t h, int *passive)
 			g = gov;
 			continue;
 		case D_ACL_RELCL:
-			return gov;
+			return antecedent(c, gov);
 		case D_ACL:
 			/* "a convoy attacked by rebels", "forces loyal to" */
 			if (wd(c, g)->xpos == X_VBN)
@@ -702,7 +734,7 @@ static void clause_args(const Ctx *c, int32_t v, Args *a)
 	if (a->subj < 0)
 		a->subj = inherited_subject(c, v, &a->passive);
 	else if (is_relative(c, a->subj) && wd(c, v)->deprel == D_ACL_RELCL)
-		a->subj = wd(c, v)->head;
+		a->subj = antecedent(c, wd(c, v)->head);
 }
 
 /* Obliques of word H with their preposition: roles from the pattern. */
@@ -832,6 +864,15 @@ static int responds(const LexPattern *p)
 	       !strcmp(p->top_label, "Reject");
 }
 
+/* Is word W the noun of an event trigger ("the bombing", "the attack")? */
+static int names_event(const Ctx *c, int32_t w)
+{
+	for (size_t k = 0; k < c->n_tr; k++)
+		if (!c->tr[k].verb && ex_word(c, c->tr[k].head) == w)
+			return 1;
+	return 0;
+}
+
 /* "The attack killed 12 civilians": a subject that names an event stands
  * for whoever carried that event out, the agents of the last event of its
  * class in the story.  Adds them to ROLE of E; their number. */
@@ -888,12 +929,13 @@ static int frame_roles(Ctx *c, const Trigger *t, NkgEvent *e, int *light)
 			int sr = p->subject >= 0 ? p->subject : agent_role;
 			Args own;
 			args_of(c, h, &own);
-			if (add_arg(c, e, sr, a.subj))
+			/* a subject that names an event is no actor */
+			if (a.subj >= 0 && names_event(c, a.subj))
+				event_subject(c, e, sr, a.subj);
+			else if (add_arg(c, e, sr, a.subj))
 				c->own_subject = own.subj >= 0 &&
 				                 own.subj == a.subj &&
 				                 sr == NKG_ROLE_AGENT;
-			else if (a.subj >= 0)
-				event_subject(c, e, sr, a.subj);
 			/* "condemned the attack", "supported the call": a
 			 * response to an act is aimed at whoever did it */
 			if (!add_arg(c, e, obj_role, object_word(c, a.obj)) &&
