@@ -78,9 +78,16 @@ static const char *const compass[] = {
         "south-western", "far",           "upper",
         "lower",         "coastal",       NULL};
 
+static const char *const cause[] = {
+        "spark",   "sparked",  "sparks",  "trigger", "triggered", "triggers",
+        "prompt",  "prompted", "prompts", "provoke", "provoked",  "provokes",
+        "fuel",    "fueled",   "fuelled", "fuels",   "draw",      "drew",
+        "drawn",   "draws",    "cause",   "caused",  "causes",    "ignite",
+        "ignited", "ignites",  "stoke",   "stoked",  "stokes",    NULL};
+
 static const char *const *const classes[ENG_COUNT] = {
-        prep,  det,  be,       aux,      clause, place,
-        light, face, relative, particle, since,  compass};
+        prep, det,      be,       aux,   clause,  place, light,
+        face, relative, particle, since, compass, cause};
 
 /* The classes as one hash table from word to a mask of classes, built
  * once: eng_is() is asked for nearly every token of every sentence. */

@@ -19,6 +19,7 @@ typedef enum {
 	ENG_PARTICLE, /* out, up, off, down, back, over, away */
 	ENG_SINCE,    /* since, from */
 	ENG_COMPASS,  /* north, southern, central ... before a place name */
+	ENG_CAUSE,    /* spark, trigger, prompt: the subject causes the noun */
 	ENG_COUNT
 } EngClass;
 

@@ -1221,6 +1221,18 @@ static int in_condition(const Ctx *c, const Trigger *t)
 	return 0;
 }
 
+/* Is nominal trigger T what its verb's subject caused ("the killing
+ * sparked protests", "drew criticism")?  That subject is no party. */
+static int caused(const Ctx *c, const Trigger *t)
+{
+	int32_t h = t->verb ? -1 : ex_word(c, t->head);
+	if (h < 0 || wd(c, h)->head < 0)
+		return 0;
+	int r = wd(c, h)->deprel;
+	return (r == D_OBJ || r == D_NSUBJ_PASS) &&
+	       eng_is(nkg_word_lemma(c->an, wd(c, h)->head), ENG_CAUSE);
+}
+
 static int frame_full(const NkgEvent *e)
 {
 	return (e->roles[NKG_ROLE_AGENT].n && e->roles[NKG_ROLE_TARGET].n) ||
@@ -1241,7 +1253,7 @@ static void event_roles(Ctx *c, const Trigger *t, NkgEvent *e, size_t s0,
 	frame_roles(c, t, &fr, light_obj);
 	int whole = frame_full(&fr);
 	if (!whole)
-		position_roles(c, t, e, s0, s1, 1, 1, light_obj);
+		position_roles(c, t, e, s0, s1, !caused(c, t), 1, light_obj);
 	/* a verb's own subject is its agent, whatever lies to its left
 	 * ("a charge New Delhi rejected") */
 	if (!whole && c->own_subject)
