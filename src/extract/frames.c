@@ -933,9 +933,14 @@ static int frame_roles(Ctx *c, const Trigger *t, NkgEvent *e, int *light)
 			if (a.subj >= 0 && names_event(c, a.subj))
 				event_subject(c, e, sr, a.subj);
 			else if (add_arg(c, e, sr, a.subj))
-				c->own_subject = own.subj >= 0 &&
-				                 own.subj == a.subj &&
-				                 sr == NKG_ROLE_AGENT;
+				/* its own subject, or the noun its clause
+				 * modifies ("Japan's plan to release") */
+				c->own_subject =
+				        sr == NKG_ROLE_AGENT &&
+				        ((own.subj >= 0 &&
+				          own.subj == a.subj) ||
+				         wd(c, h)->deprel == D_ACL ||
+				         wd(c, h)->deprel == D_ACL_RELCL);
 			/* "condemned the attack", "supported the call": a
 			 * response to an act is aimed at whoever did it */
 			if (!add_arg(c, e, obj_role, object_word(c, a.obj)) &&

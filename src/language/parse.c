@@ -682,8 +682,24 @@ static int clause_rel(const P *p, long c, long *gov)
 	if (i < 0)
 		return D_PARATAXIS;
 	int x = wd(p, i)->xpos;
-	if (x == X_TO)
+	if (x == X_TO) {
+		/* "Japan's plan to release", "the decision to expel": an
+		 * infinitive after a noun of an act, a message or a thought
+		 * modifies that noun */
+		long n = i > 0 ? wd(p, i - 1)->chunk : -1;
+		if (n >= 0 && chunk_kind(p, n) == CH_NP &&
+		    ch(p, n)->w1 == (size_t)i) {
+			const NkgWord *hw = wd(p, ch(p, n)->head);
+			if ((hw->xpos == X_NN || hw->xpos == X_NNS) &&
+			    (hw->nclass == NC_ACT ||
+			     hw->nclass == NC_COMMUNICATION ||
+			     hw->nclass == NC_COGNITION)) {
+				*gov = ch(p, n)->head;
+				return D_ACL;
+			}
+		}
 		return D_XCOMP;
+	}
 	if (x == X_WDT || x == X_WP) {
 		long n = i > 0 ? wd(p, i - 1)->chunk : -1;
 		if (n >= 0 && chunk_kind(p, n) == CH_NP) {
