@@ -417,12 +417,13 @@ static size_t arg_mention_at(const Ctx *c, int32_t w, int depth)
 			if (usable(c, k) && !(c->am[k].flags & M_PLACE))
 				return k;
 		}
-		/* "the allegations made by Pakistan" are Pakistan's; "the men
-		 * wanted by Interpol" are not its */
+		/* "the allegations made by Pakistan", "a ceasefire proposed by
+		 * the US", "the tanker owned by X" are theirs; "the men wanted
+		 * by Interpol" and "a town held by rebels" are not */
 		if (r == D_ACL && wd(c, d)->xpos == X_VBN &&
-		    (wd(c, w)->nclass == NC_ACT ||
-		     wd(c, w)->nclass == NC_COMMUNICATION ||
-		     wd(c, w)->nclass == NC_COGNITION)) {
+		    wd(c, w)->nclass != NC_PERSON &&
+		    wd(c, w)->nclass != NC_GROUP &&
+		    wd(c, w)->nclass != NC_LOCATION) {
 			KIDS(c, d, e)
 			{
 				if (wd(c, e)->deprel != D_OBL_AGENT)

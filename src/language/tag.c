@@ -469,9 +469,16 @@ static void settle_reduced(NkgAnalysis *a, const char *text, const Cell *c)
 		int vbn = 0;
 		for (int k = 0; k < c[i].n && !vbn; k++)
 			vbn = c[i].tag[k] == X_VBN;
+		static const char *const preps[] = {
+		        "to",   "of",   "in",      "on",   "at", "for",
+		        "with", "from", "against", "into", NULL};
 		int finite = 0;
 		for (size_t k = i - 1; k-- > 0 && !finite;) {
 			int x = a->words[k].xpos;
+			/* a preposition stays in the clause ("agreed to a
+			 * ceasefire proposed by"); a subordinator opens one */
+			if (x == X_IN && is_form(text, &a->words[k], preps))
+				continue;
 			if (x == X_CC || x == X_COMMA || x == X_WDT ||
 			    x == X_WP || x == X_IN || x == X_COLON)
 				break;
