@@ -763,6 +763,13 @@ static void obliques(Ctx *c, NkgEvent *e, const LexPattern *p, int32_t h,
 		    !(c->am[m].flags & M_PLACE) &&
 		    c->g->actors[c->am[m].actor].kind != NKG_KIND_COUNTRY)
 			continue;
+		/* one leaves a place, but quits a body: "withdrew from
+		 * ECOWAS" is aimed at it */
+		if (m != NKG_NONE && role == NKG_ROLE_ORIGIN &&
+		    c->g->actors[c->am[m].actor].kind ==
+		            NKG_KIND_ORGANIZATION &&
+		    !p->symmetric)
+			role = NKG_ROLE_TARGET;
 		/* "near the Venezuelan border" is not in Venezuela */
 		if (m != NKG_NONE && role == NKG_ROLE_PLACE &&
 		    !strcmp(cs, "near") &&
