@@ -91,6 +91,9 @@ const char *ex_cue_modality(const Ctx *c, const Trigger *t, size_t s0,
 		cl--;
 	for (size_t z = s0; z < t->t0; z++) {
 		size_t max = 4;
+		/* a name is no cue: "Reporters Without Borders" */
+		if (ex_is_actor_tok(c, z))
+			continue;
 		/* "vowed on Monday to strike": a date between the cue's verb
 		 * and its "to" */
 		size_t gap_end = 0;
