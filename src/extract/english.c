@@ -85,9 +85,14 @@ static const char *const cause[] = {
         "drawn",   "draws",    "cause",   "caused",  "causes",    "ignite",
         "ignited", "ignites",  "stoke",   "stoked",  "stokes",    NULL};
 
+static const char *const geo[] = {
+        "sea",     "ocean",   "gulf",   "strait",    "straits",  "peninsula",
+        "basin",   "plateau", "desert", "highlands", "lowlands", "sound",
+        "channel", "bay",     "river",  "lake",      NULL};
+
 static const char *const *const classes[ENG_COUNT] = {
         prep, det,      be,       aux,   clause,  place, light,
-        face, relative, particle, since, compass, cause};
+        face, relative, particle, since, compass, cause, geo};
 
 /* The classes as one hash table from word to a mask of classes, built
  * once: eng_is() is asked for nearly every token of every sentence. */

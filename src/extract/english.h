@@ -20,6 +20,7 @@ typedef enum {
 	ENG_SINCE,    /* since, from */
 	ENG_COMPASS,  /* north, southern, central ... before a place name */
 	ENG_CAUSE,    /* spark, trigger, prompt: the subject causes the noun */
+	ENG_GEO,      /* sea, strait, peninsula: heads of geographic names */
 	ENG_COUNT
 } EngClass;
 

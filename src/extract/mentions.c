@@ -1759,15 +1759,30 @@ static void mention_coords(Ctx *c)
 
 typedef size_t (*Stage)(Ctx *c, size_t i, size_t s0, size_t s1);
 
+/* "the South China Sea", "the Korea Strait": a country's name in the
+ * name of a sea or a strait is no mention of the country.  Returns the
+ * token after the name (0: none here). */
+static size_t geo_name(Ctx *c, size_t i, size_t s0, size_t s1)
+{
+	size_t li;
+	LexKind how;
+	size_t n = country_word(c, i, s1, &li, &how);
+	if (!n || how == LX_DEMONYM ||
+	    c->lx->actors[li].kind != NKG_KIND_COUNTRY || i + n >= s1 ||
+	    !is_cap(c, i + n) || !eng_is(key(c, i + n), ENG_GEO))
+		return 0;
+	return i + n + 1;
+}
+
 /* Scans one sentence for actor mentions: at each token the first stage
  * that finds a phrase there takes it, and the scan goes on after it. */
 void ex_find_actors(Ctx *c, size_t s0, size_t s1)
 {
 	static const Stage stages[] = {
-	        head_phrase,     leader_government, demonym_people,
-	        known_actor,     group_of_country,  org_mention,
-	        pronoun_mention, pair_mention,      source_mention,
-	        person_mention,  bare_group_mention};
+	        geo_name,       head_phrase,     leader_government,
+	        demonym_people, known_actor,     group_of_country,
+	        org_mention,    pronoun_mention, pair_mention,
+	        source_mention, person_mention,  bare_group_mention};
 	for (size_t i = s0; i < s1;) {
 		size_t end = 0;
 		for (size_t k = 0; !end && k < sizeof stages / sizeof *stages;
