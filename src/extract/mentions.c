@@ -143,6 +143,20 @@ size_t ex_push_mention(Ctx *c, size_t t0, size_t t1, size_t gi, unsigned flags)
 	return c->n_am++;
 }
 
+static const NkgWord *word_of(const Ctx *c, size_t i);
+
+/* "Who is dead?" is no WHO: a function word (by the tagger) is no name
+ * unless it is written in capitals. */
+static int function_word(const Ctx *c, size_t i)
+{
+	if (tok(c, i)->flags & NKG_TOK_UPPER)
+		return 0;
+	const NkgWord *w = word_of(c, i);
+	int x = w ? w->xpos : -1;
+	return x == X_WP || x == X_WDT || x == X_PRP || x == X_PRPS ||
+	       x == X_DT || x == X_IN || x == X_CC || x == X_MD || x == X_WRB;
+}
+
 /* Country (or org) of a country word at I: label, alias, demonym or
  * metonym.  Returns its length and the lexicon actor. */
 static size_t country_word(const Ctx *c, size_t i, size_t end, size_t *li,
@@ -165,13 +179,12 @@ static size_t country_word(const Ctx *c, size_t i, size_t end, size_t *li,
 		}
 	}
 	/* Country words are proper nouns: "us" is not the U.S. */
-	if (best && !is_cap(c, i))
+	if (best && (!is_cap(c, i) || (best == 1 && function_word(c, i))))
 		return 0;
 	return best;
 }
 
 static int name_particle(const char *k);
-static const NkgWord *word_of(const Ctx *c, size_t i);
 
 /* The country (lexicon actor) of a group with no country word of its
  * own: the one country the sentence names ("police in Kenya arrested
@@ -1324,6 +1337,8 @@ static size_t known_actor(Ctx *c, size_t i, size_t s0, size_t s1)
 	        n ? (unsigned char)c->lx->actors[e->idx].label[0] : 0;
 	if (!n || !(is_cap(c, i) || (tok(c, i)->flags & NKG_TOK_UPPER) ||
 	            (first >= 'a' && first <= 'z')))
+		return 0;
+	if (n == 1 && function_word(c, i))
 		return 0;
 	size_t gi = ex_add_lex_actor(c, e->idx, 0);
 	unsigned fl = 0;
