@@ -1748,6 +1748,28 @@ static void mention_coords(Ctx *c)
 		if (gap == 2 && !strcmp(key(c, a->t1), "and") &&
 		    !strcmp(key(c, a->t1 + 1), "the"))
 			ok = 1;
+		/* "the United States, along with Britain and France," */
+		{
+			size_t q = a->t1;
+			if (q < b->t0 && !strcmp(key(c, q), ","))
+				q++;
+			if (q + 2 <= b->t0 &&
+			    ((!strcmp(key(c, q), "along") ||
+			      !strcmp(key(c, q), "together")) &&
+			     !strcmp(key(c, q + 1), "with")))
+				q += 2;
+			else if (q + 3 <= b->t0 && !strcmp(key(c, q), "as") &&
+			         !strcmp(key(c, q + 1), "well") &&
+			         !strcmp(key(c, q + 2), "as"))
+				q += 3;
+			else
+				q = SIZE_MAX;
+			if (q != SIZE_MAX && q < b->t0 &&
+			    !strcmp(key(c, q), "the"))
+				q++;
+			if (q == b->t0)
+				ok = 1;
+		}
 		if (ok) {
 			int32_t vb = subject_of(c, b);
 			ok = vb < 0 || subject_of(c, a) == vb;

@@ -898,6 +898,25 @@ static int reduced_passive(const P *p, long c)
 	return b >= 0 && chunk_kind(p, b) == CH_NP;
 }
 
+/* Is word I a verb of saying, the verbs that invert after a quotation
+ * ('"...," said the minister', '..., added Ruto')? */
+static int quotative(const NkgAnalysis *a, size_t i)
+{
+	static const char *const verbs[] = {
+	        "say",       "tell",      "add",     "write",       "ask",
+	        "reply",     "note",      "explain", "state",       "announce",
+	        "insist",    "warn",      "claim",   "declare",     "conclude",
+	        "continue",  "recall",    "argue",   "acknowledge", "admit",
+	        "report",    "comment",   "remark",  "observe",     "stress",
+	        "emphasize", "emphasise", "tweet",   "post",        "confirm",
+	        "deny",      "urge",      "vow",     "promise",     "predict",
+	        "suggest",   NULL};
+	for (const char *const *v = verbs; *v; v++)
+		if (lemma_is(a, i, *v))
+			return 1;
+	return 0;
+}
+
 /* Subjects of the finite clauses, then objects. */
 static void arguments(P *p)
 {
@@ -928,10 +947,12 @@ static void arguments(P *p)
 			p->taken[s] = 1;
 			continue;
 		}
-		/* '"...," said the minister.': the subject after its verb */
+		/* '"...," said the minister.': the subject after its verb (a
+		 * verb of saying: "..., summoned Russia's ambassador" is no
+		 * inversion) */
 		size_t w0 = ch(p, c)->w0;
 		long n = chunk_after(p, ch(p, c)->w1);
-		if (w0 > 0 &&
+		if (w0 > 0 && quotative(a, (size_t)v) &&
 		    (wd(p, w0 - 1)->xpos == X_COMMA ||
 		     wd(p, w0 - 1)->xpos == X_RQUOTE) &&
 		    n >= 0 && chunk_kind(p, n) == CH_NP && !p->taken[n] &&
