@@ -464,11 +464,15 @@ static long find_subject(const P *p, long c)
 		long j = i - 1;
 		while (j >= 0 && wd(p, j)->xpos != X_COMMA && j > i - 12)
 			j--;
+		/* ", along with Belgium,", ", including Iran," too */
+		int with = (wd(p, j + 1)->xpos == X_RB && j + 2 < i &&
+		            wd(p, j + 2)->xpos == X_IN) ||
+		           key_is(p->a, (size_t)j + 1, "including");
 		if (j > 0 && wd(p, j)->xpos == X_COMMA &&
-		    wd(p, j + 1)->xpos != X_IN &&
+		    (wd(p, j + 1)->xpos != X_IN || with) &&
 		    (wd(p, j + 1)->xpos == X_WP ||
 		     wd(p, j + 1)->xpos == X_WDT ||
-		     wd(p, j + 1)->xpos == X_CD ||
+		     wd(p, j + 1)->xpos == X_CD || with ||
 		     chunk_kind(p, wd(p, j + 1)->chunk) == CH_NP) &&
 		    wd(p, j - 1)->chunk >= 0 &&
 		    chunk_kind(p, wd(p, j - 1)->chunk) == CH_NP) {
