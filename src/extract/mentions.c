@@ -984,6 +984,25 @@ static size_t title_holder(Ctx *c, const Head *h, size_t s1, size_t tpos,
 		nkg_idx_add(&c->g->actors[org].mentions, c->mention);
 		ex_salience_bump(c, org);
 	}
+	/* "Indian foreign ministry spokesperson": the post is the body's,
+	 * and the body is an actor of the country */
+	if (org_li == h->cli && h->cli != NKG_NONE &&
+	    c->lx->actors[h->cli].kind == NKG_KIND_COUNTRY)
+		for (size_t q = tpos; q < tpos + tl; q++) {
+			const LexEntry *ge;
+			const LexTitle *tt;
+			size_t gn = ex_longest(c, q, tpos + tl, LX_GROUP, &ge);
+			if (!gn || q + gn >= tpos + tl ||
+			    !title_at(c, q + gn, s1, &tt) ||
+			    c->lx->groups[ge->idx].kind !=
+			            NKG_KIND_ORGANIZATION)
+				continue;
+			size_t body =
+			        make_group(c, h->cli, ge->idx, q, q, q + gn);
+			if (body != NKG_NONE)
+				org = body;
+			break;
+		}
 	char *ttext = NULL;
 	if (tl > 1 && tpos + tl <= s1 && is_cap(c, tpos) &&
 	    !ex_has_kind(c, tpos, s1, LX_TITLE)) {
