@@ -1535,8 +1535,9 @@ static int finite_verb(const NkgWord *w)
  * person?  An apposition with a person noun on either side ("Josephine
  * Odumakin, a rights activist", "the group's leader, Florence Ozor,"), a
  * person noun just before it ("Israeli counterpart Meir Ben-Shabbat"),
- * "X, said", or a name the tagger has never seen, starting the sentence
- * as the subject of a verb ("Geir Pedersen issued"). */
+ * "X, said", or a name that is only a name (no WordNet sense, no tag but
+ * a proper noun's), starting the sentence as the subject of a verb ("Geir
+ * Pedersen issued"). */
 static int person_context(const Ctx *c, size_t i, size_t nl, size_t s0,
                           size_t s1)
 {
@@ -1583,9 +1584,12 @@ static int person_context(const Ctx *c, size_t i, size_t nl, size_t s0,
 	int start = i == s0 ||
 	            (pw && (pw->xpos == X_LQUOTE || pw->xpos == X_RQUOTE));
 	if (start && e < s1 && finite_verb(word_of(c, e))) {
+		/* WordNet has no sense of them, and the tagger knows them,
+		 * if at all, only as names */
 		for (size_t q = i; q < e; q++) {
 			const NkgWord *w = word_of(c, q);
-			if (!w || w->flags & W_KNOWN || w->nclass)
+			if (!w || w->nclass ||
+			    (w->flags & W_KNOWN && w->xpos != X_NNP))
 				return 0;
 		}
 		return 1;
