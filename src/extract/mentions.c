@@ -1581,8 +1581,11 @@ static int person_context(const Ctx *c, size_t i, size_t nl, size_t s0,
 				return 1;
 		}
 	const NkgWord *pw = i > s0 ? word_of(c, i - 1) : NULL;
+	/* the sentence's start, after a quote, or after a dateline's dash
+	 * ("GENEVA (AP) — Geir Pedersen ...") */
 	int start = i == s0 ||
-	            (pw && (pw->xpos == X_LQUOTE || pw->xpos == X_RQUOTE));
+	            (pw && (pw->xpos == X_LQUOTE || pw->xpos == X_RQUOTE ||
+	                    pw->xpos == X_COLON));
 	if (start && e < s1 && finite_verb(word_of(c, e))) {
 		/* WordNet has no sense of them, and the tagger knows them,
 		 * if at all, only as names */
