@@ -678,6 +678,19 @@ static int32_t antecedent(const Ctx *c, int32_t w)
 	return w;
 }
 
+/* Is verb V an event trigger that controls no complement, so that an
+ * infinitive after its object says what its subject wants? */
+static int purpose_of(const Ctx *c, int32_t v)
+{
+	for (size_t k = 0; k < c->n_tr; k++)
+		if (c->tr[k].verb && ex_word(c, c->tr[k].head) == v)
+			return !c->lx->patterns[c->tr[k].pattern].control &&
+			       strcmp(c->lx->patterns[c->tr[k].pattern]
+			                      .top_label,
+			              "Request");
+	return 0;
+}
+
 static int32_t inherited_subject(const Ctx *c, int32_t h, int *passive)
 {
 	int32_t g = h;
@@ -690,8 +703,10 @@ static int32_t inherited_subject(const Ctx *c, int32_t h, int *passive)
 		args_of(c, gov, &ga);
 		switch (rel) {
 		case D_XCOMP:
-			/* object control: "urged Serbia to release" */
-			if (ga.obj >= 0)
+			/* object control: "urged Serbia to release"; an act
+			 * that controls nothing takes a purpose ("summoned
+			 * Iraq's ambassador to protest": Kuwait protests) */
+			if (ga.obj >= 0 && !purpose_of(c, gov))
 				return ga.obj;
 			if (ga.subj >= 0 && !ga.passive)
 				return ga.subj;
@@ -1246,6 +1261,26 @@ static int caused(const Ctx *c, const Trigger *t)
 	       eng_is(nkg_word_lemma(c->an, wd(c, h)->head), ENG_CAUSE);
 }
 
+/* A protest by states is a diplomatic one ("Kuwait summoned the envoy to
+ * protest against the ruling"): event coders code it as an accusation,
+ * and keep the Protest class for crowds. */
+static void diplomatic_protest(Ctx *c, NkgEvent *e)
+{
+	const NkgIdxList *ag = &e->roles[NKG_ROLE_AGENT];
+	/* the general class only: a boycott or a strike stays one */
+	if (!e->cls || strcmp(e->cls, NKG_NS "Protest") || !ag->n)
+		return;
+	for (size_t k = 0; k < ag->n; k++)
+		if (c->g->actors[ag->v[k]].kind != NKG_KIND_COUNTRY)
+			return;
+	const LexClass *ac = nkg_lex_class(c->lx, NKG_NS "Accuse");
+	if (!ac)
+		return;
+	nkg_set_str(&e->cls, ac->iri);
+	nkg_set_str(&e->cls_label, ac->label);
+	nkg_set_str(&e->top_label, ac->label);
+}
+
 static int frame_full(const NkgEvent *e)
 {
 	return (e->roles[NKG_ROLE_AGENT].n && e->roles[NKG_ROLE_TARGET].n) ||
@@ -1414,6 +1449,7 @@ void ex_fill_event(Ctx *c, const Trigger *t, size_t s0, size_t s1,
 				nkg_idx_add(&e->roles[NKG_ROLE_TARGET], a);
 		}
 	ex_class_by_modality(c, t, e, s1, mod);
+	diplomatic_protest(c, e);
 
 	/* remember the two people of a two-party event for "the two
 	 * leaders" */

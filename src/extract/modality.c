@@ -82,6 +82,26 @@ int ex_is_media(const Ctx *c, size_t gi)
 
 /* The modality cues before trigger T in its clause: Negated ("did
  * not"), Intended ("vowed to"), Uncertain ("may"); NULL when none. */
+/* "did not announce any retaliatory measures": the verb whose object
+ * names the event is negated. */
+static int light_verb_negated(const Ctx *c, const Trigger *t)
+{
+	int32_t h = t->verb ? -1 : ex_word(c, t->head);
+	if (h < 0 || c->an->words[h].deprel != D_OBJ)
+		return 0;
+	int32_t v = c->an->words[h].head;
+	for (size_t w = 0; v >= 0 && w < c->an->n_words; w++) {
+		if (c->an->words[w].head != v ||
+		    c->an->words[w].deprel != D_ADVMOD)
+			continue;
+		const char *k = nkg_word_key(c->an, (int32_t)w);
+		if (!strcmp(k, "not") || !strcmp(k, "n't") ||
+		    !strcmp(k, "never"))
+			return 1;
+	}
+	return 0;
+}
+
 const char *ex_cue_modality(const Ctx *c, const Trigger *t, size_t s0,
                             const NkgDateExpr *dates, size_t nd)
 {
@@ -139,6 +159,8 @@ const char *ex_cue_modality(const Ctx *c, const Trigger *t, size_t s0,
 			}
 		}
 	}
+	if (!mod && light_verb_negated(c, t))
+		mod = "Negated";
 	return mod;
 }
 
