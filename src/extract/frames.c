@@ -964,6 +964,11 @@ static int frame_roles(Ctx *c, const Trigger *t, NkgEvent *e, int *light)
 				          own.subj == a.subj) ||
 				         wd(c, h)->deprel == D_ACL ||
 				         wd(c, h)->deprel == D_ACL_RELCL);
+			/* "a demand that Santiago rejected": a relative
+			 * pronoun object stands for the noun it follows */
+			if (a.obj >= 0 && is_relative(c, a.obj) &&
+			    wd(c, h)->deprel == D_ACL_RELCL)
+				a.obj = antecedent(c, wd(c, h)->head);
 			/* "condemned the attack", "supported the call": a
 			 * response to an act is aimed at whoever did it */
 			if (!add_arg(c, e, obj_role, object_word(c, a.obj)) &&

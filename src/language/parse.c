@@ -1163,6 +1163,47 @@ static void rest(P *p, long root)
 	}
 }
 
+/* "a demand that Santiago rejected": "that" after a noun, before a
+ * subject and a verb with no object of its own, is a relative pronoun
+ * (the tagger reads it as the conjunction of "said that ..."). */
+static void relative_that(NkgAnalysis *a)
+{
+	for (size_t i = 1; i + 2 < a->n_words; i++) {
+		NkgWord *w = &a->words[i];
+		int px = a->words[i - 1].xpos;
+		if (w->xpos != X_IN || !key_is(a, i, "that") ||
+		    (px != X_NN && px != X_NNS))
+			continue;
+		size_t k = i + 1, s = k;
+		while (k < a->n_words &&
+		       (is_noun(a->words[k].xpos) || is_adj(a->words[k].xpos) ||
+		        a->words[k].xpos == X_DT || a->words[k].xpos == X_PRP ||
+		        a->words[k].xpos == X_PRPS ||
+		        a->words[k].xpos == X_CD || a->words[k].xpos == X_POS))
+			k++;
+		if (k == s)
+			continue;
+		while (k < a->n_words &&
+		       (is_adv(a->words[k].xpos) || a->words[k].xpos == X_MD ||
+		        is_aux_lemma(a, k)) &&
+		       k + 1 < a->n_words && is_verb(a->words[k + 1].xpos))
+			k++;
+		if (k >= a->n_words ||
+		    (a->words[k].xpos != X_VBD && a->words[k].xpos != X_VBZ &&
+		     a->words[k].xpos != X_VBP && a->words[k].xpos != X_VBN))
+			continue;
+		size_t n = k + 1;
+		if (n < a->n_words && a->words[n].xpos == X_RP)
+			n++;
+		int x = n < a->n_words ? a->words[n].xpos : X_PERIOD;
+		if (x == X_PERIOD || x == X_COMMA || x == X_IN || x == X_TO ||
+		    x == X_RB || x == X_COLON) {
+			w->xpos = X_WDT;
+			w->upos = U_PRON;
+		}
+	}
+}
+
 int nkg_lang_parse(const NkgLang *l, const char *text, NkgAnalysis *a)
 {
 	(void)text;
@@ -1175,6 +1216,7 @@ int nkg_lang_parse(const NkgLang *l, const char *text, NkgAnalysis *a)
 		a->words[i].chunk = -1;
 		a->words[i].prep = 0;
 	}
+	relative_that(a);
 	if (chunk(l, a))
 		return -1;
 	size_t nc = a->n_chunks, nw = a->n_words + 1;
