@@ -944,6 +944,10 @@ static int frame_roles(Ctx *c, const Trigger *t, NkgEvent *e, int *light)
 		clause_args(c, h, &a);
 		if (t->passive == 3)
 			a.passive = 1; /* a headline's passive */
+		{
+			int32_t u = a.passive ? a.subj : a.obj;
+			c->undergoer_class = u >= 0 ? wd(c, u)->nclass : 0;
+		}
 		if (a.passive) {
 			add_arg(c, e, obj_role >= 0 ? obj_role : target_role,
 			        a.subj);
@@ -1286,6 +1290,21 @@ static void diplomatic_protest(Ctx *c, NkgEvent *e)
 	nkg_set_str(&e->top_label, ac->label);
 }
 
+/* "Three boats were seized by the navy": what is captured is a thing,
+ * so the capture is a seizure of property. */
+static void seized_property(Ctx *c, NkgEvent *e)
+{
+	if (!e->cls || strcmp(e->cls, NKG_NS "Capture") ||
+	    (c->undergoer_class != NC_ARTIFACT &&
+	     c->undergoer_class != NC_POSSESSION))
+		return;
+	const LexClass *pc = nkg_lex_class(c->lx, NKG_NS "PropertySeizure");
+	if (!pc)
+		return;
+	nkg_set_str(&e->cls, pc->iri);
+	nkg_set_str(&e->cls_label, pc->label);
+}
+
 static int frame_full(const NkgEvent *e)
 {
 	return (e->roles[NKG_ROLE_AGENT].n && e->roles[NKG_ROLE_TARGET].n) ||
@@ -1303,6 +1322,7 @@ static void event_roles(Ctx *c, const Trigger *t, NkgEvent *e, size_t s0,
 	NkgEvent fr;
 	memset(&fr, 0, sizeof fr);
 	c->own_subject = 0;
+	c->undergoer_class = 0;
 	frame_roles(c, t, &fr, light_obj);
 	int whole = frame_full(&fr);
 	if (!whole)
@@ -1455,6 +1475,7 @@ void ex_fill_event(Ctx *c, const Trigger *t, size_t s0, size_t s1,
 		}
 	ex_class_by_modality(c, t, e, s1, mod);
 	diplomatic_protest(c, e);
+	seized_property(c, e);
 
 	/* remember the two people of a two-party event for "the two
 	 * leaders" */

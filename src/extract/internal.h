@@ -77,8 +77,9 @@ typedef struct {
 	int have_pair;
 	size_t ppair[2]; /* the two people of the last two-party event */
 	int have_ppair;
-	int own_subject; /* the frame's agent is its verb's own subject */
-	size_t *src_lex; /* graph actor -> lexicon actor (or NKG_NONE) */
+	int own_subject;     /* the frame's agent is its verb's own subject */
+	int undergoer_class; /* WordNet class of the noun acted on, NC_* */
+	size_t *src_lex;     /* graph actor -> lexicon actor (or NKG_NONE) */
 	size_t n_src;
 	/* phrase lookups of the current sentence, [token][length] */
 	size_t s0, s1;
