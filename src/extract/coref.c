@@ -248,6 +248,38 @@ size_t ex_pair_mention(Ctx *c, size_t i, size_t s1)
 			return 2;
 		}
 	}
+	/* "the three military-led nations": the last coordination of as
+	 * many countries */
+	{
+		static const char *const numbers[] = {"two",  "three", "four",
+		                                      "five", "six",   NULL};
+		size_t want = 0;
+		for (size_t q = 0; numbers[q]; q++)
+			if (!strcmp(key(c, i), numbers[q]))
+				want = q + 2;
+		if (!strcmp(key(c, i), "both"))
+			want = 2;
+		size_t z = i + 1;
+		while (want && z < s1 && z < i + 3 && !ex_is_actor_tok(c, z) &&
+		       strcmp(key(c, z), "countries") &&
+		       strcmp(key(c, z), "nations") &&
+		       strcmp(key(c, z), "states"))
+			z++;
+		if (want && want == c->n_group && want > 2 && z < s1 &&
+		    (!strcmp(key(c, z), "countries") ||
+		     !strcmp(key(c, z), "nations") ||
+		     !strcmp(key(c, z), "states"))) {
+			size_t prev = NKG_NONE;
+			for (size_t q = 0; q < c->n_group; q++) {
+				size_t m = ex_push_mention(c, i, z + 1,
+				                           c->group[q], 0);
+				if (prev != NKG_NONE && m != NKG_NONE)
+					c->am[prev].coord = m;
+				prev = m;
+			}
+			return z + 1 - i;
+		}
+	}
 	if (c->have_pair && i + 1 < s1 &&
 	    (!strcmp(key(c, i), "two") || !strcmp(key(c, i), "both")) &&
 	    (!strcmp(key(c, i + 1), "countries") ||

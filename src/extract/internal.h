@@ -75,6 +75,8 @@ typedef struct {
 	size_t n_sal, cap_sal;
 	size_t pair[2]; /* last coordinated country pair */
 	int have_pair;
+	size_t group[8]; /* last coordination of countries, for "the three" */
+	size_t n_group;
 	size_t ppair[2]; /* the two people of the last two-party event */
 	int have_ppair;
 	int own_subject;     /* the frame's agent is its verb's own subject */

@@ -1816,6 +1816,25 @@ static void mention_coords(Ctx *c)
 			c->have_pair = 1;
 		}
 	}
+	/* the last coordination of countries, whole: "Burkina Faso, Mali
+	 * and Niger" for "the three nations" */
+	for (size_t k = 0; k < c->n_am; k++) {
+		if (k && c->am[k - 1].coord == k)
+			continue; /* not the head of its coordination */
+		size_t n = 0, group[8];
+		int countries = 1;
+		for (size_t q = k; q != NKG_NONE && n < 8; q = c->am[q].coord) {
+			countries &= c->g->actors[c->am[q].actor].kind ==
+			             NKG_KIND_COUNTRY;
+			group[n++] = c->am[q].actor;
+			if (c->am[q].coord == q)
+				break;
+		}
+		if (countries && n >= 2) {
+			memcpy(c->group, group, n * sizeof *group);
+			c->n_group = n;
+		}
+	}
 }
 
 /* ---------- the sentence ---------- */
