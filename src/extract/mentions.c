@@ -145,16 +145,16 @@ size_t ex_push_mention(Ctx *c, size_t t0, size_t t1, size_t gi, unsigned flags)
 
 static const NkgWord *word_of(const Ctx *c, size_t i);
 
-/* "Who is dead?" is no WHO: a function word (by the tagger) is no name
- * unless it is written in capitals. */
+/* "Who is dead?" is no WHO: an English function word is no name unless
+ * it is written in capitals. */
 static int function_word(const Ctx *c, size_t i)
 {
 	if (tok(c, i)->flags & NKG_TOK_UPPER)
 		return 0;
-	const NkgWord *w = word_of(c, i);
-	int x = w ? w->xpos : -1;
-	return x == X_WP || x == X_WDT || x == X_PRP || x == X_PRPS ||
-	       x == X_DT || x == X_IN || x == X_CC || x == X_MD || x == X_WRB;
+	const char *k = key(c, i);
+	return eng_is(k, ENG_RELATIVE) || eng_is(k, ENG_PREP) ||
+	       eng_is(k, ENG_DET) || eng_is(k, ENG_AUX) ||
+	       eng_is(k, ENG_CLAUSE) || eng_is(k, ENG_BE);
 }
 
 /* Country (or org) of a country word at I: label, alias, demonym or
@@ -1846,6 +1846,12 @@ typedef size_t (*Stage)(Ctx *c, size_t i, size_t s0, size_t s1);
  * token after the name (0: none here). */
 static size_t geo_name(Ctx *c, size_t i, size_t s0, size_t s1)
 {
+	/* first the cheap part: a geographic head soon after */
+	int near = 0;
+	for (size_t q = i + 1; q < s1 && q <= i + 4 && !near; q++)
+		near = is_cap(c, q) && eng_is(key(c, q), ENG_GEO);
+	if (!near)
+		return 0;
 	size_t li;
 	LexKind how;
 	size_t n = country_word(c, i, s1, &li, &how);
