@@ -54,6 +54,10 @@ static const char usage_text[] =
         "                          ./ontology beside the program, or the\n"
         "                          installed one)\n"
         "      --with-text         add the document text (nif:isString)\n"
+        "      --provenance LEVEL  mentions kept in RDF: events (default: "
+        "each\n"
+        "                          event's sentence, one per actor), full\n"
+        "                          (every mention) or none\n"
         "  -j, --jobs N            extract with N worker processes\n"
         "  -q, --quiet             no progress report on standard error\n"
         "diagram options (dot, svg, png, pdf):\n"
@@ -591,7 +595,8 @@ enum {
 	O_CLUSTER,
 	O_AFFIL,
 	O_MAXN,
-	O_MINCONF
+	O_MINCONF,
+	O_PROV
 };
 
 /* The options both commands take; returns -1 when CH is not one of them,
@@ -658,6 +663,15 @@ static int extract_option(int ch, Options *opt)
 	case O_TEXT:
 		opt->diagram.with_text = 1;
 		return EXIT_OK;
+	case O_PROV: {
+		int l = nkg_provenance_from_name(optarg);
+		if (l < 0)
+			return usage_error("--provenance wants full, events or "
+			                   "none, not '%s'",
+			                   optarg);
+		opt->diagram.provenance = (NkgProvenance)l;
+		return EXIT_OK;
+	}
 	case 'j':
 		if (parse_int(optarg, &opt->jobs) || opt->jobs < 1 ||
 		    opt->jobs > 256)
@@ -727,6 +741,7 @@ static int parse_options(int argc, char **argv, int analyze, Options *opt)
 	        {"base", required_argument, NULL, O_BASE},
 	        {"ontology", required_argument, NULL, O_ONT},
 	        {"with-text", no_argument, NULL, O_TEXT},
+	        {"provenance", required_argument, NULL, O_PROV},
 	        {"jobs", required_argument, NULL, 'j'},
 	        {"quiet", no_argument, NULL, 'q'},
 	        {"layout", required_argument, NULL, O_LAYOUT},

@@ -348,21 +348,49 @@ static int absolute_iri(const char *s)
 	return 1;
 }
 
-static void used_mentions(const NkgGraph *g, char *used)
+/* Marks in USED the mentions the output of G writes at level PROV, and
+ * gives in PICK (one per actor) the mention each actor keeps at level
+ * events: one it shares with an event when it has one, so that the level
+ * writes as few sentences as it can. */
+static void choose_mentions(const NkgGraph *g, NkgProvenance prov, char *used,
+                            size_t *pick)
 {
+	if (prov == NKG_PROVENANCE_NONE)
+		return;
+	if (prov == NKG_PROVENANCE_FULL) {
+		for (size_t i = 0; i < g->n_events; i++)
+			for (size_t k = 0; k < g->events[i].mentions.n; k++)
+				used[g->events[i].mentions.v[k]] = 1;
+		for (size_t i = 0; i < g->n_actors; i++)
+			for (size_t k = 0; k < g->actors[i].mentions.n; k++)
+				used[g->actors[i].mentions.v[k]] = 1;
+		for (size_t i = 0; i < g->n_positions; i++)
+			if (g->positions[i].mention != NKG_NONE &&
+			    g->positions[i].mention < g->n_mentions)
+				used[g->positions[i].mention] = 1;
+		return;
+	}
 	for (size_t i = 0; i < g->n_events; i++)
-		for (size_t k = 0; k < g->events[i].mentions.n; k++)
-			used[g->events[i].mentions.v[k]] = 1;
-	for (size_t i = 0; i < g->n_actors; i++)
-		for (size_t k = 0; k < g->actors[i].mentions.n; k++)
-			used[g->actors[i].mentions.v[k]] = 1;
-	for (size_t i = 0; i < g->n_positions; i++)
-		if (g->positions[i].mention != NKG_NONE &&
-		    g->positions[i].mention < g->n_mentions)
-			used[g->positions[i].mention] = 1;
+		if (g->events[i].mentions.n)
+			used[g->events[i].mentions.v[0]] = 1;
+	for (size_t i = 0; i < g->n_actors; i++) {
+		const NkgIdxList *ms = &g->actors[i].mentions;
+		pick[i] = NKG_NONE;
+		for (size_t k = 0; k < ms->n && pick[i] == NKG_NONE; k++)
+			if (used[ms->v[k]])
+				pick[i] = ms->v[k];
+		if (pick[i] == NKG_NONE && ms->n)
+			pick[i] = ms->v[0];
+		if (pick[i] != NKG_NONE)
+			used[pick[i]] = 1;
+	}
 }
 
-static void add_graph(Out *o, const NkgGraph *g, int with_text)
+static const char *const level_names[] = {NKG_NS "EventProvenance", NULL,
+                                          NKG_NS "NoProvenance"};
+
+static void add_graph(Out *o, const NkgGraph *g, int with_text,
+                      NkgProvenance prov)
 {
 	const char *doc = g->doc_iri;
 	add_res(o, doc, RDF "type", NKG_NS "Document");
@@ -380,13 +408,19 @@ static void add_graph(Out *o, const NkgGraph *g, int with_text)
 		add_lit(o, doc, DCT "identifier", g->doc_id, NULL, NULL);
 	if (with_text && g->text)
 		add_lit(o, doc, NIF "isString", g->text, NULL, NULL);
+	/* full, the level of old outputs, is not stated */
+	if (prov != NKG_PROVENANCE_FULL)
+		add_res(o, doc, NKG_NS "provenanceLevel", level_names[prov]);
 
 	char *used = calloc(g->n_mentions + 1, 1);
-	if (!used) {
+	size_t *pick = malloc((g->n_actors + 1) * sizeof *pick);
+	if (!used || !pick) {
+		free(used);
+		free(pick);
 		o->failed = 1;
 		return;
 	}
-	used_mentions(g, used);
+	choose_mentions(g, prov, used, pick);
 	for (size_t i = 0; i < g->n_mentions; i++) {
 		if (!used[i])
 			continue;
@@ -398,7 +432,6 @@ static void add_graph(Out *o, const NkgGraph *g, int with_text)
 		add_lit(o, mn, NIF "anchorOf", m->anchor, NULL, NULL);
 		add_res(o, mn, NKG_NS "document", doc);
 	}
-	free(used);
 
 	for (size_t i = 0; i < g->n_actors; i++) {
 		const NkgActor *a = &g->actors[i];
@@ -417,9 +450,13 @@ static void add_graph(Out *o, const NkgGraph *g, int with_text)
 		for (size_t k = 0; k < a->affiliations.n; k++)
 			add_res(o, an, NKG_NS "affiliatedWith",
 			        g->actors[a->affiliations.v[k]].iri);
-		for (size_t k = 0; k < a->mentions.n; k++)
+		if (prov == NKG_PROVENANCE_FULL)
+			for (size_t k = 0; k < a->mentions.n; k++)
+				add_res(o, an, NKG_NS "evidence",
+				        g->mentions[a->mentions.v[k]].iri);
+		else if (prov == NKG_PROVENANCE_EVENTS && pick[i] != NKG_NONE)
 			add_res(o, an, NKG_NS "evidence",
-			        g->mentions[a->mentions.v[k]].iri);
+			        g->mentions[pick[i]].iri);
 		if (a->mentions.n)
 			add_res(o, an, PROV "wasDerivedFrom", doc);
 	}
@@ -435,7 +472,8 @@ static void add_graph(Out *o, const NkgGraph *g, int with_text)
 			add_res(o, pn, NKG_NS "organization",
 			        g->actors[p->organization].iri);
 		add_lit(o, pn, NKG_NS "status", p->status, NULL, NULL);
-		if (p->mention != NKG_NONE && p->mention < g->n_mentions)
+		if (p->mention != NKG_NONE && p->mention < g->n_mentions &&
+		    used[p->mention])
 			add_res(o, pn, NKG_NS "evidence",
 			        g->mentions[p->mention].iri);
 		add_res(o, pn, PROV "wasDerivedFrom", doc);
@@ -497,7 +535,11 @@ static void add_graph(Out *o, const NkgGraph *g, int with_text)
 		}
 		if (e->intended_cls)
 			add_res(o, en, NKG_NS "intendedClass", e->intended_cls);
-		for (size_t k = 0; k < e->mentions.n; k++)
+		size_t n_ev = prov == NKG_PROVENANCE_FULL ? e->mentions.n
+		              : prov == NKG_PROVENANCE_EVENTS
+		                      ? e->mentions.n > 0
+		                      : 0;
+		for (size_t k = 0; k < n_ev; k++)
 			add_res(o, en, NKG_NS "evidence",
 			        g->mentions[e->mentions.v[k]].iri);
 		if (e->rule)
@@ -510,6 +552,8 @@ static void add_graph(Out *o, const NkgGraph *g, int with_text)
 		}
 		add_res(o, en, PROV "wasDerivedFrom", doc);
 	}
+	free(used);
+	free(pick);
 }
 
 static const char *const prefixes[][2] = {
@@ -645,8 +689,11 @@ static int native_lines(void)
 }
 
 NkgStatus nkg_emit_rdf(NkgGraph *const *gs, size_t n, NkgFormat format,
-                       FILE *out, int with_text, NkgError *err)
+                       FILE *out, int with_text, NkgProvenance provenance,
+                       NkgError *err)
 {
+	if ((unsigned)provenance > NKG_PROVENANCE_NONE)
+		provenance = NKG_PROVENANCE_EVENTS;
 	const char *name = format == NKG_FORMAT_TURTLE   ? "turtle"
 	                   : format == NKG_FORMAT_RDFXML ? "rdfxml-abbrev"
 	                                                 : "ntriples";
@@ -662,7 +709,7 @@ NkgStatus nkg_emit_rdf(NkgGraph *const *gs, size_t n, NkgFormat format,
 			o.graph = format == NKG_FORMAT_NQUADS ? gs[i]->doc_iri
 			                                      : NULL;
 			if (!set_tail(&o, o.graph))
-				add_graph(&o, gs[i], with_text);
+				add_graph(&o, gs[i], with_text, provenance);
 		}
 		native_flush(&o);
 		st = o.failed ? (o.st_out ? o.st_out : NKG_ERR_INTERNAL)
@@ -682,7 +729,7 @@ NkgStatus nkg_emit_rdf(NkgGraph *const *gs, size_t n, NkgFormat format,
 			o.stream = out;
 			o.graph = format == NKG_FORMAT_NQUADS ? gs[i]->doc_iri
 			                                      : NULL;
-			add_graph(&o, gs[i], with_text);
+			add_graph(&o, gs[i], with_text, provenance);
 			flush_chunk(&o);
 			st = o.failed ? (o.st_out ? o.st_out : NKG_ERR_INTERNAL)
 			              : NKG_SUCCESS;
@@ -695,7 +742,7 @@ NkgStatus nkg_emit_rdf(NkgGraph *const *gs, size_t n, NkgFormat format,
 			st = NKG_ERR_INTERNAL;
 		} else {
 			for (size_t i = 0; i < n; i++)
-				add_graph(&o, gs[i], with_text);
+				add_graph(&o, gs[i], with_text, provenance);
 			size_t len = 0;
 			unsigned char *buf =
 			        o.failed ? NULL

@@ -2,6 +2,17 @@
 #include "emit/dot.h"
 #include "emit/rdf.h"
 
+#include <string.h>
+
+int nkg_provenance_from_name(const char *name)
+{
+	static const char *const names[] = {"events", "full", "none"};
+	for (int i = 0; i < 3; i++)
+		if (name && !strcmp(name, names[i]))
+			return i;
+	return -1;
+}
+
 NkgStatus nkg_graphs_write(NkgGraph *const *gs, size_t n, NkgFormat format,
                            FILE *stream, const NkgDiagramOptions *diagram,
                            NkgError *err)
@@ -11,8 +22,10 @@ NkgStatus nkg_graphs_write(NkgGraph *const *gs, size_t n, NkgFormat format,
 	case NKG_FORMAT_NTRIPLES:
 	case NKG_FORMAT_NQUADS:
 	case NKG_FORMAT_RDFXML:
-		return nkg_emit_rdf(gs, n, format, stream,
-		                    diagram && diagram->with_text, err);
+		return nkg_emit_rdf(
+		        gs, n, format, stream, diagram && diagram->with_text,
+		        diagram ? diagram->provenance : NKG_PROVENANCE_EVENTS,
+		        err);
 	case NKG_FORMAT_DOT:
 	case NKG_FORMAT_SVG:
 	case NKG_FORMAT_PNG:
