@@ -167,6 +167,17 @@ NkgStatus nkg_graphs_write(NkgGraph *const *gs, size_t n, NkgFormat format,
                            FILE *stream, const NkgDiagramOptions *diagram,
                            NkgError *err);
 
+/** Writes G as one graph of a stream of many to STREAM, FIRST being
+ * nonzero for the first: memory stays flat however many follow.  Turtle
+ * is then written graph by graph (the prefixes with the first, each
+ * graph's statements grouped by subject, a known actor described again in
+ * every graph that names it) instead of merged; N-Triples and N-Quads as
+ * by nkg_graph_write().  Not for RDF/XML or the diagrams, which need the
+ * whole batch (nkg_graphs_write()). */
+NkgStatus nkg_graph_write_part(const NkgGraph *g, NkgFormat format,
+                               FILE *stream, const NkgWriteOptions *opt,
+                               int first, NkgError *err);
+
 /** Formats of the linguistic layer's output (newskg analyze). */
 typedef enum {
 	NKG_ANALYSIS_TEXT = 0, /**< for people: tags, chunks, relations */

@@ -320,6 +320,7 @@ struct Run {
 	size_t n_graphs, cap_graphs;
 	FILE *stream; /* streaming formats write here per document */
 	int streaming;
+	long written; /* graphs written by this process */
 	int bad_inputs, good_docs;
 	int fatal;
 	Progress prog;
@@ -331,8 +332,9 @@ static int keep_graph(Run *r, NkgGraph *g)
 {
 	if (r->streaming) {
 		NkgError err = {0};
-		NkgStatus st = nkg_graph_write(g, r->opt->format, r->stream,
-		                               &r->opt->diagram, &err);
+		NkgStatus st = nkg_graph_write_part(g, r->opt->format,
+		                                    r->stream, &r->opt->diagram,
+		                                    r->written++ == 0, &err);
 		nkg_graph_free(g);
 		if (st) {
 			/* a write error is reported once, when the output
@@ -823,11 +825,20 @@ int main(int argc, char **argv)
 	               : run_extract(&opt, files, nfiles, argv[0]);
 }
 
-static int is_streaming(const Options *opt, int nfiles)
+/* Formats written document by document (memory stays flat): N-Quads
+ * always, N-Triples and Turtle for more than one file or JSON Lines. */
+static int is_streaming(const Options *opt, char **files, int nfiles)
 {
-	return opt->format == NKG_FORMAT_NQUADS ||
-	       (opt->format == NKG_FORMAT_NTRIPLES &&
-	        (nfiles > 1 || opt->input_format == NKG_INPUT_JSONL));
+	if (opt->format == NKG_FORMAT_NQUADS)
+		return 1;
+	if (opt->format != NKG_FORMAT_NTRIPLES &&
+	    opt->format != NKG_FORMAT_TURTLE)
+		return 0;
+	int many = nfiles > 1 || opt->input_format == NKG_INPUT_JSONL;
+	for (int i = 0; i < nfiles && !many && !opt->input_format; i++)
+		many = strstr(files[i], ".jsonl") ||
+		       strstr(files[i], ".ndjson");
+	return many;
 }
 
 /* One worker of -j N: writes its share of the documents to FD. */
@@ -931,7 +942,7 @@ static int run_extract(const Options *opt, char **files, int nfiles,
 	}
 
 	int status = EXIT_OK;
-	if (opt->jobs > 1 && is_streaming(opt, nfiles)) {
+	if (opt->jobs > 1 && is_streaming(opt, files, nfiles)) {
 		status = run_jobs(opt, files, nfiles, lex, out.f);
 	} else {
 		Run r;
@@ -940,7 +951,7 @@ static int run_extract(const Options *opt, char **files, int nfiles,
 		r.lex = lex;
 		r.on_doc = extract_doc;
 		r.stream = out.f;
-		r.streaming = is_streaming(opt, nfiles);
+		r.streaming = is_streaming(opt, files, nfiles);
 		r.prog.on = !opt->quiet && isatty(STDERR_FILENO);
 		r.prog.start = r.prog.last = now();
 		for (int i = 0; i < nfiles && !r.fatal; i++)

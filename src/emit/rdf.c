@@ -27,6 +27,20 @@
 #define PROV "http://www.w3.org/ns/prov#"
 #define DCT "http://purl.org/dc/terms/"
 
+static const char *const prefixes[][2] = {
+        {"nkg", NKG_NS},
+        {"rdfs", RDFS},
+        {"skos", SKOS},
+        {"owl", OWL},
+        {"xsd", XSD},
+        {"nif", NIF},
+        {"prov", PROV},
+        {"dct", DCT},
+        {"wd", "http://www.wikidata.org/entity/"},
+        {"id", "https://w3id.org/newskg/id/"},
+        {"lex", "https://w3id.org/newskg/lex#"},
+};
+
 typedef struct {
 	/* librdf path */
 	librdf_world *w;
@@ -34,6 +48,11 @@ typedef struct {
 	librdf_storage *st;
 	/* native path: lines gathered in buf, written when it fills */
 	int native;
+	/* native Turtle (a stream of graphs): prefixed names, statements
+	 * grouped by subject; subj is the subject whose statement is still
+	 * open (its " ;" or " ." not yet written) */
+	int turtle;
+	char *subj;
 	char *buf;
 	size_t len, cap;
 	int failed;
@@ -118,9 +137,36 @@ static char *iri_body(char *d, const char *iri, size_t n)
 	return d;
 }
 
+/* Turtle: IRI as a prefixed name when one of the prefixes gives a local
+ * part of letters, digits, '_' and '-' only (always a valid PN_LOCAL);
+ * 0 when it does not. */
+static int put_pname(Out *o, const char *iri)
+{
+	for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++) {
+		size_t pl = strlen(prefixes[i][1]);
+		if (strncmp(iri, prefixes[i][1], pl))
+			continue;
+		const char *l = iri + pl;
+		if (!*l || *l == '-')
+			return 0;
+		for (const char *c = l; *c; c++)
+			if (!(*c >= 'a' && *c <= 'z') &&
+			    !(*c >= 'A' && *c <= 'Z') &&
+			    !(*c >= '0' && *c <= '9') && *c != '_' && *c != '-')
+				return 0;
+		puts_(o, prefixes[i][0]);
+		put(o, ":", 1);
+		puts_(o, l);
+		return 1;
+	}
+	return 0;
+}
+
 /* <iri>: characters IRIREF does not allow become \u escapes. */
 static void put_iri(Out *o, const char *iri)
 {
+	if (o->turtle && put_pname(o, iri))
+		return;
 	size_t n = strlen(iri);
 	if (reserve(o, 6 * n + 2))
 		return;
@@ -200,6 +246,27 @@ static void native_flush(Out *o)
 
 static void put_subject_predicate(Out *o, const char *s, const char *p)
 {
+	if (o->turtle) {
+		if (o->subj && !strcmp(o->subj, s)) {
+			puts_(o, " ;\n    ");
+		} else {
+			if (o->subj)
+				puts_(o, " .\n\n");
+			free(o->subj);
+			o->subj = nkg_strdup(s);
+			if (!o->subj)
+				o->failed = 1;
+			put_iri(o, s);
+			put(o, "\n    ", 5);
+		}
+		if (!strcmp(p, RDF "type"))
+			put(o, "a ", 2);
+		else {
+			put_iri(o, p);
+			put(o, " ", 1);
+		}
+		return;
+	}
 	put_iri(o, s);
 	put(o, " ", 1);
 	put_iri(o, p);
@@ -208,9 +275,19 @@ static void put_subject_predicate(Out *o, const char *s, const char *p)
 
 static void native_end(Out *o)
 {
-	put(o, o->tail, o->tail_len);
+	if (!o->turtle)
+		put(o, o->tail, o->tail_len);
 	if (o->len >= NATIVE_FLUSH)
 		native_flush(o);
+}
+
+/* Turtle: closes the open statement. */
+static void turtle_close(Out *o)
+{
+	if (o->subj)
+		puts_(o, " .\n");
+	free(o->subj);
+	o->subj = NULL;
 }
 
 /* ---- statements, to either writer ---- */
@@ -556,20 +633,6 @@ static void add_graph(Out *o, const NkgGraph *g, int with_text,
 	free(pick);
 }
 
-static const char *const prefixes[][2] = {
-        {"nkg", NKG_NS},
-        {"rdfs", RDFS},
-        {"skos", SKOS},
-        {"owl", OWL},
-        {"xsd", XSD},
-        {"nif", NIF},
-        {"prov", PROV},
-        {"dct", DCT},
-        {"wd", "http://www.wikidata.org/entity/"},
-        {"id", "https://w3id.org/newskg/id/"},
-        {"lex", "https://w3id.org/newskg/lex#"},
-};
-
 /* One librdf world serves the whole process: opening one costs more than
  * writing a typical article. */
 static librdf_world *world;
@@ -762,6 +825,49 @@ NkgStatus nkg_emit_rdf(NkgGraph *const *gs, size_t n, NkgFormat format,
 		         st == NKG_ERR_OUTPUT ? "write failed; check the disk "
 		                                "and the output path"
 		                              : "the RDF serializer failed");
+	}
+	return st;
+}
+
+NkgStatus nkg_emit_rdf_part(const NkgGraph *g, NkgFormat format, FILE *out,
+                            int with_text, NkgProvenance provenance, int first,
+                            NkgError *err)
+{
+	NkgGraph *gs[1] = {(NkgGraph *)g};
+	if (format != NKG_FORMAT_TURTLE)
+		return nkg_emit_rdf(gs, 1, format, out, with_text, provenance,
+		                    err);
+	if ((unsigned)provenance > NKG_PROVENANCE_NONE)
+		provenance = NKG_PROVENANCE_EVENTS;
+	Out o;
+	memset(&o, 0, sizeof o);
+	o.native = 1;
+	o.turtle = 1;
+	o.stream = out;
+	if (first) {
+		for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0];
+		     i++) {
+			puts_(&o, "@prefix ");
+			puts_(&o, prefixes[i][0]);
+			puts_(&o, ": <");
+			puts_(&o, prefixes[i][1]);
+			puts_(&o, "> .\n");
+		}
+	}
+	put(&o, "\n", 1);
+	add_graph(&o, g, with_text, provenance);
+	turtle_close(&o);
+	native_flush(&o);
+	NkgStatus st = o.failed ? (o.st_out ? o.st_out : NKG_ERR_INTERNAL)
+	                        : NKG_SUCCESS;
+	free(o.buf);
+	free(o.tail);
+	if (st && err) {
+		err->status = st;
+		snprintf(err->message, sizeof err->message, "%s",
+		         st == NKG_ERR_OUTPUT ? "write failed; check the disk "
+		                                "and the output path"
+		                              : "out of memory");
 	}
 	return st;
 }
