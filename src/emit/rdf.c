@@ -12,7 +12,7 @@
  */
 #include "emit/rdf.h"
 
-#include <redland.h>
+#include "rdf/redland.h"
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -648,6 +648,8 @@ static int open_out(Out *o)
 {
 	memset(o, 0, sizeof *o);
 	if (!world) {
+		if (nkg_redland_load(NULL, 0))
+			return -1;
 		world = librdf_new_world();
 		if (!world)
 			return -1;
@@ -821,6 +823,9 @@ NkgStatus nkg_emit_rdf(NkgGraph *const *gs, size_t n, NkgFormat format,
 	}
 	if (st && err) {
 		err->status = st;
+		if (st != NKG_ERR_OUTPUT &&
+		    nkg_redland_load(err->message, sizeof err->message))
+			return st;
 		snprintf(err->message, sizeof err->message, "%s",
 		         st == NKG_ERR_OUTPUT ? "write failed; check the disk "
 		                                "and the output path"

@@ -12,11 +12,11 @@
 #include "extract/extract.h"
 
 #include "lexicon/cache.h"
+#include "rdf/redland.h"
 
 #include "text/text.h"
 
 #include <dirent.h>
-#include <redland.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -392,6 +392,11 @@ static int load_files(const char *dir, Triples *out, NkgError *err)
 		return -1;
 	}
 
+	char why[256];
+	if (nkg_redland_load(why, sizeof why)) {
+		nkg_error_set(err, NKG_ERR_LEXICON, dir, "%s", why);
+		return -1;
+	}
 	int rc = 0;
 	librdf_world *w = librdf_new_world();
 	librdf_world_open(w);
