@@ -12,6 +12,9 @@ t_turtle_stream_graph() {
 check turtle-stream-same-graph-as-nquads t_turtle_stream_graph
 
 t_turtle_stream_flat() {
+	# the sanitizers' quarantine and valgrind keep freed memory
+	case "$B" in *san*) echo "(memory not measured under sanitizers)"; return 0 ;; esac
+	[ -z "${NKG_VALGRIND:-}" ] || { echo "(memory not measured under valgrind)"; return 0; }
 	/usr/bin/python3 - "$T" <<'PY' || return 1
 import json, os, sys
 texts = [open(os.path.join("examples", f), encoding="utf-8").read()
