@@ -127,13 +127,26 @@ void nkg_graph_free(NkgGraph *g);
 size_t nkg_graph_actor_count(const NkgGraph *g);
 size_t nkg_graph_event_count(const NkgGraph *g);
 
-/** Output options; zero-initialise for defaults.  All but with_text
- * concern the diagrams (DOT/SVG/PNG/PDF). */
+/** How much provenance the RDF output keeps (--provenance). */
+typedef enum {
+	/** each event's first mention (its sentence) and rule, one mention
+	 * per actor per document: the default */
+	NKG_PROVENANCE_EVENTS = 0,
+	NKG_PROVENANCE_FULL, /**< every mention of every node */
+	NKG_PROVENANCE_NONE, /**< actors and events, no mentions */
+} NkgProvenance;
+
+/** Parses "full", "events" or "none"; returns -1 if unknown. */
+int nkg_provenance_from_name(const char *name);
+
+/** Output options; zero-initialise for defaults.  with_text and
+ * provenance concern RDF, the others the diagrams (DOT/SVG/PNG/PDF). */
 typedef struct {
-	int with_text;      /**< RDF: the text as the Document's nif:isString */
-	const char *layout; /**< dot (default), neato, fdp, sfdp, circo */
-	const char *focus;  /**< keep the neighbourhood of this actor label */
-	int depth;          /**< with focus: hops kept (default 1) */
+	int with_text; /**< RDF: the text as the Document's nif:isString */
+	NkgProvenance provenance; /**< RDF: mentions kept (default events) */
+	const char *layout;       /**< dot (default), neato, fdp, sfdp, circo */
+	const char *focus; /**< keep the neighbourhood of this actor label */
+	int depth;         /**< with focus: hops kept (default 1) */
 	const char *event_class; /**< keep events of this class (local name) */
 	int cluster;             /**< group actors inside their country */
 	int show_affiliations;   /**< draw affiliation edges */
@@ -153,6 +166,17 @@ NkgStatus nkg_graph_write(const NkgGraph *g, NkgFormat format, FILE *stream,
 NkgStatus nkg_graphs_write(NkgGraph *const *gs, size_t n, NkgFormat format,
                            FILE *stream, const NkgDiagramOptions *diagram,
                            NkgError *err);
+
+/** Writes G as one graph of a stream of many to STREAM, FIRST being
+ * nonzero for the first: memory stays flat however many follow.  Turtle
+ * is then written graph by graph (the prefixes with the first, each
+ * graph's statements grouped by subject, a known actor described again in
+ * every graph that names it) instead of merged; N-Triples and N-Quads as
+ * by nkg_graph_write().  Not for RDF/XML or the diagrams, which need the
+ * whole batch (nkg_graphs_write()). */
+NkgStatus nkg_graph_write_part(const NkgGraph *g, NkgFormat format,
+                               FILE *stream, const NkgWriteOptions *opt,
+                               int first, NkgError *err);
 
 /** Formats of the linguistic layer's output (newskg analyze). */
 typedef enum {

@@ -54,6 +54,10 @@ static const char usage_text[] =
         "                          ./ontology beside the program, or the\n"
         "                          installed one)\n"
         "      --with-text         add the document text (nif:isString)\n"
+        "      --provenance LEVEL  mentions kept in RDF: events (default: "
+        "each\n"
+        "                          event's sentence, one per actor), full\n"
+        "                          (every mention) or none\n"
         "  -j, --jobs N            extract with N worker processes\n"
         "  -q, --quiet             no progress report on standard error\n"
         "diagram options (dot, svg, png, pdf):\n"
@@ -316,6 +320,7 @@ struct Run {
 	size_t n_graphs, cap_graphs;
 	FILE *stream; /* streaming formats write here per document */
 	int streaming;
+	long written; /* graphs written by this process */
 	int bad_inputs, good_docs;
 	int fatal;
 	Progress prog;
@@ -327,8 +332,9 @@ static int keep_graph(Run *r, NkgGraph *g)
 {
 	if (r->streaming) {
 		NkgError err = {0};
-		NkgStatus st = nkg_graph_write(g, r->opt->format, r->stream,
-		                               &r->opt->diagram, &err);
+		NkgStatus st = nkg_graph_write_part(g, r->opt->format,
+		                                    r->stream, &r->opt->diagram,
+		                                    r->written++ == 0, &err);
 		nkg_graph_free(g);
 		if (st) {
 			/* a write error is reported once, when the output
@@ -591,7 +597,8 @@ enum {
 	O_CLUSTER,
 	O_AFFIL,
 	O_MAXN,
-	O_MINCONF
+	O_MINCONF,
+	O_PROV
 };
 
 /* The options both commands take; returns -1 when CH is not one of them,
@@ -658,6 +665,15 @@ static int extract_option(int ch, Options *opt)
 	case O_TEXT:
 		opt->diagram.with_text = 1;
 		return EXIT_OK;
+	case O_PROV: {
+		int l = nkg_provenance_from_name(optarg);
+		if (l < 0)
+			return usage_error("--provenance wants full, events or "
+			                   "none, not '%s'",
+			                   optarg);
+		opt->diagram.provenance = (NkgProvenance)l;
+		return EXIT_OK;
+	}
 	case 'j':
 		if (parse_int(optarg, &opt->jobs) || opt->jobs < 1 ||
 		    opt->jobs > 256)
@@ -727,6 +743,7 @@ static int parse_options(int argc, char **argv, int analyze, Options *opt)
 	        {"base", required_argument, NULL, O_BASE},
 	        {"ontology", required_argument, NULL, O_ONT},
 	        {"with-text", no_argument, NULL, O_TEXT},
+	        {"provenance", required_argument, NULL, O_PROV},
 	        {"jobs", required_argument, NULL, 'j'},
 	        {"quiet", no_argument, NULL, 'q'},
 	        {"layout", required_argument, NULL, O_LAYOUT},
@@ -808,11 +825,20 @@ int main(int argc, char **argv)
 	               : run_extract(&opt, files, nfiles, argv[0]);
 }
 
-static int is_streaming(const Options *opt, int nfiles)
+/* Formats written document by document (memory stays flat): N-Quads
+ * always, N-Triples and Turtle for more than one file or JSON Lines. */
+static int is_streaming(const Options *opt, char **files, int nfiles)
 {
-	return opt->format == NKG_FORMAT_NQUADS ||
-	       (opt->format == NKG_FORMAT_NTRIPLES &&
-	        (nfiles > 1 || opt->input_format == NKG_INPUT_JSONL));
+	if (opt->format == NKG_FORMAT_NQUADS)
+		return 1;
+	if (opt->format != NKG_FORMAT_NTRIPLES &&
+	    opt->format != NKG_FORMAT_TURTLE)
+		return 0;
+	int many = nfiles > 1 || opt->input_format == NKG_INPUT_JSONL;
+	for (int i = 0; i < nfiles && !many && !opt->input_format; i++)
+		many = strstr(files[i], ".jsonl") ||
+		       strstr(files[i], ".ndjson");
+	return many;
 }
 
 /* One worker of -j N: writes its share of the documents to FD. */
@@ -916,7 +942,7 @@ static int run_extract(const Options *opt, char **files, int nfiles,
 	}
 
 	int status = EXIT_OK;
-	if (opt->jobs > 1 && is_streaming(opt, nfiles)) {
+	if (opt->jobs > 1 && is_streaming(opt, files, nfiles)) {
 		status = run_jobs(opt, files, nfiles, lex, out.f);
 	} else {
 		Run r;
@@ -925,7 +951,7 @@ static int run_extract(const Options *opt, char **files, int nfiles,
 		r.lex = lex;
 		r.on_doc = extract_doc;
 		r.stream = out.f;
-		r.streaming = is_streaming(opt, nfiles);
+		r.streaming = is_streaming(opt, files, nfiles);
 		r.prog.on = !opt->quiet && isatty(STDERR_FILENO);
 		r.prog.start = r.prog.last = now();
 		for (int i = 0; i < nfiles && !r.fatal; i++)

@@ -12,7 +12,7 @@
  */
 #include "emit/rdf.h"
 
-#include <redland.h>
+#include "rdf/redland.h"
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,6 +27,20 @@
 #define PROV "http://www.w3.org/ns/prov#"
 #define DCT "http://purl.org/dc/terms/"
 
+static const char *const prefixes[][2] = {
+        {"nkg", NKG_NS},
+        {"rdfs", RDFS},
+        {"skos", SKOS},
+        {"owl", OWL},
+        {"xsd", XSD},
+        {"nif", NIF},
+        {"prov", PROV},
+        {"dct", DCT},
+        {"wd", "http://www.wikidata.org/entity/"},
+        {"id", "https://w3id.org/newskg/id/"},
+        {"lex", "https://w3id.org/newskg/lex#"},
+};
+
 typedef struct {
 	/* librdf path */
 	librdf_world *w;
@@ -34,6 +48,11 @@ typedef struct {
 	librdf_storage *st;
 	/* native path: lines gathered in buf, written when it fills */
 	int native;
+	/* native Turtle (a stream of graphs): prefixed names, statements
+	 * grouped by subject; subj is the subject whose statement is still
+	 * open (its " ;" or " ." not yet written) */
+	int turtle;
+	char *subj;
 	char *buf;
 	size_t len, cap;
 	int failed;
@@ -118,9 +137,36 @@ static char *iri_body(char *d, const char *iri, size_t n)
 	return d;
 }
 
+/* Turtle: IRI as a prefixed name when one of the prefixes gives a local
+ * part of letters, digits, '_' and '-' only (always a valid PN_LOCAL);
+ * 0 when it does not. */
+static int put_pname(Out *o, const char *iri)
+{
+	for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++) {
+		size_t pl = strlen(prefixes[i][1]);
+		if (strncmp(iri, prefixes[i][1], pl))
+			continue;
+		const char *l = iri + pl;
+		if (!*l || *l == '-')
+			return 0;
+		for (const char *c = l; *c; c++)
+			if (!(*c >= 'a' && *c <= 'z') &&
+			    !(*c >= 'A' && *c <= 'Z') &&
+			    !(*c >= '0' && *c <= '9') && *c != '_' && *c != '-')
+				return 0;
+		puts_(o, prefixes[i][0]);
+		put(o, ":", 1);
+		puts_(o, l);
+		return 1;
+	}
+	return 0;
+}
+
 /* <iri>: characters IRIREF does not allow become \u escapes. */
 static void put_iri(Out *o, const char *iri)
 {
+	if (o->turtle && put_pname(o, iri))
+		return;
 	size_t n = strlen(iri);
 	if (reserve(o, 6 * n + 2))
 		return;
@@ -200,6 +246,27 @@ static void native_flush(Out *o)
 
 static void put_subject_predicate(Out *o, const char *s, const char *p)
 {
+	if (o->turtle) {
+		if (o->subj && !strcmp(o->subj, s)) {
+			puts_(o, " ;\n    ");
+		} else {
+			if (o->subj)
+				puts_(o, " .\n\n");
+			free(o->subj);
+			o->subj = nkg_strdup(s);
+			if (!o->subj)
+				o->failed = 1;
+			put_iri(o, s);
+			put(o, "\n    ", 5);
+		}
+		if (!strcmp(p, RDF "type"))
+			put(o, "a ", 2);
+		else {
+			put_iri(o, p);
+			put(o, " ", 1);
+		}
+		return;
+	}
 	put_iri(o, s);
 	put(o, " ", 1);
 	put_iri(o, p);
@@ -208,9 +275,19 @@ static void put_subject_predicate(Out *o, const char *s, const char *p)
 
 static void native_end(Out *o)
 {
-	put(o, o->tail, o->tail_len);
+	if (!o->turtle)
+		put(o, o->tail, o->tail_len);
 	if (o->len >= NATIVE_FLUSH)
 		native_flush(o);
+}
+
+/* Turtle: closes the open statement. */
+static void turtle_close(Out *o)
+{
+	if (o->subj)
+		puts_(o, " .\n");
+	free(o->subj);
+	o->subj = NULL;
 }
 
 /* ---- statements, to either writer ---- */
@@ -348,21 +425,49 @@ static int absolute_iri(const char *s)
 	return 1;
 }
 
-static void used_mentions(const NkgGraph *g, char *used)
+/* Marks in USED the mentions the output of G writes at level PROV, and
+ * gives in PICK (one per actor) the mention each actor keeps at level
+ * events: one it shares with an event when it has one, so that the level
+ * writes as few sentences as it can. */
+static void choose_mentions(const NkgGraph *g, NkgProvenance prov, char *used,
+                            size_t *pick)
 {
+	if (prov == NKG_PROVENANCE_NONE)
+		return;
+	if (prov == NKG_PROVENANCE_FULL) {
+		for (size_t i = 0; i < g->n_events; i++)
+			for (size_t k = 0; k < g->events[i].mentions.n; k++)
+				used[g->events[i].mentions.v[k]] = 1;
+		for (size_t i = 0; i < g->n_actors; i++)
+			for (size_t k = 0; k < g->actors[i].mentions.n; k++)
+				used[g->actors[i].mentions.v[k]] = 1;
+		for (size_t i = 0; i < g->n_positions; i++)
+			if (g->positions[i].mention != NKG_NONE &&
+			    g->positions[i].mention < g->n_mentions)
+				used[g->positions[i].mention] = 1;
+		return;
+	}
 	for (size_t i = 0; i < g->n_events; i++)
-		for (size_t k = 0; k < g->events[i].mentions.n; k++)
-			used[g->events[i].mentions.v[k]] = 1;
-	for (size_t i = 0; i < g->n_actors; i++)
-		for (size_t k = 0; k < g->actors[i].mentions.n; k++)
-			used[g->actors[i].mentions.v[k]] = 1;
-	for (size_t i = 0; i < g->n_positions; i++)
-		if (g->positions[i].mention != NKG_NONE &&
-		    g->positions[i].mention < g->n_mentions)
-			used[g->positions[i].mention] = 1;
+		if (g->events[i].mentions.n)
+			used[g->events[i].mentions.v[0]] = 1;
+	for (size_t i = 0; i < g->n_actors; i++) {
+		const NkgIdxList *ms = &g->actors[i].mentions;
+		pick[i] = NKG_NONE;
+		for (size_t k = 0; k < ms->n && pick[i] == NKG_NONE; k++)
+			if (used[ms->v[k]])
+				pick[i] = ms->v[k];
+		if (pick[i] == NKG_NONE && ms->n)
+			pick[i] = ms->v[0];
+		if (pick[i] != NKG_NONE)
+			used[pick[i]] = 1;
+	}
 }
 
-static void add_graph(Out *o, const NkgGraph *g, int with_text)
+static const char *const level_names[] = {NKG_NS "EventProvenance", NULL,
+                                          NKG_NS "NoProvenance"};
+
+static void add_graph(Out *o, const NkgGraph *g, int with_text,
+                      NkgProvenance prov)
 {
 	const char *doc = g->doc_iri;
 	add_res(o, doc, RDF "type", NKG_NS "Document");
@@ -380,13 +485,19 @@ static void add_graph(Out *o, const NkgGraph *g, int with_text)
 		add_lit(o, doc, DCT "identifier", g->doc_id, NULL, NULL);
 	if (with_text && g->text)
 		add_lit(o, doc, NIF "isString", g->text, NULL, NULL);
+	/* full, the level of old outputs, is not stated */
+	if (prov != NKG_PROVENANCE_FULL)
+		add_res(o, doc, NKG_NS "provenanceLevel", level_names[prov]);
 
 	char *used = calloc(g->n_mentions + 1, 1);
-	if (!used) {
+	size_t *pick = malloc((g->n_actors + 1) * sizeof *pick);
+	if (!used || !pick) {
+		free(used);
+		free(pick);
 		o->failed = 1;
 		return;
 	}
-	used_mentions(g, used);
+	choose_mentions(g, prov, used, pick);
 	for (size_t i = 0; i < g->n_mentions; i++) {
 		if (!used[i])
 			continue;
@@ -398,7 +509,6 @@ static void add_graph(Out *o, const NkgGraph *g, int with_text)
 		add_lit(o, mn, NIF "anchorOf", m->anchor, NULL, NULL);
 		add_res(o, mn, NKG_NS "document", doc);
 	}
-	free(used);
 
 	for (size_t i = 0; i < g->n_actors; i++) {
 		const NkgActor *a = &g->actors[i];
@@ -417,9 +527,13 @@ static void add_graph(Out *o, const NkgGraph *g, int with_text)
 		for (size_t k = 0; k < a->affiliations.n; k++)
 			add_res(o, an, NKG_NS "affiliatedWith",
 			        g->actors[a->affiliations.v[k]].iri);
-		for (size_t k = 0; k < a->mentions.n; k++)
+		if (prov == NKG_PROVENANCE_FULL)
+			for (size_t k = 0; k < a->mentions.n; k++)
+				add_res(o, an, NKG_NS "evidence",
+				        g->mentions[a->mentions.v[k]].iri);
+		else if (prov == NKG_PROVENANCE_EVENTS && pick[i] != NKG_NONE)
 			add_res(o, an, NKG_NS "evidence",
-			        g->mentions[a->mentions.v[k]].iri);
+			        g->mentions[pick[i]].iri);
 		if (a->mentions.n)
 			add_res(o, an, PROV "wasDerivedFrom", doc);
 	}
@@ -435,7 +549,8 @@ static void add_graph(Out *o, const NkgGraph *g, int with_text)
 			add_res(o, pn, NKG_NS "organization",
 			        g->actors[p->organization].iri);
 		add_lit(o, pn, NKG_NS "status", p->status, NULL, NULL);
-		if (p->mention != NKG_NONE && p->mention < g->n_mentions)
+		if (p->mention != NKG_NONE && p->mention < g->n_mentions &&
+		    used[p->mention])
 			add_res(o, pn, NKG_NS "evidence",
 			        g->mentions[p->mention].iri);
 		add_res(o, pn, PROV "wasDerivedFrom", doc);
@@ -497,7 +612,11 @@ static void add_graph(Out *o, const NkgGraph *g, int with_text)
 		}
 		if (e->intended_cls)
 			add_res(o, en, NKG_NS "intendedClass", e->intended_cls);
-		for (size_t k = 0; k < e->mentions.n; k++)
+		size_t n_ev = prov == NKG_PROVENANCE_FULL ? e->mentions.n
+		              : prov == NKG_PROVENANCE_EVENTS
+		                      ? e->mentions.n > 0
+		                      : 0;
+		for (size_t k = 0; k < n_ev; k++)
 			add_res(o, en, NKG_NS "evidence",
 			        g->mentions[e->mentions.v[k]].iri);
 		if (e->rule)
@@ -510,21 +629,9 @@ static void add_graph(Out *o, const NkgGraph *g, int with_text)
 		}
 		add_res(o, en, PROV "wasDerivedFrom", doc);
 	}
+	free(used);
+	free(pick);
 }
-
-static const char *const prefixes[][2] = {
-        {"nkg", NKG_NS},
-        {"rdfs", RDFS},
-        {"skos", SKOS},
-        {"owl", OWL},
-        {"xsd", XSD},
-        {"nif", NIF},
-        {"prov", PROV},
-        {"dct", DCT},
-        {"wd", "http://www.wikidata.org/entity/"},
-        {"id", "https://w3id.org/newskg/id/"},
-        {"lex", "https://w3id.org/newskg/lex#"},
-};
 
 /* One librdf world serves the whole process: opening one costs more than
  * writing a typical article. */
@@ -541,6 +648,8 @@ static int open_out(Out *o)
 {
 	memset(o, 0, sizeof *o);
 	if (!world) {
+		if (nkg_redland_load(NULL, 0))
+			return -1;
 		world = librdf_new_world();
 		if (!world)
 			return -1;
@@ -645,8 +754,11 @@ static int native_lines(void)
 }
 
 NkgStatus nkg_emit_rdf(NkgGraph *const *gs, size_t n, NkgFormat format,
-                       FILE *out, int with_text, NkgError *err)
+                       FILE *out, int with_text, NkgProvenance provenance,
+                       NkgError *err)
 {
+	if ((unsigned)provenance > NKG_PROVENANCE_NONE)
+		provenance = NKG_PROVENANCE_EVENTS;
 	const char *name = format == NKG_FORMAT_TURTLE   ? "turtle"
 	                   : format == NKG_FORMAT_RDFXML ? "rdfxml-abbrev"
 	                                                 : "ntriples";
@@ -662,7 +774,7 @@ NkgStatus nkg_emit_rdf(NkgGraph *const *gs, size_t n, NkgFormat format,
 			o.graph = format == NKG_FORMAT_NQUADS ? gs[i]->doc_iri
 			                                      : NULL;
 			if (!set_tail(&o, o.graph))
-				add_graph(&o, gs[i], with_text);
+				add_graph(&o, gs[i], with_text, provenance);
 		}
 		native_flush(&o);
 		st = o.failed ? (o.st_out ? o.st_out : NKG_ERR_INTERNAL)
@@ -682,7 +794,7 @@ NkgStatus nkg_emit_rdf(NkgGraph *const *gs, size_t n, NkgFormat format,
 			o.stream = out;
 			o.graph = format == NKG_FORMAT_NQUADS ? gs[i]->doc_iri
 			                                      : NULL;
-			add_graph(&o, gs[i], with_text);
+			add_graph(&o, gs[i], with_text, provenance);
 			flush_chunk(&o);
 			st = o.failed ? (o.st_out ? o.st_out : NKG_ERR_INTERNAL)
 			              : NKG_SUCCESS;
@@ -695,7 +807,7 @@ NkgStatus nkg_emit_rdf(NkgGraph *const *gs, size_t n, NkgFormat format,
 			st = NKG_ERR_INTERNAL;
 		} else {
 			for (size_t i = 0; i < n; i++)
-				add_graph(&o, gs[i], with_text);
+				add_graph(&o, gs[i], with_text, provenance);
 			size_t len = 0;
 			unsigned char *buf =
 			        o.failed ? NULL
@@ -711,10 +823,56 @@ NkgStatus nkg_emit_rdf(NkgGraph *const *gs, size_t n, NkgFormat format,
 	}
 	if (st && err) {
 		err->status = st;
+		if (st != NKG_ERR_OUTPUT &&
+		    nkg_redland_load(err->message, sizeof err->message))
+			return st;
 		snprintf(err->message, sizeof err->message, "%s",
 		         st == NKG_ERR_OUTPUT ? "write failed; check the disk "
 		                                "and the output path"
 		                              : "the RDF serializer failed");
+	}
+	return st;
+}
+
+NkgStatus nkg_emit_rdf_part(const NkgGraph *g, NkgFormat format, FILE *out,
+                            int with_text, NkgProvenance provenance, int first,
+                            NkgError *err)
+{
+	NkgGraph *gs[1] = {(NkgGraph *)g};
+	if (format != NKG_FORMAT_TURTLE)
+		return nkg_emit_rdf(gs, 1, format, out, with_text, provenance,
+		                    err);
+	if ((unsigned)provenance > NKG_PROVENANCE_NONE)
+		provenance = NKG_PROVENANCE_EVENTS;
+	Out o;
+	memset(&o, 0, sizeof o);
+	o.native = 1;
+	o.turtle = 1;
+	o.stream = out;
+	if (first) {
+		for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0];
+		     i++) {
+			puts_(&o, "@prefix ");
+			puts_(&o, prefixes[i][0]);
+			puts_(&o, ": <");
+			puts_(&o, prefixes[i][1]);
+			puts_(&o, "> .\n");
+		}
+	}
+	put(&o, "\n", 1);
+	add_graph(&o, g, with_text, provenance);
+	turtle_close(&o);
+	native_flush(&o);
+	NkgStatus st = o.failed ? (o.st_out ? o.st_out : NKG_ERR_INTERNAL)
+	                        : NKG_SUCCESS;
+	free(o.buf);
+	free(o.tail);
+	if (st && err) {
+		err->status = st;
+		snprintf(err->message, sizeof err->message, "%s",
+		         st == NKG_ERR_OUTPUT ? "write failed; check the disk "
+		                                "and the output path"
+		                              : "out of memory");
 	}
 	return st;
 }

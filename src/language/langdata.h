@@ -54,6 +54,11 @@ struct NkgLangImpl {
 	LdTable lex, suffix, wn, exc;
 	const float *trans, *prior;
 	const char *pool;
+	/* one byte per slot of each table (lex, suffix, wn, exc): 0 for a
+	 * free slot, else a tag from its hash, so that most lookups of a
+	 * word the table lacks read this small array, not the slots; in
+	 * the block, after the tables */
+	const uint8_t *fp[4];
 };
 
 /* Looks KEY up in T; returns 1 and sets *val when found. */

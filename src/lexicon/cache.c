@@ -16,9 +16,11 @@
 #include "text/text.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -280,6 +282,10 @@ typedef struct {
 	const unsigned char *b;
 	size_t n, at;
 	int bad;
+	/* every string read goes into this one block (the lexicon's
+	 * strings), at most as large as the file */
+	char *arena;
+	size_t arena_at, arena_cap;
 } R;
 
 static uint32_t r_u32(R *r)
@@ -319,11 +325,12 @@ static char *r_str(R *r)
 		r->bad = 1;
 		return NULL;
 	}
-	char *s = malloc((size_t)l + 1);
-	if (!s) {
+	if ((size_t)l + 1 > r->arena_cap - r->arena_at) {
 		r->bad = 1;
 		return NULL;
 	}
+	char *s = r->arena + r->arena_at;
+	r->arena_at += (size_t)l + 1;
 	memcpy(s, r->b + r->at, l);
 	s[l] = '\0';
 	r->at += l;
@@ -567,25 +574,28 @@ static int consistent(const NkgLexicon *lx)
 
 NkgLexicon *nkg_lexcache_read(const char *path, uint64_t key)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f)
+	int fd = open(path, O_RDONLY);
+	if (fd < 0)
 		return NULL;
 	struct stat sb;
 	unsigned char *b = NULL;
 	size_t n = 0;
-	if (fstat(fileno(f), &sb) == 0 && S_ISREG(sb.st_mode) &&
-	    sb.st_size >= 36 && sb.st_size < (1 << 30)) {
+	if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size >= 36 &&
+	    sb.st_size < (1 << 30)) {
 		n = (size_t)sb.st_size;
-		b = malloc(n);
-		if (b && fread(b, 1, n, f) != n) {
-			free(b);
-			b = NULL;
-		}
+		void *m = mmap(NULL, n, PROT_READ, MAP_PRIVATE, fd, 0);
+		b = m == MAP_FAILED ? NULL : m;
 	}
-	fclose(f);
+	close(fd);
 	if (!b)
 		return NULL;
-	R r = {b, n, 0, 0};
+	/* the strings are copied out of the mapping into one block: a
+	 * malloc for each of them was most of the start-up */
+	R r = {b, n, 0, 0, malloc(n), 0, n};
+	if (!r.arena) {
+		munmap(b, n);
+		return NULL;
+	}
 	NkgLexicon *lx = NULL;
 	if (memcmp(b, MAGIC, 8) == 0) {
 		r.at = 8;
@@ -604,16 +614,20 @@ NkgLexicon *nkg_lexcache_read(const char *path, uint64_t key)
 				r.n = r.at + len;
 				lx = calloc(1, sizeof *lx);
 				if (lx) {
+					lx->strings = r.arena; /* owns it */
 					r_lexicon(&r, lx);
 					if (r.bad || !consistent(lx)) {
 						nkg_lexicon_free(lx);
 						lx = NULL;
+						r.arena = NULL; /* freed */
 					}
 				}
 			}
 		}
 	}
-	free(b);
+	if (!lx)
+		free(r.arena);
+	munmap(b, n);
 	return lx;
 }
 

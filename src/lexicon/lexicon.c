@@ -12,11 +12,11 @@
 #include "extract/extract.h"
 
 #include "lexicon/cache.h"
+#include "rdf/redland.h"
 
 #include "text/text.h"
 
 #include <dirent.h>
-#include <redland.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -392,6 +392,11 @@ static int load_files(const char *dir, Triples *out, NkgError *err)
 		return -1;
 	}
 
+	char why[256];
+	if (nkg_redland_load(why, sizeof why)) {
+		nkg_error_set(err, NKG_ERR_LEXICON, dir, "%s", why);
+		return -1;
+	}
 	int rc = 0;
 	librdf_world *w = librdf_new_world();
 	librdf_world_open(w);
@@ -1117,10 +1122,17 @@ static NkgStatus compile_dir(const char *dir, NkgLexicon **out, NkgError *err)
 	return NKG_SUCCESS;
 }
 
-static void free_strs(char **v, size_t n)
+/* A string of LX: in its one block when read from the cache. */
+static void free_str(const NkgLexicon *lx, char *s)
+{
+	if (!lx->strings)
+		free(s);
+}
+
+static void free_strs(const NkgLexicon *lx, char **v, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
-		free(v[i]);
+		free_str(lx, v[i]);
 	free(v);
 }
 
@@ -1131,63 +1143,64 @@ void nkg_lexicon_free(NkgLexicon *lx)
 	nkg_lang_free(lx->lang);
 	nkg_extract_release_thread();
 	for (size_t i = 0; i < lx->n_slots; i++) {
-		free(lx->slots[i].key);
+		free_str(lx, lx->slots[i].key);
 		free(lx->slots[i].v);
 	}
 	free(lx->slots);
 	for (size_t i = 0; i < lx->n_actors; i++) {
 		LexActor *a = &lx->actors[i];
-		free(a->iri);
-		free(a->cls);
-		free(a->label);
-		free_strs(a->alts, a->n_alts);
-		free(a->code);
-		free(a->same_as);
-		free(a->sector);
-		free_strs(a->affil_iris, a->n_affil);
-		free(a->demonym);
+		free_str(lx, a->iri);
+		free_str(lx, a->cls);
+		free_str(lx, a->label);
+		free_strs(lx, a->alts, a->n_alts);
+		free_str(lx, a->code);
+		free_str(lx, a->same_as);
+		free_str(lx, a->sector);
+		free_strs(lx, a->affil_iris, a->n_affil);
+		free_str(lx, a->demonym);
 	}
 	free(lx->actors);
 	for (size_t i = 0; i < lx->n_titles; i++) {
-		free(lx->titles[i].label);
-		free(lx->titles[i].sector);
+		free_str(lx, lx->titles[i].label);
+		free_str(lx, lx->titles[i].sector);
 	}
 	free(lx->titles);
-	free_strs(lx->statuses, lx->n_statuses);
+	free_strs(lx, lx->statuses, lx->n_statuses);
 	for (size_t i = 0; i < lx->n_groups; i++) {
-		free(lx->groups[i].label);
-		free(lx->groups[i].sector);
+		free_str(lx, lx->groups[i].label);
+		free_str(lx, lx->groups[i].sector);
 	}
 	free(lx->groups);
-	free_strs(lx->orgheads, lx->n_orgheads);
+	free_strs(lx, lx->orgheads, lx->n_orgheads);
 	free(lx->months);
 	free(lx->weekdays);
 	free(lx->pronouns);
 	for (size_t i = 0; i < lx->n_cues; i++)
-		free(lx->cues[i].modality);
+		free_str(lx, lx->cues[i].modality);
 	free(lx->cues);
-	free_strs(lx->objects, lx->n_objects);
+	free_strs(lx, lx->objects, lx->n_objects);
 	for (size_t i = 0; i < lx->n_patterns; i++) {
 		LexPattern *p = &lx->patterns[i];
-		free(p->iri);
-		free(p->cls);
-		free(p->cls_label);
-		free(p->top_label);
-		free(p->intent_cls);
+		free_str(lx, p->iri);
+		free_str(lx, p->cls);
+		free_str(lx, p->cls_label);
+		free_str(lx, p->top_label);
+		free_str(lx, p->intent_cls);
 		for (size_t k = 0; k < p->n_preps; k++)
-			free(p->preps[k].key);
+			free_str(lx, p->preps[k].key);
 		free(p->preps);
 	}
 	free(lx->patterns);
 	for (size_t i = 0; i < lx->n_verbs; i++)
-		free_strs(lx->verbs[i].rest, lx->verbs[i].n_rest);
+		free_strs(lx, lx->verbs[i].rest, lx->verbs[i].n_rest);
 	free(lx->verbs);
 	for (size_t i = 0; i < lx->n_classes; i++) {
-		free(lx->classes[i].iri);
-		free(lx->classes[i].super);
-		free(lx->classes[i].label);
-		free(lx->classes[i].intent);
+		free_str(lx, lx->classes[i].iri);
+		free_str(lx, lx->classes[i].super);
+		free_str(lx, lx->classes[i].label);
+		free_str(lx, lx->classes[i].intent);
 	}
 	free(lx->classes);
+	free(lx->strings);
 	free(lx);
 }

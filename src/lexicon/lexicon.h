@@ -121,6 +121,10 @@ typedef struct {
 struct NkgLexiconImpl {
 	NkgLang *
 	        lang; /* the linguistic layer's data, loaded with the lexicon */
+	/* read from the cache: every string of the lexicon lives in this one
+	 * block, freed with it; NULL when the strings were malloc'd one by
+	 * one (compiled from the Turtle) */
+	char *strings;
 	LexSlot *slots;
 	size_t n_slots, used;
 	size_t max_ntok;
