@@ -21,13 +21,22 @@ static size_t speaker_scan(const Ctx *c, size_t s0, size_t s1, size_t *sv)
 					return k;
 			continue;
 		}
+		/* '"...," the ministry said': the speaker is outside the
+		 * quotation, never someone named in it */
+		size_t q0 = s0;
+		for (size_t z = i; z-- > s0;)
+			if (!strcmp(key(c, z), "\"") ||
+			    !strcmp(key(c, z), "\xe2\x80\x9d")) {
+				q0 = z + 1;
+				break;
+			}
 		/* "X said" : nearest mention ending just before (within 3
 		 * tokens), unless it is a place or inside a phrase ("the Red
 		 * Cross operating in Iraq said") */
 		int left_pp = 0;
 		for (size_t k = c->n_am; k-- > 0 && !left_pp;) {
 			const AMention *m = &c->am[k];
-			if (m->t1 <= i && m->t1 + 4 >= i) {
+			if (m->t1 <= i && m->t1 + 4 >= i && m->t0 >= q0) {
 				if (m->flags & (M_PP | M_PLACE)) {
 					left_pp = 1;
 					break;
@@ -40,7 +49,7 @@ static size_t speaker_scan(const Ctx *c, size_t s0, size_t s1, size_t *sv)
 			}
 		}
 		if (left_pp) {
-			size_t su = ex_subject_left(c, i, s0);
+			size_t su = ex_subject_left(c, i, q0);
 			if (su != NKG_NONE)
 				return su;
 		}
@@ -49,7 +58,7 @@ static size_t speaker_scan(const Ctx *c, size_t s0, size_t s1, size_t *sv)
 			if (c->am[k].t0 > i && c->am[k].t0 <= i + 2)
 				return k;
 		/* subject far left: "The Cuban government says ..." */
-		size_t su = ex_subject_left(c, i, s0);
+		size_t su = ex_subject_left(c, i, q0);
 		if (su != NKG_NONE)
 			return su;
 	}
@@ -80,8 +89,6 @@ int ex_is_media(const Ctx *c, size_t gi)
 	return a->sector && (!strcmp(a->sector, "media"));
 }
 
-/* The modality cues before trigger T in its clause: Negated ("did
- * not"), Intended ("vowed to"), Uncertain ("may"); NULL when none. */
 /* "did not announce any retaliatory measures": the verb whose object
  * names the event is negated. */
 static int light_verb_negated(const Ctx *c, const Trigger *t)
@@ -102,6 +109,8 @@ static int light_verb_negated(const Ctx *c, const Trigger *t)
 	return 0;
 }
 
+/* The modality cues before trigger T in its clause: Negated ("did
+ * not"), Intended ("vowed to"), Uncertain ("may"); NULL when none. */
 const char *ex_cue_modality(const Ctx *c, const Trigger *t, size_t s0,
                             const NkgDateExpr *dates, size_t nd)
 {

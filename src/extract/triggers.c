@@ -388,7 +388,21 @@ void ex_find_triggers(Ctx *c, size_t s0, size_t s1)
 				    strcmp(key(c, z), "\""))
 					brk = 1;
 			if (!brk)
-				u->suppressed = 1;
+				u->suppressed = 2; /* absorbed */
 		}
+	}
+	/* "urged Afghanistan to hold them accountable and cooperate": a
+	 * verb conjoined to an absorbed complement is absorbed with it */
+	for (size_t k = 0; k < c->n_tr; k++) {
+		Trigger *u = &c->tr[k];
+		int32_t w =
+		        u->verb && !u->suppressed ? ex_word(c, u->head) : -1;
+		if (w < 0 || c->an->words[w].deprel != D_CONJ)
+			continue;
+		int32_t h = c->an->words[w].head;
+		for (size_t q = 0; q < c->n_tr; q++)
+			if (c->tr[q].suppressed == 2 &&
+			    ex_word(c, c->tr[q].head) == h)
+				u->suppressed = 2;
 	}
 }
