@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* bench-language.c: words per second of the linguistic layer alone.
  *
  * usage: bench-language FILE [ROUNDS]

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* dot.c: relationship diagrams (DOT, SVG, PNG, PDF); the only file that
  * includes graphviz headers.
  *

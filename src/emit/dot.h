@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* dot.h: relationship diagrams through cgraph and gvc. */
 #ifndef NKG_DOT_H
 #define NKG_DOT_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* rdf.c: the graph as RDF.  Turtle and RDF/XML go through librdf (the
  * only file that includes redland.h for writing).  N-Triples and N-Quads,
  * the formats of corpus runs, are written line by line by a writer of our

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* rdf.h: RDF serializations of one or more document graphs. */
 #ifndef NKG_RDF_H
 #define NKG_RDF_H

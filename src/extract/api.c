@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* api.c: documents, the extraction entry point and status strings. */
 #include "extract/extract.h"
 #include "lexicon/lexicon.h"

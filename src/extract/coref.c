@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* coref.c: who a mention that does not name its actor stands for.  Takes
  * the sentence's mentions so far and the document's salience (how often
  * and how lately each actor was mentioned); gives the actor of a pronoun

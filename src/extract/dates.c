@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* dates.c: "Jan. 3", "December 4, 2025", "mid-December", "on Tuesday",
  * "last month", read against the publication date.  Month and weekday
  * names come from the lexicon; the relative words are English grammar. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* dates.h: date expressions resolved against the publication date. */
 #ifndef NKG_DATES_H
 #define NKG_DATES_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* english.c: the closed word classes named in english.h. */
 #include "extract/english.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* english.h: closed classes of English function words used by the parser.
  *
  * Open-class knowledge (actors, titles, triggers, cues) is data in

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* extract.c: the document loop, and the lexicon phrases of a sentence.
  *
  * One pass per sentence:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* extract.h: the extraction stage, for the library glue in api.c. */
 #ifndef NKG_EXTRACT_H
 #define NKG_EXTRACT_H

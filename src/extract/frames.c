@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* frames.c: an event from each trigger: who is agent, target and
  * participant, how it is asserted (modality, attribution), and when. */
 #include "extract/internal.h"

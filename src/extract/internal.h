@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* internal.h: what the stages of the extractor share: the per-sentence
  * context (tokens, lexicon spans, actor mentions, triggers) and the small
  * lookups every stage uses.  Stages:

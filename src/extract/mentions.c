@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* mentions.c: the actor mentions of a sentence.  Takes the sentence's
  * tokens, their lexicon phrases and the document's actors so far; gives
  * c->am, the mentions in text order (known names, "Cuban Foreign Minister

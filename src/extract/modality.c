@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* modality.c: how an event is stated: modality cues before its trigger
  * (negation, intention, uncertainty) and who states it (the sentence's
  * speaker as source; news organisations as reporters). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* reading.c: the current sentence as the stages read it: the linguistic
  * layer's words and relations (with each word's dependents), and indexes
  * from tokens to words and to the actor mentions over them, so that the

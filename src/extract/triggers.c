@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* triggers.c: where the events of a sentence are named: verb phrases and
  * nouns of the event patterns, a verb or noun reading of each, overlaps,
  * and control verbs that absorb their complement's trigger. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* when.c: the date of an event: which of the sentence's date
  * expressions belongs to its trigger. */
 #include "extract/internal.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* graph.c: building the per-document graph; deduplication lives here. */
 #include "graph/graph.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* graph.h: the in-memory graph of one document, the one place that owns nodes.
  *
  * The extractor adds actors, positions, events and mentions; the emitters

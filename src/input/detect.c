@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* detect.c: guesses the input format from the file name, then from the
  * first bytes of the content. */
 #include "input/input.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* json.c: a small strict JSON parser (RFC 8259) for JSON Lines records and
  * the JSON-LD blocks of web pages.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* jsonl.c: JSON Lines reader, one article record a line, one line in
  * memory at a time. */
 #include "input/input.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* markup.c: HTML, NITF and NewsML-G2 readers; the only file that uses
  * libxml2.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* record.c: helpers shared by the input readers: records, buffers, dates,
  * UTF-8 checking and error reports. */
 #include "input/input.h"

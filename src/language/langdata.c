@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* langdata.c: the compiled language data: building, caching, mapping.
  *
  * Building reads the installed packages (tagger.c, wordnet.c) into an

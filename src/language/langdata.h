@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* langdata.h: the compiled language data, one flat block of memory.
  *
  * The block is what nkg_lang_load() builds from the Debian packages and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* language.c: the layer's entry point and the names of its tags. */
 #include "language/language.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* language.h: the linguistic layer between text and extract.
  *
  * For each sentence of a tokenized document it gives arrays that the

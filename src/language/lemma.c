@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* lemma.c: lemmas and WordNet noun classes of tagged words.
  *
  * The lemma comes from WordNet's morphy driven by the Penn tag: the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* parse.c: chunks and clause relations in Universal Dependencies terms.
  *
  * A deterministic parser over the tags: it groups words into chunks

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* segment.c: text tokens into words as UD English tokenizes them.
  *
  * The text stage keeps "month-old", "they're" and URLs in pieces that suit

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* tag.c: Viterbi decoding of Penn Treebank tags, and the Universal POS
  * tags they map to (see tagger.c for the model).
  *

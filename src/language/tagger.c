@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* tagger.c: part-of-speech tags by Viterbi decoding over a bigram model.
  *
  * The model is Lingua::EN::Tagger's (Debian liblingua-en-tagger-perl):

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* wordnet.c: lemmas, noun classes and exception lists from Debian's
  * wordnet-base, read into the language data builder.
  *

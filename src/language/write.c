@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* write.c: a document's linguistic analysis written out, as CoNLL-U or as
  * text for people (newskg analyze). */
 #include "language/language.h"

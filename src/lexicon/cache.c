@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* cache.c: the compiled lexicon saved to a file and read back.
  *
  * Parsing the Turtle with librdf and compiling it takes most of the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* cache.h: the compiled lexicon saved beside the user's other caches. */
 #ifndef NKG_LEXCACHE_H
 #define NKG_LEXCACHE_H

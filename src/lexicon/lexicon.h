@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* lexicon.h: the lexicon compiled from the ontology directory into lookup
  * tables. */
 #ifndef NKG_LEXICON_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* redland.c: loads librdf on first use (see redland.h). */
 #define NKG_REDLAND_IMPL
 #include "rdf/redland.h"

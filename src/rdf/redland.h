@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* redland.h: librdf, loaded when a run first needs it.
  *
  * Linking librdf costs every start 6 ms of the dynamic loader's time (it

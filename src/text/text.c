@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* text.c: UTF-8 validation, tokenizer and sentence splitter.
  *
  * Tokens carry byte and code-point offsets so that mentions can point into

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* text.h: UTF-8 checking, tokens with code-point offsets and folded keys,
  * sentences, and date expressions. */
 #ifndef NKG_TEXT_H

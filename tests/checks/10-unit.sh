@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Unit tests: one program per stage in tests/unit, built by make.
 for u in "$B"/tests/test_*; do
 	[ -x "$u" ] || continue

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # The command line: options, exit codes, errors, atomic output.
 D=tests/data
 

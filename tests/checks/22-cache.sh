@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # The compiled lexicon cache: the same output as compiling the Turtle,
 # ignored when damaged, and never stale after an ontology file changes.
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Every serialization is accepted by parsers nobody here wrote.
 D=tests/data
 

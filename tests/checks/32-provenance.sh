@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Provenance levels (--provenance full|events|none): what each keeps, and
 # that each is valid against the shapes.
 t_prov_levels() {

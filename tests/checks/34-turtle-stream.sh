@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Turtle for many documents is written document by document: the same
 # graph as N-Quads gives, valid Turtle, and memory that does not grow with
 # the number of documents.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # The seed article against its gold checks (needs ../shared).
 if [ -n "$SHARED" ]; then
 	t_gold() { # level

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # newskg analyze: the linguistic layer over every input format, as valid
 # CoNLL-U and as text for people, its errors, and its scores on UD English.
 D=tests/data

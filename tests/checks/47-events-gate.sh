@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # The precision gate and event confidence: every event has one
 # nkg:confidence in [0, 1]; no event has one node as agent and target, none
 # has nobody in a role; news organisations are never agents or targets

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Extraction scored by the dev referees in ../shared (news stories with
 # hand-made gold, PLOVER sentences): floors a little under the figures at
 # the time of writing, so that a change that loses events or roles on real

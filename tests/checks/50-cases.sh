@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # The corpus of our own news texts with their expected facts.  Cases the
 # extractor does not pass yet are listed in tests/cases/KNOWN-FAILURES: a
 # failure of any other case is a regression and fails this check.

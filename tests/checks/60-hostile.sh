@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Hostile and broken input: entity tricks, deep nesting, huge files, bad
 # records.  The program may refuse an input (exit 2, one line naming it)
 # but must never crash, hang, fetch anything or leak a local file.

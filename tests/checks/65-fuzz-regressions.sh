@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Inputs the fuzzers (tests/fuzz) once crashed on, through the command line:
 # each is read or refused (exit 0 or 2), never a crash (128+) or an internal
 # failure (3), with at most one line of stderr per bad input (per non-blank

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # The output in stores and validators nobody here wrote (Node.js packages
 # from package.json, installed by make deps: Oxigraph, rdf-validate-shacl).
 if [ -d node_modules/oxigraph ]; then

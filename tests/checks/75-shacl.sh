@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # SHACL: every example output conforms to ontology/shapes.ttl; broken graphs
 # do not.  And the ontology documents every term it defines.
 if [ -d node_modules/rdf-validate-shacl ]; then

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # The gallery builds and renders its graphs in a real browser.
 t_docs_build() {
 	tools/make-docs "$NKG" || return 1

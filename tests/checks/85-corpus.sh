@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Corpus scale: many JSON Lines records, shards and workers merge exactly.
 t_make_corpus() { # N OUT
 	/usr/bin/python3 - "$1" "$2" <<'PY'

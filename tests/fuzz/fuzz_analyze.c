@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* fuzz_analyze.c: libFuzzer target for the linguistic layer (segmenting,
  * tagging, lemmas, parsing) and both of analyze's output formats. */
 #include "newskg.h"

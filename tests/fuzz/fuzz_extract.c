@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* fuzz_extract.c: libFuzzer target for extraction and the Turtle writer. */
 #include "newskg.h"
 

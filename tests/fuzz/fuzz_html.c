@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* fuzz_html.c: libFuzzer target for the HTML reader. */
 #include "input/input.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* fuzz_jsonl.c: libFuzzer target for the JSON Lines reader. */
 #include "input/input.h"
 

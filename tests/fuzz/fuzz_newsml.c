@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* fuzz_newsml.c: libFuzzer target for the NEWSML reader. */
 #include "input/input.h"
 

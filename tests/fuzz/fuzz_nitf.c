@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* fuzz_nitf.c: libFuzzer target for the NITF reader. */
 #include "input/input.h"
 

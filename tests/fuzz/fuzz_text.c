@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* fuzz_text.c: libFuzzer target for the UTF-8 check and the tokenizer. */
 #include "text/text.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // validate.mjs: validates an RDF graph against SHACL shapes with
 // rdf-validate-shacl (a SHACL Core validator nobody here wrote).
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // run-queries.mjs: loads newskg outputs and the ontology into Oxigraph (a
 // SPARQL 1.1 store nobody here wrote) and runs every example query.
 //

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_dot.c: diagrams (DOT, SVG, PNG, PDF) from small hand-built graphs,
  * checked with the real dot program and libxml2. */
 #include "emit/dot.h"

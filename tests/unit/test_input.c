@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_input.c: format detection, HTML/NITF/NewsML-G2/JSON Lines readers,
  * hostile XML and bad JSON.  Sample files are in tests/data/input (or the
  * directory named by the first argument). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_lemma.c: WordNet read from the installed wordnet-base, then lemmas
  * and noun classes of hand-tagged words. */
 #include "language/langdata.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_text.c: UTF-8 checking, folding, tokens, sentences and dates. */
 #include "extract/dates.h"
 #include "text/text.h"
