@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* newskg.h: public API of libnewskg, news articles in, knowledge graph out.
  *
  * The library reads one document at a time, finds actors, posts and events
@@ -28,6 +29,14 @@ extern "C" {
 #endif
 
 #define NKG_VERSION "0.1.0"
+
+/* Only the functions declared here are exported by libnewskg.so; the
+ * library is built with -fvisibility=hidden. */
+#if defined(__GNUC__) && __GNUC__ >= 4
+#define NKG_API __attribute__((visibility("default")))
+#else
+#define NKG_API
+#endif
 #define NKG_NS "https://w3id.org/newskg/ns#"
 #define NKG_DEFAULT_BASE "https://w3id.org/newskg/doc/"
 
@@ -78,37 +87,49 @@ typedef struct NkgGraphImpl NkgGraph;
 typedef struct NkgLangImpl NkgLang;
 
 /** Returns a static description of a status. */
-const char *nkg_strerror(NkgStatus st);
+NKG_API const char *nkg_strerror(NkgStatus st);
 
 /** Parses a format name ("turtle", "nt", ...); returns -1 if unknown. */
-int nkg_format_from_name(const char *name);
+NKG_API int nkg_format_from_name(const char *name);
 
 /** Parses an input format name; returns -1 if unknown. */
-int nkg_input_format_from_name(const char *name);
+NKG_API int nkg_input_format_from_name(const char *name);
 
-/** Loads every lexicon file in directory DIR.  On success *out is a new
+/** Loads every lexicon file in directory DIR; DIR NULL means
+ * $NKG_ONTOLOGY, else the ontology installed with the library
+ * (PREFIX/share/newskg/ontology).  On success *out is a new
  * lexicon the caller frees with nkg_lexicon_free().  The compiled tables
  * are kept in a cache named after a hash of the files ($NKG_CACHE_DIR,
  * else $XDG_CACHE_HOME/newskg or ~/.cache/newskg; NKG_CACHE_DIR=off
  * disables it), so that later loads skip parsing the Turtle. */
-NkgStatus nkg_lexicon_load(const char *dir, NkgLexicon **out, NkgError *err);
-void nkg_lexicon_free(NkgLexicon *lex);
+NKG_API NkgStatus nkg_lexicon_load(const char *dir, NkgLexicon **out,
+                                   NkgError *err);
+NKG_API void nkg_lexicon_free(NkgLexicon *lex);
 
 /** Creates a document from UTF-8 text (copied).  Returns NULL and fills
  * ERR when the text is not valid UTF-8 or contains NUL bytes. */
-NkgDocument *nkg_document_new(const char *text, size_t len, NkgError *err);
-void nkg_document_free(NkgDocument *doc);
+NKG_API NkgDocument *nkg_document_new(const char *text, size_t len,
+                                      NkgError *err);
+NKG_API void nkg_document_free(NkgDocument *doc);
+
+/** Creates a document from one JSON Lines record of LEN bytes (an object
+ * with "text" and optionally "id", "date", "url", "title"), read exactly
+ * as `newskg extract --input-format jsonl` reads each line.  NAME names
+ * the record in messages (NULL for "<record>").  Returns NULL and fills
+ * ERR when the record is not valid JSON or has no text. */
+NKG_API NkgDocument *nkg_document_from_json(const char *json, size_t len,
+                                            const char *name, NkgError *err);
 
 /** Metadata setters; each copies its string.  NULL clears. */
-void nkg_document_set_id(NkgDocument *doc, const char *id);
-void nkg_document_set_date(NkgDocument *doc, const char *yyyy_mm_dd);
-void nkg_document_set_title(NkgDocument *doc, const char *title);
-void nkg_document_set_url(NkgDocument *doc, const char *url);
-void nkg_document_set_source_name(NkgDocument *doc, const char *name);
-const char *nkg_document_text(const NkgDocument *doc, size_t *len);
+NKG_API void nkg_document_set_id(NkgDocument *doc, const char *id);
+NKG_API void nkg_document_set_date(NkgDocument *doc, const char *yyyy_mm_dd);
+NKG_API void nkg_document_set_title(NkgDocument *doc, const char *title);
+NKG_API void nkg_document_set_url(NkgDocument *doc, const char *url);
+NKG_API void nkg_document_set_source_name(NkgDocument *doc, const char *name);
+NKG_API const char *nkg_document_text(const NkgDocument *doc, size_t *len);
 /** The document's id, or the name made from a hash of its text (written
  * into BUF) when it has none. */
-const char *nkg_document_id(const NkgDocument *doc, char buf[32]);
+NKG_API const char *nkg_document_id(const NkgDocument *doc, char buf[32]);
 
 /** Extraction options; zero-initialise for defaults. */
 typedef struct {
@@ -118,14 +139,14 @@ typedef struct {
 } NkgExtractOptions;
 
 /** Extracts the graph of DOC.  *out is a new graph the caller frees. */
-NkgStatus nkg_extract(const NkgLexicon *lex, const NkgDocument *doc,
-                      const NkgExtractOptions *opt, NkgGraph **out,
-                      NkgError *err);
-void nkg_graph_free(NkgGraph *g);
+NKG_API NkgStatus nkg_extract(const NkgLexicon *lex, const NkgDocument *doc,
+                              const NkgExtractOptions *opt, NkgGraph **out,
+                              NkgError *err);
+NKG_API void nkg_graph_free(NkgGraph *g);
 
 /** Counts, for reports and tests. */
-size_t nkg_graph_actor_count(const NkgGraph *g);
-size_t nkg_graph_event_count(const NkgGraph *g);
+NKG_API size_t nkg_graph_actor_count(const NkgGraph *g);
+NKG_API size_t nkg_graph_event_count(const NkgGraph *g);
 
 /** How much provenance the RDF output keeps (--provenance). */
 typedef enum {
@@ -137,7 +158,7 @@ typedef enum {
 } NkgProvenance;
 
 /** Parses "full", "events" or "none"; returns -1 if unknown. */
-int nkg_provenance_from_name(const char *name);
+NKG_API int nkg_provenance_from_name(const char *name);
 
 /** Output options; zero-initialise for defaults.  with_text and
  * provenance concern RDF, the others the diagrams (DOT/SVG/PNG/PDF). */
@@ -158,14 +179,27 @@ typedef NkgWriteOptions NkgDiagramOptions;
 
 /** Writes G to STREAM in FORMAT.  DIAGRAM (the output options) may be
  * NULL. */
-NkgStatus nkg_graph_write(const NkgGraph *g, NkgFormat format, FILE *stream,
-                          const NkgDiagramOptions *diagram, NkgError *err);
+NKG_API NkgStatus nkg_graph_write(const NkgGraph *g, NkgFormat format,
+                                  FILE *stream,
+                                  const NkgDiagramOptions *diagram,
+                                  NkgError *err);
+
+/** Writes G in FORMAT (an RDF format, DOT or SVG) into a new buffer:
+ * *out holds *len bytes and a final NUL, and the caller frees it with
+ * nkg_free().  For bindings that cannot hand over a FILE *. */
+NKG_API NkgStatus nkg_graph_write_buffer(const NkgGraph *g, NkgFormat format,
+                                         const NkgWriteOptions *opt, char **out,
+                                         size_t *len, NkgError *err);
+
+/** Frees memory the library returned (nkg_graph_write_buffer()). */
+NKG_API void nkg_free(void *p);
 
 /** Writes several graphs (one per document) as one stream: N-Quads gives
  * one named graph per document; other RDF formats merge them. */
-NkgStatus nkg_graphs_write(NkgGraph *const *gs, size_t n, NkgFormat format,
-                           FILE *stream, const NkgDiagramOptions *diagram,
-                           NkgError *err);
+NKG_API NkgStatus nkg_graphs_write(NkgGraph *const *gs, size_t n,
+                                   NkgFormat format, FILE *stream,
+                                   const NkgDiagramOptions *diagram,
+                                   NkgError *err);
 
 /** Writes G as one graph of a stream of many to STREAM, FIRST being
  * nonzero for the first: memory stays flat however many follow.  Turtle
@@ -174,9 +208,9 @@ NkgStatus nkg_graphs_write(NkgGraph *const *gs, size_t n, NkgFormat format,
  * every graph that names it) instead of merged; N-Triples and N-Quads as
  * by nkg_graph_write().  Not for RDF/XML or the diagrams, which need the
  * whole batch (nkg_graphs_write()). */
-NkgStatus nkg_graph_write_part(const NkgGraph *g, NkgFormat format,
-                               FILE *stream, const NkgWriteOptions *opt,
-                               int first, NkgError *err);
+NKG_API NkgStatus nkg_graph_write_part(const NkgGraph *g, NkgFormat format,
+                                       FILE *stream, const NkgWriteOptions *opt,
+                                       int first, NkgError *err);
 
 /** Formats of the linguistic layer's output (newskg analyze). */
 typedef enum {
@@ -189,19 +223,20 @@ typedef enum {
  * ($NKG_WORDNET_DIR), compiled once into the lexicon cache directory.
  * *out is new; the caller frees it with nkg_lang_free().  A missing file
  * gives NKG_ERR_LEXICON with a message naming it and its package. */
-NkgStatus nkg_lang_load(NkgLang **out, NkgError *err);
-void nkg_lang_free(NkgLang *lang);
+NKG_API NkgStatus nkg_lang_load(NkgLang **out, NkgError *err);
+NKG_API void nkg_lang_free(NkgLang *lang);
 /** The linguistic data that nkg_lexicon_load() loaded with LEX (the
  * extractor reads sentences through it); owned by LEX. */
-const NkgLang *nkg_lexicon_lang(const NkgLexicon *lex);
+NKG_API const NkgLang *nkg_lexicon_lang(const NkgLexicon *lex);
 
 /** Writes the sentences of DOC with their words, tags, lemmas, chunks and
  * relations to STREAM in FORMAT.  LEX supplies abbreviations for sentence
  * splitting.  CoNLL-U starts with "# newdoc id = ID" (the document id, or
  * the hash name of its text). */
-NkgStatus nkg_analyze_write(const NkgLang *lang, const NkgLexicon *lex,
-                            const NkgDocument *doc, NkgAnalysisFormat format,
-                            FILE *stream, NkgError *err);
+NKG_API NkgStatus nkg_analyze_write(const NkgLang *lang, const NkgLexicon *lex,
+                                    const NkgDocument *doc,
+                                    NkgAnalysisFormat format, FILE *stream,
+                                    NkgError *err);
 
 #ifdef __cplusplus
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* main.c: the newskg command line; options in, library calls, exit code. */
 #include "input/input.h"
 #include "newskg.h"
@@ -407,21 +408,12 @@ static void do_record(Run *r, NkgRecord *rec, const char *name,
 	if (r->jobs > 1 && seq % r->jobs != r->job)
 		return;
 	NkgError err = {0};
-	NkgDocument *doc =
-	        nkg_document_new(rec->text ? rec->text : "", rec->len, &err);
+	NkgDocument *doc = nkg_record_document(rec, &err);
 	if (!doc) {
 		say("%s%s: %s", name, where, err.message);
 		r->bad_inputs++;
 		return;
 	}
-	if (rec->id)
-		nkg_document_set_id(doc, rec->id);
-	if (rec->date)
-		nkg_document_set_date(doc, rec->date);
-	if (rec->title)
-		nkg_document_set_title(doc, rec->title);
-	if (rec->url)
-		nkg_document_set_url(doc, rec->url);
 	r->on_doc(r, doc, name, where);
 	nkg_document_free(doc);
 	r->prog.docs++;

@@ -1,8 +1,10 @@
+/* SPDX-License-Identifier: MIT */
 /* write.c: chooses the emitter for a format. */
 #include "emit/dot.h"
 #include "emit/rdf.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 int nkg_provenance_from_name(const char *name)
@@ -60,4 +62,53 @@ NkgStatus nkg_graph_write_part(const NkgGraph *g, NkgFormat format,
 	return nkg_emit_rdf_part(g, format, stream, opt && opt->with_text,
 	                         opt ? opt->provenance : NKG_PROVENANCE_EVENTS,
 	                         first, err);
+}
+
+NkgStatus nkg_graph_write_buffer(const NkgGraph *g, NkgFormat format,
+                                 const NkgWriteOptions *opt, char **out,
+                                 size_t *len, NkgError *err)
+{
+	*out = NULL;
+	*len = 0;
+	if (format == NKG_FORMAT_PNG || format == NKG_FORMAT_PDF) {
+		if (err) {
+			err->status = NKG_ERR_USAGE;
+			snprintf(
+			        err->message, sizeof err->message,
+			        "PNG and PDF are binary: write them to a file");
+		}
+		return NKG_ERR_USAGE;
+	}
+	char *buf = NULL;
+	size_t n = 0;
+	FILE *f = open_memstream(&buf, &n);
+	if (!f) {
+		if (err) {
+			err->status = NKG_ERR_INTERNAL;
+			snprintf(err->message, sizeof err->message,
+			         "out of memory");
+		}
+		return NKG_ERR_INTERNAL;
+	}
+	NkgStatus st = nkg_graph_write(g, format, f, opt, err);
+	if (fclose(f) && !st) {
+		st = NKG_ERR_INTERNAL;
+		if (err) {
+			err->status = st;
+			snprintf(err->message, sizeof err->message,
+			         "out of memory");
+		}
+	}
+	if (st) {
+		free(buf);
+		return st;
+	}
+	*out = buf;
+	*len = n;
+	return NKG_SUCCESS;
+}
+
+void nkg_free(void *p)
+{
+	free(p);
 }

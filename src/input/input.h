@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* input.h: readers that turn news files (HTML, NITF, NewsML-G2, JSON Lines)
  * into plain article text with its metadata.
  *
@@ -38,6 +39,10 @@ typedef struct {
 	char *date; /* YYYY-MM-DD, or NULL when absent or not understood */
 	char *url;
 } NkgRecord;
+
+/* Makes the document of record R (its text and metadata); NULL with ERR
+ * filled when the text is not valid UTF-8. */
+NkgDocument *nkg_record_document(const NkgRecord *rec, NkgError *err);
 
 /* Frees the members of R and zeroes it.  R may be NULL. */
 void nkg_record_clear(NkgRecord *r);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* lexicon.c: loads the ontology directory with librdf and compiles lookup
  * tables.
  *
@@ -1079,8 +1080,16 @@ const NkgLang *nkg_lexicon_lang(const NkgLexicon *lex)
 
 /* The extractor reads the sentences through the linguistic layer, so its
  * data comes with the lexicon. */
+#ifndef NKG_DATADIR
+#define NKG_DATADIR "/usr/local/share/newskg/ontology"
+#endif
+
 NkgStatus nkg_lexicon_load(const char *dir, NkgLexicon **out, NkgError *err)
 {
+	if (!dir) {
+		const char *env = getenv("NKG_ONTOLOGY");
+		dir = env && *env ? env : NKG_DATADIR;
+	}
 	NkgStatus st = load_lexicon(dir, out, err);
 	if (st)
 		return st;
