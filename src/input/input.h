@@ -84,7 +84,7 @@ void nkg_jsonl_close(NkgJsonlReader *r);
 
 /* ---- Shared by the readers in src/input; not for other modules. ---- */
 
-/* JSON values, as built by nkg_json_parse(). */
+/* JSON, parsed by jansson (only json.c sees it). */
 typedef enum {
 	NKG_JSON_NULL,
 	NKG_JSON_FALSE,
@@ -95,32 +95,44 @@ typedef enum {
 	NKG_JSON_OBJECT,
 } NkgJsonType;
 
-typedef struct NkgJson NkgJson;
-struct NkgJson {
-	NkgJsonType type;
-	char *key;      /* member name when inside an object, else NULL */
-	char *str;      /* STRING: decoded UTF-8; NUMBER: its source text */
-	size_t len;     /* bytes in str (a string may hold \u0000) */
-	NkgJson *child; /* ARRAY, OBJECT: first element or member */
-	NkgJson *next;  /* next element or member */
-};
+/* A JSON value inside a tree returned by nkg_json_parse(), read with the
+ * functions below; owned by the tree. */
+typedef struct NkgJsonImpl NkgJson;
 
-/* Deepest nesting of arrays and objects accepted. */
-#define NKG_JSON_MAX_DEPTH 512
-
-/* Parses BUF (LEN bytes) as one JSON value with nothing but white space
- * after it.  When KEEP (a NULL-terminated list of names) is given and the
- * value is an object, only its members named in KEEP are built; the others
- * are checked and skipped, so large unrelated values cost no memory.  On
- * success *OUT is a new tree the caller frees with nkg_json_free().  On
- * NKG_ERR_INPUT, *ERR_AT is the byte offset of the fault and MSG (SIZE
- * bytes) says what it is; NKG_ERR_INTERNAL means memory ran out. */
-NkgStatus nkg_json_parse(const char *buf, size_t len, const char *const *keep,
-                         NkgJson **out, size_t *err_at, char *msg, size_t size);
+/* Parses BUF (LEN bytes) as one JSON value (RFC 8259, strictly: UTF-8
+ * only, no lone surrogates, no NUL byte outside a \u0000 escape) with
+ * nothing but white space after it.  On success *OUT is a new tree the
+ * caller frees with nkg_json_free().  On NKG_ERR_INPUT, *ERR_AT (may be
+ * NULL) is the byte offset of the fault and MSG (SIZE bytes, may be NULL)
+ * says what it is; NKG_ERR_INTERNAL means memory ran out.  Numbers must
+ * fit in a 64-bit integer or a double, member names may not hold \u0000,
+ * nesting is limited (jansson's limit, 2,048), and so is the memory a
+ * parse may take (a fixed multiple of LEN). */
+NkgStatus nkg_json_parse(const char *buf, size_t len, NkgJson **out,
+                         size_t *err_at, char *msg, size_t size);
 void nkg_json_free(NkgJson *v);
 
-/* Returns the last member of object OBJ named KEY, or NULL. */
+/* The type of V, which must not be NULL. */
+NkgJsonType nkg_json_type(const NkgJson *v);
+
+/* Returns the UTF-8 of string V (NUL-terminated, but it may hold \u0000)
+ * and its length in *LEN (may be NULL), or NULL when V is not a string. */
+const char *nkg_json_string(const NkgJson *v, size_t *len);
+
+/* Returns a new copy of string V, or the text of number V (integers in
+ * decimal, other numbers in the shortest form that reads back the same),
+ * which the caller frees, with its length in *LEN (may be NULL); NULL
+ * when V is of another type or memory runs out. */
+char *nkg_json_text(const NkgJson *v, size_t *len);
+
+/* Returns the member of object OBJ named KEY (the last one when the name
+ * is repeated), or NULL; NULL too when OBJ is NULL or not an object. */
 const NkgJson *nkg_json_get(const NkgJson *obj, const char *key);
+
+/* The number of elements of array V (0 for other values or NULL), and its
+ * element I (NULL past the end). */
+size_t nkg_json_size(const NkgJson *v);
+const NkgJson *nkg_json_at(const NkgJson *v, size_t i);
 
 /* Growing byte string; always NUL-terminated once anything was added.
  * After a failed allocation OOM is set and further adds do nothing. */

@@ -1,75 +1,119 @@
 /* SPDX-License-Identifier: MIT */
-/* json.c: a small strict JSON parser (RFC 8259) for JSON Lines records and
- * the JSON-LD blocks of web pages.
+/* json.c: JSON for JSON Lines records and the JSON-LD blocks of web pages,
+ * parsed by jansson; the only file that sees it.
  *
- * One recursive-descent pass both checks and, where wanted, builds a tree.
- * Values the caller does not keep are checked but not stored, so a record
- * line with a large unrelated member costs no more memory than the line.
- * Strings are checked for UTF-8, escapes and surrogate pairs; nesting is
- * limited to NKG_JSON_MAX_DEPTH so the C stack stays small.
+ * jansson is strict where RFC 8259 is: it refuses invalid UTF-8, lone
+ * surrogates, bad escapes, control characters in strings, leading zeros,
+ * trailing commas and anything after the value.  Three things are added
+ * here.  A NUL byte right after a number or a word is dropped by its
+ * lexer ("[1\0]" reads as [1]), so a NUL byte is looked for first.  A
+ * tree of tiny values takes up to 80 times the size of its text, so a
+ * parse may allocate at most BUDGET_FACTOR times its input (jansson
+ * allocates through counted_malloc()).  And jansson tells where it
+ * stopped, not always where the fault is (after the closing quote of a
+ * string with a lone surrogate, say), so locate() finds the fault for the
+ * messages that point at one: jansson read the text before the failing
+ * token without fault, so its strings can be found by a plain scan.
+ *
+ * An NkgJson is a json_t; the casts are the only place the two meet.
  */
 #include "input/input.h"
 
+#include <jansson.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+/* A parse may allocate BUDGET_FACTOR bytes per byte of input, and
+ * BUDGET_FLOOR bytes whatever its size (jansson's allocations counted,
+ * measured on jansson 2.14): a news record takes about 4 (jansson keeps
+ * the text of a token while it reads it, then decodes a copy), records
+ * with hundreds of small objects or short strings 9 to 13, an array of
+ * one-digit numbers 25; an array of "{}" takes 74 and of "[]" 42. */
+#define BUDGET_FACTOR 32
+#define BUDGET_FLOOR (1u << 20)
+
+static _Thread_local struct {
+	int active;  /* a parse is under way on this thread */
+	int over;    /* it wanted more than its budget */
+	int oom;     /* malloc() failed */
+	size_t left; /* bytes it may still allocate */
+} budget;
+
+/* Counts what a parse allocates (never what it frees: the total is an
+ * upper bound of its peak); outside a parse it is plain malloc(). */
+static void *counted_malloc(size_t n)
+{
+	if (budget.active) {
+		if (n > budget.left) {
+			budget.over = 1;
+			return NULL;
+		}
+		budget.left -= n;
+	}
+	void *p = malloc(n);
+	if (!p && budget.active)
+		budget.oom = 1;
+	return p;
+}
+
+static pthread_once_t alloc_once = PTHREAD_ONCE_INIT;
+
+static void set_alloc(void)
+{
+	json_set_alloc_funcs(counted_malloc, free);
+}
+
+static json_t *load(const char *buf, size_t len, size_t flags, json_error_t *e);
+
+/* Whether C is one of SET (never for NUL). */
+static int one_of(char c, const char *set)
+{
+	return c && strchr(set, c);
+}
+
+static const json_t *J(const NkgJson *v)
+{
+	return (const json_t *)(const void *)v;
+}
+
+static const NkgJson *N(const json_t *v)
+{
+	return (const NkgJson *)(const void *)v;
+}
+
+/* ---- messages ---- */
+
 typedef struct {
 	const char *s;
-	size_t len, i;
-	NkgStatus st;
-	size_t err_at;
+	size_t len;
 	char *msg;
 	size_t size;
-} Parser;
+} Fault;
 
-static int fail(Parser *p, size_t at, const char *fmt, ...)
+static void say(Fault *f, const char *fmt, ...)
 #if defined(__GNUC__)
-        __attribute__((format(printf, 3, 4)))
+        __attribute__((format(printf, 2, 3)))
 #endif
         ;
 
-static int fail(Parser *p, size_t at, const char *fmt, ...)
+static void say(Fault *f, const char *fmt, ...)
 {
-	if (p->st)
-		return -1;
-	p->st = NKG_ERR_INPUT;
-	p->err_at = at;
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(p->msg, p->size, fmt, ap);
+	vsnprintf(f->msg, f->size, fmt, ap);
 	va_end(ap);
-	return -1;
 }
 
-static int oom(Parser *p)
+/* Describes the byte at AT for a message. */
+static const char *what(const Fault *f, size_t at, char *tmp, size_t size)
 {
-	if (!p->st) {
-		p->st = NKG_ERR_INTERNAL;
-		p->err_at = p->i;
-		snprintf(p->msg, p->size, "out of memory");
-	}
-	return -1;
-}
-
-static void skip_ws(Parser *p)
-{
-	while (p->i < p->len) {
-		char c = p->s[p->i];
-		if (c != ' ' && c != '\t' && c != '\n' && c != '\r')
-			break;
-		p->i++;
-	}
-}
-
-/* Describes the byte at P->i for a message. */
-static const char *what(Parser *p, char *tmp, size_t size)
-{
-	if (p->i >= p->len)
+	if (at >= f->len)
 		return "the end of the line";
-	unsigned char c = (unsigned char)p->s[p->i];
+	unsigned char c = (unsigned char)f->s[at];
 	if (c > 0x20 && c < 0x7f)
 		snprintf(tmp, size, "'%c'", c);
 	else
@@ -77,461 +121,348 @@ static const char *what(Parser *p, char *tmp, size_t size)
 	return tmp;
 }
 
-static int unexpected(Parser *p, const char *wanted)
+static int hex4(const char *s, size_t n, unsigned *out)
 {
-	char tmp[16];
-	return fail(p, p->i, "expected %s but found %s", wanted,
-	            what(p, tmp, sizeof tmp));
-}
-
-static int hex4(Parser *p, size_t at, uint32_t *out)
-{
-	uint32_t v = 0;
-	if (p->len - at < 4)
-		return fail(p, at - 2, "\\u escape needs four hex digits");
+	unsigned v = 0;
+	if (n < 4)
+		return -1;
 	for (size_t k = 0; k < 4; k++) {
-		char c = p->s[at + k];
-		int d;
+		char c = s[k];
+		v <<= 4;
 		if (c >= '0' && c <= '9')
-			d = c - '0';
+			v |= (unsigned)(c - '0');
 		else if (c >= 'a' && c <= 'f')
-			d = c - 'a' + 10;
+			v |= (unsigned)(c - 'a' + 10);
 		else if (c >= 'A' && c <= 'F')
-			d = c - 'A' + 10;
+			v |= (unsigned)(c - 'A' + 10);
 		else
-			return fail(p, at - 2,
-			            "\\u escape needs four hex digits");
-		v = v << 4 | (uint32_t)d;
+			return -1;
 	}
 	*out = v;
 	return 0;
 }
 
-static size_t put_utf8(char *o, uint32_t cp)
+/* Where the fault is, in the string jansson was reading when it stopped
+ * at END. */
+typedef struct {
+	size_t open;      /* offset of its opening quote, or END if none */
+	int unclosed;     /* END is inside it */
+	size_t last_esc;  /* offset of its last '\\' escape before END */
+	size_t lone;      /* offset of its first lone surrogate, or END */
+	unsigned lone_cp; /* that surrogate */
+} Where;
+
+static Where locate(const char *s, size_t end)
 {
-	if (cp < 0x80) {
-		o[0] = (char)cp;
-		return 1;
+	Where w = {end, 0, end, end, 0};
+	size_t i = 0;
+	while (i < end) {
+		if (!w.unclosed) {
+			if (s[i] == '"') {
+				w.open = i;
+				w.unclosed = 1;
+				w.last_esc = w.lone = end;
+			}
+			i++;
+			continue;
+		}
+		if (s[i] == '"') {
+			w.unclosed = 0;
+			i++;
+			continue;
+		}
+		if (s[i] != '\\') {
+			i++;
+			continue;
+		}
+		w.last_esc = i;
+		unsigned cp, lo;
+		if (i + 1 < end && s[i + 1] == 'u' &&
+		    !hex4(s + i + 2, end - i - 2, &cp)) {
+			int pair = cp >= 0xd800 && cp <= 0xdbff &&
+			           i + 7 < end && s[i + 6] == '\\' &&
+			           s[i + 7] == 'u' &&
+			           !hex4(s + i + 8, end - i - 8, &lo) &&
+			           lo >= 0xdc00 && lo <= 0xdfff;
+			if (pair) {
+				i += 12;
+				continue;
+			}
+			if (cp >= 0xd800 && cp <= 0xdfff && w.lone == end) {
+				w.lone = i;
+				w.lone_cp = cp;
+			}
+			i += 6;
+			continue;
+		}
+		i += 2;
 	}
-	if (cp < 0x800) {
-		o[0] = (char)(0xc0 | cp >> 6);
-		o[1] = (char)(0x80 | (cp & 0x3f));
-		return 2;
-	}
-	if (cp < 0x10000) {
-		o[0] = (char)(0xe0 | cp >> 12);
-		o[1] = (char)(0x80 | (cp >> 6 & 0x3f));
-		o[2] = (char)(0x80 | (cp & 0x3f));
-		return 3;
-	}
-	o[0] = (char)(0xf0 | cp >> 18);
-	o[1] = (char)(0x80 | (cp >> 12 & 0x3f));
-	o[2] = (char)(0x80 | (cp >> 6 & 0x3f));
-	o[3] = (char)(0x80 | (cp & 0x3f));
-	return 4;
+	return w;
 }
 
-/* Parses the string at P->i (at its opening quote).  When OUT is not
- * NULL stores a new decoded copy there and its length in *N.  The decoded
- * text is never longer than the source, which sizes the copy. */
-static int parse_string(Parser *p, char **out, size_t *n)
+/* Copies jansson's message TEXT, which is terse ("invalid token near
+ * 'tru'"), after "invalid JSON: ", with its excerpt of the input made
+ * printable and "near end of file" said of a line. */
+static void say_jansson(Fault *f, const char *text)
 {
-	size_t start = ++p->i;
-	char *o = NULL;
-	size_t k = 0;
-	if (out) {
-		/* the closing quote bounds the copy; find an upper bound */
-		size_t end = start;
-		while (end < p->len && p->s[end] != '"')
-			end += p->s[end] == '\\' ? 2 : 1;
-		o = malloc((end > p->len ? p->len : end) - start + 1);
-		if (!o)
-			return oom(p);
+	static const char eof[] = " near end of file";
+	char out[2 * JSON_ERROR_TEXT_LENGTH];
+	size_t n = 0, len = strlen(text);
+	if (len >= sizeof eof - 1 &&
+	    !strcmp(text + len - (sizeof eof - 1), eof))
+		len -= sizeof eof - 1;
+	for (size_t i = 0; i < len && n + 5 < sizeof out; i++) {
+		unsigned char c = (unsigned char)text[i];
+		if (c < 0x20 || c == 0x7f)
+			n += (size_t)snprintf(out + n, sizeof out - n,
+			                      "\\x%02x", c);
+		else
+			out[n++] = (char)c;
 	}
-	for (;;) {
-		if (p->i >= p->len) {
-			free(o);
-			return fail(p, start - 1,
-			            "string not closed before the "
-			            "end of the line");
-		}
-		unsigned char c = (unsigned char)p->s[p->i];
-		if (c == '"') {
-			p->i++;
-			break;
-		}
-		if (c < 0x20) {
-			free(o);
-			return fail(p, p->i,
-			            "control character 0x%02x inside a string "
-			            "must be escaped",
-			            c);
-		}
-		if (c >= 0x80) {
-			size_t run = p->i;
-			while (run < p->len && (unsigned char)p->s[run] >= 0x80)
-				run++;
-			size_t ok =
-			        nkg_input_utf8_valid(p->s + p->i, run - p->i);
-			if (ok != run - p->i) {
-				free(o);
-				return fail(
-				        p, p->i + ok,
-				        "invalid UTF-8 byte 0x%02x in a string",
-				        (unsigned char)p->s[p->i + ok]);
-			}
-			if (o)
-				memcpy(o + k, p->s + p->i, run - p->i);
-			k += run - p->i;
-			p->i = run;
-			continue;
-		}
-		if (c != '\\') {
-			if (o)
-				o[k] = (char)c;
-			k++;
-			p->i++;
-			continue;
-		}
-		size_t at = p->i;
-		char e = p->i + 1 < p->len ? p->s[p->i + 1] : '\0';
-		char ch = 0;
-		uint32_t cp;
-		switch (e) {
-		case '"':
-			ch = '"';
-			break;
-		case '\\':
-			ch = '\\';
-			break;
-		case '/':
-			ch = '/';
-			break;
-		case 'b':
-			ch = '\b';
-			break;
-		case 'f':
-			ch = '\f';
-			break;
-		case 'n':
-			ch = '\n';
-			break;
-		case 'r':
-			ch = '\r';
-			break;
-		case 't':
-			ch = '\t';
-			break;
-		case 'u':
-			if (hex4(p, at + 2, &cp)) {
-				free(o);
-				return -1;
-			}
-			p->i = at + 6;
-			if (cp >= 0xdc00 && cp <= 0xdfff) {
-				free(o);
-				return fail(p, at,
-				            "lone low surrogate \\u%04X; a "
-				            "surrogate pair must start with "
-				            "\\uD800-\\uDBFF",
-				            (unsigned)cp);
-			}
-			if (cp >= 0xd800 && cp <= 0xdbff) {
-				uint32_t lo;
-				if (p->i + 1 >= p->len || p->s[p->i] != '\\' ||
-				    p->s[p->i + 1] != 'u' ||
-				    hex4(p, p->i + 2, &lo) || lo < 0xdc00 ||
-				    lo > 0xdfff) {
-					free(o);
-					p->st = 0; /* hex4 may have failed */
-					return fail(
-					        p, at,
-					        "lone high surrogate \\u%04X "
-					        "not followed by a low "
-					        "surrogate \\uDC00-\\uDFFF",
-					        (unsigned)cp);
-				}
-				cp = 0x10000 + ((cp - 0xd800) << 10) +
-				     (lo - 0xdc00);
-				p->i += 6;
-			}
-			if (o)
-				k += put_utf8(o + k, cp);
+	out[n] = '\0';
+	say(f, "invalid JSON: %s%s", out,
+	    len < strlen(text) ? " at the end of the line" : "");
+}
+
+/* Turns jansson's error E on F's input into a message and the offset of
+ * the fault. */
+static size_t explain(Fault *f, const json_error_t *e)
+{
+	size_t at = e->position < 0 ? 0 : (size_t)e->position;
+	char tmp[16];
+	if (at > f->len)
+		at = f->len;
+	switch (json_error_code(e)) {
+	case json_error_invalid_utf8:
+		say(f, "invalid UTF-8 sequence starting with byte 0x%02x",
+		    at < f->len ? (unsigned char)f->s[at] : 0u);
+		return at;
+	case json_error_stack_overflow:
+		say(f, "nesting deeper than %d levels", JSON_PARSER_MAX_DEPTH);
+		return at ? at - 1 : 0;
+	case json_error_numeric_overflow: {
+		size_t b = at;
+		while (b > 0 && one_of(f->s[b - 1], "0123456789+-.eE"))
+			b--;
+		say(f,
+		    "number %.*s out of range (at most 64 bits for an "
+		    "integer, about 1.8e308 otherwise); write it as a string",
+		    (int)(at - b > 40 ? 40 : at - b), f->s + b);
+		return b;
+	}
+	case json_error_null_byte_in_key: {
+		Where w = locate(f->s, at);
+		say(f, "a member name contains \\u0000, which newskg cannot "
+		       "process; remove it");
+		return w.open < at ? w.open : at;
+	}
+	case json_error_end_of_input_expected: {
+		/* where the value ends: read it again, without the check */
+		json_error_t e2;
+		json_t *v = load(f->s, f->len, JSON_DISABLE_EOF_CHECK, &e2);
+		json_decref(v);
+		size_t end = v && e2.position >= 0 ? (size_t)e2.position : at;
+		while (end < at && one_of(f->s[end], " \t\r\n"))
+			end++;
+		say(f, "unexpected %s after the JSON value",
+		    what(f, end, tmp, sizeof tmp));
+		return end;
+	}
+	default:
+		break;
+	}
+	const char *text = e->text;
+	if (!strncmp(text, "invalid Unicode '\\u", 19)) {
+		Where w = locate(f->s, at);
+		if (w.lone < at) {
+			if (w.lone_cp >= 0xdc00)
+				say(f,
+				    "lone low surrogate \\u%04X; a surrogate "
+				    "pair must start with \\uD800-\\uDBFF",
+				    w.lone_cp);
 			else
-				k += cp < 0x80      ? 1
-				     : cp < 0x800   ? 2
-				     : cp < 0x10000 ? 3
-				                    : 4;
-			continue;
-		default: {
-			char tmp[16];
-			p->i = at + 1;
-			const char *w = what(p, tmp, sizeof tmp);
-			free(o);
-			return fail(
-			        p, at,
-			        "invalid escape \\ followed by %s; JSON allows "
-			        "\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX",
-			        w);
+				say(f,
+				    "lone high surrogate \\u%04X not followed "
+				    "by a low surrogate \\uDC00-\\uDFFF",
+				    w.lone_cp);
+			return w.lone;
 		}
+	} else if (!strncmp(text, "invalid escape", 14)) {
+		Where w = locate(f->s, at);
+		if (w.last_esc < at) {
+			size_t b = w.last_esc;
+			if (b + 1 < f->len && f->s[b + 1] == 'u')
+				say(f, "\\u escape needs four hex digits");
+			else
+				say(f,
+				    "invalid escape \\ followed by %s; JSON "
+				    "allows \\\" \\\\ \\/ \\b \\f \\n \\r \\t "
+				    "\\uXXXX",
+				    what(f, b + 1, tmp, sizeof tmp));
+			return b;
 		}
-		if (o)
-			o[k] = ch;
-		k++;
-		p->i = at + 2;
+	} else if (!strncmp(text, "control character", 17) ||
+	           !strncmp(text, "unexpected newline", 18)) {
+		say(f,
+		    "control character 0x%02x inside a string must be "
+		    "escaped",
+		    at < f->len ? (unsigned char)f->s[at] : 0u);
+		return at;
+	} else if (!strncmp(text, "premature end of input", 22)) {
+		Where w = locate(f->s, at);
+		if (w.unclosed) {
+			say(f, "string not closed before the end of the line");
+			return w.open;
+		}
 	}
-	if (o) {
-		o[k] = '\0';
-		*out = o;
-		*n = k;
-	}
-	return 0;
+	say_jansson(f, text);
+	if (json_error_code(e) == json_error_premature_end_of_input)
+		return at;
+	return at ? at - 1 : 0;
 }
 
-static int parse_number(Parser *p)
-{
-	size_t i = p->i;
-	const char *s = p->s;
-	if (i < p->len && s[i] == '-')
-		i++;
-	if (i < p->len && s[i] == '0') {
-		i++;
-	} else if (i < p->len && s[i] >= '1' && s[i] <= '9') {
-		while (i < p->len && s[i] >= '0' && s[i] <= '9')
-			i++;
-	} else {
-		p->i = i;
-		return unexpected(p, "a digit");
-	}
-	if (i < p->len && s[i] == '.') {
-		i++;
-		if (!(i < p->len && s[i] >= '0' && s[i] <= '9')) {
-			p->i = i;
-			return unexpected(p, "a digit after the decimal point");
-		}
-		while (i < p->len && s[i] >= '0' && s[i] <= '9')
-			i++;
-	}
-	if (i < p->len && (s[i] == 'e' || s[i] == 'E')) {
-		i++;
-		if (i < p->len && (s[i] == '+' || s[i] == '-'))
-			i++;
-		if (!(i < p->len && s[i] >= '0' && s[i] <= '9')) {
-			p->i = i;
-			return unexpected(p, "a digit in the exponent");
-		}
-		while (i < p->len && s[i] >= '0' && s[i] <= '9')
-			i++;
-	}
-	p->i = i;
-	return 0;
-}
+/* ---- parsing ---- */
 
-static NkgJson *new_node(Parser *p, NkgJsonType type)
+/* json_loadb() with our flags and FLAGS, within the memory budget. */
+static json_t *load(const char *buf, size_t len, size_t flags, json_error_t *e)
 {
-	NkgJson *v = calloc(1, sizeof *v);
-	if (!v)
-		oom(p);
-	else
-		v->type = type;
+	size_t cap = len > (SIZE_MAX - BUDGET_FLOOR) / BUDGET_FACTOR
+	                     ? SIZE_MAX
+	                     : len * BUDGET_FACTOR + BUDGET_FLOOR;
+	budget.active = 1;
+	budget.over = budget.oom = 0;
+	budget.left = cap;
+	json_t *v = json_loadb(buf, len,
+	                       JSON_DECODE_ANY | JSON_ALLOW_NUL | flags, e);
+	budget.active = 0;
 	return v;
 }
 
-static int kept(const char *const *keep, const char *key)
-{
-	for (; *keep; keep++)
-		if (!strcmp(*keep, key))
-			return 1;
-	return 0;
-}
-
-/* Parses one value at P->i.  When OUT is NULL the value is only checked.
- * KEEP applies to the members of this value when it is an object. */
-static int parse_value(Parser *p, int depth, const char *const *keep,
-                       NkgJson **out)
-{
-	skip_ws(p);
-	if (p->i >= p->len)
-		return unexpected(p, "a value");
-	char c = p->s[p->i];
-	size_t start = p->i;
-	NkgJson *v = NULL;
-
-	if (c == '{' || c == '[') {
-		if (depth >= NKG_JSON_MAX_DEPTH)
-			return fail(p, p->i, "nesting deeper than %d levels",
-			            NKG_JSON_MAX_DEPTH);
-		int obj = c == '{';
-		if (out &&
-		    !(v = new_node(p, obj ? NKG_JSON_OBJECT : NKG_JSON_ARRAY)))
-			return -1;
-		NkgJson **tail = v ? &v->child : NULL;
-		p->i++;
-		skip_ws(p);
-		char close = obj ? '}' : ']';
-		if (p->i < p->len && p->s[p->i] == close) {
-			p->i++;
-			goto done;
-		}
-		for (;;) {
-			char *key = NULL;
-			size_t klen = 0;
-			int want = out != NULL;
-			skip_ws(p);
-			if (obj) {
-				if (p->i >= p->len || p->s[p->i] != '"') {
-					unexpected(p,
-					           "a member name in quotes");
-					goto error;
-				}
-				if (parse_string(p, want ? &key : NULL, &klen))
-					goto error;
-				if (want && keep && !kept(keep, key)) {
-					free(key);
-					key = NULL;
-					want = 0;
-				}
-				skip_ws(p);
-				if (p->i >= p->len || p->s[p->i] != ':') {
-					free(key);
-					unexpected(p,
-					           "':' after a member name");
-					goto error;
-				}
-				p->i++;
-			}
-			NkgJson *item = NULL;
-			if (parse_value(p, depth + 1, NULL,
-			                want ? &item : NULL)) {
-				free(key);
-				goto error;
-			}
-			if (item) {
-				item->key = key;
-				*tail = item;
-				tail = &item->next;
-			}
-			skip_ws(p);
-			if (p->i < p->len && p->s[p->i] == ',') {
-				p->i++;
-				continue;
-			}
-			if (p->i < p->len && p->s[p->i] == close) {
-				p->i++;
-				break;
-			}
-			unexpected(p, obj ? "',' or '}'" : "',' or ']'");
-			goto error;
-		}
-		goto done;
-	}
-	if (c == '"') {
-		char *s = NULL;
-		size_t n = 0;
-		if (parse_string(p, out ? &s : NULL, &n))
-			return -1;
-		if (out) {
-			if (!(v = new_node(p, NKG_JSON_STRING))) {
-				free(s);
-				return -1;
-			}
-			v->str = s;
-			v->len = n;
-		}
-		goto done;
-	}
-	if (c == '-' || (c >= '0' && c <= '9')) {
-		if (parse_number(p))
-			return -1;
-		if (out) {
-			if (!(v = new_node(p, NKG_JSON_NUMBER)))
-				return -1;
-			v->len = p->i - start;
-			if (!(v->str = nkg_input_strndup(p->s + start,
-			                                 v->len))) {
-				free(v);
-				return oom(p);
-			}
-		}
-		goto done;
-	}
-	static const struct {
-		const char *word;
-		NkgJsonType type;
-	} words[] = {{"null", NKG_JSON_NULL},
-	             {"true", NKG_JSON_TRUE},
-	             {"false", NKG_JSON_FALSE}};
-	for (size_t w = 0; w < sizeof words / sizeof words[0]; w++) {
-		size_t n = strlen(words[w].word);
-		if (p->len - p->i >= n &&
-		    !memcmp(p->s + p->i, words[w].word, n)) {
-			p->i += n;
-			if (out && !(v = new_node(p, words[w].type)))
-				return -1;
-			goto done;
-		}
-	}
-	return unexpected(p, "a value (string, number, object, array, true, "
-	                     "false or null)");
-done:
-	if (out)
-		*out = v;
-	return 0;
-error:
-	nkg_json_free(v);
-	return -1;
-}
-
-NkgStatus nkg_json_parse(const char *buf, size_t len, const char *const *keep,
-                         NkgJson **out, size_t *err_at, char *msg, size_t size)
+NkgStatus nkg_json_parse(const char *buf, size_t len, NkgJson **out,
+                         size_t *err_at, char *msg, size_t size)
 {
 	char dummy[8];
-	Parser p = {buf,
-	            len,
-	            0,
-	            NKG_SUCCESS,
-	            0,
-	            msg ? msg : dummy,
-	            msg ? size : sizeof dummy};
-	NkgJson *v = NULL;
+	Fault f = {buf, len, msg ? msg : dummy, msg ? size : sizeof dummy};
+	size_t at = 0;
 	*out = NULL;
-	if (!parse_value(&p, 0, keep, &v)) {
-		skip_ws(&p);
-		if (p.i < p.len) {
-			char tmp[16];
-			fail(&p, p.i, "unexpected %s after the JSON value",
-			     what(&p, tmp, sizeof tmp));
-		}
+	pthread_once(&alloc_once, set_alloc);
+
+	const char *nul = memchr(buf, '\0', len);
+	size_t n = nul ? (size_t)(nul - buf) : len;
+	json_error_t e;
+	json_t *v = load(buf, n, 0, &e);
+	NkgStatus st = NKG_SUCCESS;
+	if (budget.over) {
+		st = NKG_ERR_INPUT;
+		say(&f,
+		    "the JSON value needs more than %d bytes of memory per "
+		    "byte of its text (a great many tiny values?)",
+		    BUDGET_FACTOR);
+	} else if (budget.oom ||
+	           (!v && (!e.text[0] ||
+	                   json_error_code(&e) == json_error_out_of_memory))) {
+		st = NKG_ERR_INTERNAL;
+		at = n;
+		say(&f, "out of memory");
+	} else if (nul && (v || json_error_code(&e) ==
+	                                json_error_premature_end_of_input)) {
+		/* the text before the NUL byte is good, or good so far */
+		st = NKG_ERR_INPUT;
+		at = n;
+		say(&f,
+		    "NUL byte (0x00); JSON allows it only as \\u0000 inside "
+		    "a string");
+	} else if (!v) {
+		st = NKG_ERR_INPUT;
+		f.len = n;
+		at = explain(&f, &e);
 	}
-	if (p.st) {
-		nkg_json_free(v);
+	if (st) {
+		json_decref(v);
 		if (err_at)
-			*err_at = p.err_at;
-		return p.st;
+			*err_at = at;
+		return st;
 	}
-	*out = v;
+	*out = (NkgJson *)(void *)v;
 	return NKG_SUCCESS;
 }
 
 void nkg_json_free(NkgJson *v)
 {
-	while (v) {
-		NkgJson *next = v->next;
-		nkg_json_free(v->child); /* depth is bounded by the parser */
-		free(v->key);
-		free(v->str);
-		free(v);
-		v = next;
+	json_decref((json_t *)(void *)v);
+}
+
+/* ---- reading the tree ---- */
+
+NkgJsonType nkg_json_type(const NkgJson *v)
+{
+	switch (json_typeof(J(v))) {
+	case JSON_OBJECT:
+		return NKG_JSON_OBJECT;
+	case JSON_ARRAY:
+		return NKG_JSON_ARRAY;
+	case JSON_STRING:
+		return NKG_JSON_STRING;
+	case JSON_INTEGER:
+	case JSON_REAL:
+		return NKG_JSON_NUMBER;
+	case JSON_TRUE:
+		return NKG_JSON_TRUE;
+	case JSON_FALSE:
+		return NKG_JSON_FALSE;
+	case JSON_NULL:
+		break;
 	}
+	return NKG_JSON_NULL;
+}
+
+const char *nkg_json_string(const NkgJson *v, size_t *len)
+{
+	if (!json_is_string(J(v)))
+		return NULL;
+	if (len)
+		*len = json_string_length(J(v));
+	return json_string_value(J(v));
+}
+
+char *nkg_json_text(const NkgJson *v, size_t *len)
+{
+	char num[40];
+	const char *s = num;
+	size_t n;
+	if (json_is_string(J(v))) {
+		s = json_string_value(J(v));
+		n = json_string_length(J(v));
+	} else if (json_is_integer(J(v))) {
+		n = (size_t)snprintf(num, sizeof num, "%" JSON_INTEGER_FORMAT,
+		                     json_integer_value(J(v)));
+	} else if (json_is_real(J(v))) {
+		double d = json_real_value(J(v));
+		for (int prec = 15;; prec++) {
+			n = (size_t)snprintf(num, sizeof num, "%.*g", prec, d);
+			if (prec == 17 || strtod(num, NULL) == d)
+				break;
+		}
+	} else {
+		return NULL;
+	}
+	char *copy = nkg_input_strndup(s, n);
+	if (copy && len)
+		*len = n;
+	return copy;
 }
 
 const NkgJson *nkg_json_get(const NkgJson *obj, const char *key)
 {
-	const NkgJson *found = NULL;
-	if (!obj || obj->type != NKG_JSON_OBJECT)
-		return NULL;
-	for (const NkgJson *m = obj->child; m; m = m->next)
-		if (m->key && !strcmp(m->key, key))
-			found = m;
-	return found;
+	return json_is_object(J(obj)) ? N(json_object_get(J(obj), key)) : NULL;
+}
+
+size_t nkg_json_size(const NkgJson *v)
+{
+	return json_is_array(J(v)) ? json_array_size(J(v)) : 0;
+}
+
+const NkgJson *nkg_json_at(const NkgJson *v, size_t i)
+{
+	return json_is_array(J(v)) ? N(json_array_get(J(v), i)) : NULL;
 }

@@ -18,9 +18,6 @@ struct NkgJsonlReaderImpl {
 	long next_offset; /* byte offset of the line after it */
 };
 
-static const char *const record_keys[] = {"text", "id",    "date",
-                                          "url",  "title", NULL};
-
 NkgJsonlReader *nkg_jsonl_open(FILE *in, const char *name)
 {
 	NkgJsonlReader *r = calloc(1, sizeof *r);
@@ -54,22 +51,24 @@ static int blank(const char *s, size_t n)
 }
 
 /* Copies string member KEY of OBJ into *OUT.  Absent and null members
- * leave *OUT NULL; numbers are taken as written when NUMBER_OK.  Returns
+ * leave *OUT NULL; numbers are taken in decimal when NUMBER_OK.  Returns
  * NKG_SUCCESS, or an error with ERR filled. */
 static NkgStatus member(NkgJsonlReader *r, const NkgJson *obj, const char *key,
                         int required, int number_ok, char **out, size_t *len,
                         NkgError *err)
 {
 	const NkgJson *v = nkg_json_get(obj, key);
-	const char *problem = NULL;
-	if (!v || v->type == NKG_JSON_NULL) {
+	NkgJsonType type = v ? nkg_json_type(v) : NKG_JSON_NULL;
+	const char *problem = NULL, *s;
+	size_t n = 0;
+	if (type == NKG_JSON_NULL) {
 		if (!required)
 			return NKG_SUCCESS;
 		problem = "is missing; add the article text or remove the line";
-	} else if (v->type != NKG_JSON_STRING &&
-	           !(number_ok && v->type == NKG_JSON_NUMBER)) {
+	} else if (type != NKG_JSON_STRING &&
+	           !(number_ok && type == NKG_JSON_NUMBER)) {
 		problem = "must be a string; fix or remove the line";
-	} else if (memchr(v->str, '\0', v->len)) {
+	} else if ((s = nkg_json_string(v, &n)) && memchr(s, '\0', n)) {
 		problem = "contains \\u0000, which newskg cannot process; "
 		          "remove it";
 	}
@@ -77,13 +76,11 @@ static NkgStatus member(NkgJsonlReader *r, const NkgJson *obj, const char *key,
 		return nkg_input_fail(err, NKG_ERR_INPUT, r->name, r->lineno,
 		                      r->line_offset, "%s: line %ld: \"%s\" %s",
 		                      r->name, r->lineno, key, problem);
-	if (!(*out = nkg_input_strndup(v->str, v->len)))
+	if (!(*out = nkg_json_text(v, len)))
 		return nkg_input_fail(err, NKG_ERR_INTERNAL, r->name, r->lineno,
 		                      r->line_offset,
 		                      "%s: line %ld: out of memory", r->name,
 		                      r->lineno);
-	if (len)
-		*len = v->len;
 	return NKG_SUCCESS;
 }
 
@@ -129,9 +126,8 @@ NkgStatus nkg_jsonl_next(NkgJsonlReader *r, NkgRecord *out, int *eof,
 		NkgJson *obj = NULL;
 		size_t at = 0;
 		char msg[300];
-		NkgStatus st =
-		        nkg_json_parse(r->line + skip, n - skip, record_keys,
-		                       &obj, &at, msg, sizeof msg);
+		NkgStatus st = nkg_json_parse(r->line + skip, n - skip, &obj,
+		                              &at, msg, sizeof msg);
 		if (st == NKG_ERR_INTERNAL)
 			return nkg_input_fail(err, st, r->name, r->lineno,
 			                      r->line_offset,
@@ -142,11 +138,11 @@ NkgStatus nkg_jsonl_next(NkgJsonlReader *r, NkgRecord *out, int *eof,
 			return nkg_input_fail(
 			        err, st, r->name, r->lineno,
 			        r->line_offset + (long)at,
-			        "%s: line %ld, column %zu: %s; the line is not "
-			        "valid JSON, fix or remove it",
+			        "%s: line %ld, column %zu: %s; fix or remove "
+			        "the line",
 			        r->name, r->lineno, at + 1, msg);
 		}
-		if (obj->type != NKG_JSON_OBJECT) {
+		if (nkg_json_type(obj) != NKG_JSON_OBJECT) {
 			nkg_json_free(obj);
 			return nkg_input_fail(
 			        err, NKG_ERR_INPUT, r->name, r->lineno,

@@ -709,31 +709,31 @@ static int type_score(const char *t)
 
 static char *json_string(const NkgJson *v)
 {
-	if (!v || v->type != NKG_JSON_STRING || memchr(v->str, '\0', v->len))
+	size_t n;
+	const char *s = v ? nkg_json_string(v, &n) : NULL;
+	if (!s || memchr(s, '\0', n))
 		return NULL;
-	return nkg_input_strndup(v->str, v->len);
+	return nkg_input_strndup(s, n);
 }
 
 static void ld_visit(Ctx *x, LinkedData *ld, const NkgJson *v, int depth)
 {
 	if (!v || depth > 8)
 		return;
-	if (v->type == NKG_JSON_ARRAY) {
-		for (const NkgJson *e = v->child; e; e = e->next)
-			ld_visit(x, ld, e, depth + 1);
+	if (nkg_json_type(v) == NKG_JSON_ARRAY) {
+		for (size_t i = 0; i < nkg_json_size(v); i++)
+			ld_visit(x, ld, nkg_json_at(v, i), depth + 1);
 		return;
 	}
-	if (v->type != NKG_JSON_OBJECT)
+	if (nkg_json_type(v) != NKG_JSON_OBJECT)
 		return;
 	const NkgJson *t = nkg_json_get(v, "@type");
-	int score = 0;
-	if (t && t->type == NKG_JSON_STRING)
-		score = type_score(t->str);
-	for (const NkgJson *e = t && t->type == NKG_JSON_ARRAY ? t->child
-	                                                       : NULL;
-	     e; e = e->next)
-		if (e->type == NKG_JSON_STRING && type_score(e->str) > score)
-			score = type_score(e->str);
+	const char *s = t ? nkg_json_string(t, NULL) : NULL;
+	int score = s ? type_score(s) : 0;
+	for (size_t i = 0; t && i < nkg_json_size(t); i++)
+		if ((s = nkg_json_string(nkg_json_at(t, i), NULL)) &&
+		    type_score(s) > score)
+			score = type_score(s);
 	if (score > ld->score) {
 		char *h = json_string(nkg_json_get(v, "headline"));
 		if (!h)
@@ -743,7 +743,7 @@ static void ld_visit(Ctx *x, LinkedData *ld, const NkgJson *v, int depth)
 			d = json_string(nkg_json_get(v, "dateCreated"));
 		char *u = json_string(nkg_json_get(v, "url"));
 		const NkgJson *m = nkg_json_get(v, "mainEntityOfPage");
-		if (!u && m && m->type == NKG_JSON_OBJECT)
+		if (!u && m && nkg_json_type(m) == NKG_JSON_OBJECT)
 			u = json_string(nkg_json_get(m, "@id"));
 		if (!u)
 			u = json_string(m);
@@ -772,7 +772,7 @@ static void ld_script(Ctx *x, LinkedData *ld, xmlNode *script)
 	NkgJson *v = NULL;
 	size_t at;
 	/* a broken block only loses its metadata */
-	if (b.len && !nkg_json_parse(b.s, b.len, NULL, &v, &at, NULL, 0))
+	if (b.len && !nkg_json_parse(b.s, b.len, &v, &at, NULL, 0))
 		ld_visit(x, ld, v, 0);
 	nkg_json_free(v);
 	nkg_buf_free(&b);

@@ -234,6 +234,28 @@ PY
 	check hostile-huge-10mb-single-line t_huge_line
 	h_report hostile-huge-10mb-single-line
 
+	# One 9 MB record of three million empty objects: as a JSON tree it
+	# would take 80 times its size, so it is refused once it takes 32
+	# times; the next record is read.
+	t_tiny_values() {
+		/usr/bin/python3 - "$T/tiny.in" <<'PY'
+import sys
+with open(sys.argv[1], "w") as out:
+    out.write('{"id": "t1", "text": "Kenya met Ethiopia.", "m": [' +
+              ",".join(["{}"] * 3000000) + ']}\n')
+    out.write('{"id": "t2", "text": "France backed Morocco."}\n')
+PY
+		h_measure tiny "$NKG" extract -q --input-format jsonl -f nquads "$T/tiny.in"
+		local rc=$?
+		[ $rc -eq 2 ] || { echo "exit $rc, want 2"; return 1; }
+		grep -q "line 1, .*memory" "$T/tiny.err" || { echo "stderr does not blame line 1's memory"; return 1; }
+		grep -q "/doc/t2>" "$T/tiny.out" || { echo "the next record is missing"; return 1; }
+		[ "$H_MEASURE" = 1 ] || return 0
+		[ "$H_RSS" -lt 512 ] || { echo "peak RSS $H_RSS MB, limit 512 MB"; return 1; }
+	}
+	check hostile-jsonl-tiny-values t_tiny_values
+	h_report hostile-jsonl-tiny-values
+
 	# 100 MB of JSON Lines streamed to N-Quads: memory bounded by one record.
 	t_huge_jsonl() {
 		/usr/bin/python3 - "$T/big.in" <<'PY'

@@ -672,8 +672,8 @@ static void test_json(void)
 		NkgJson *v = NULL;
 		size_t at = 0;
 		char msg[200];
-		NkgStatus st = nkg_json_parse(good[i], strlen(good[i]), NULL,
-		                              &v, &at, msg, sizeof msg);
+		NkgStatus st = nkg_json_parse(good[i], strlen(good[i]), &v, &at,
+		                              msg, sizeof msg);
 		if (st)
 			fprintf(stderr, "good JSON %s: %s\n", good[i], msg);
 		CHECK(st == NKG_SUCCESS && v);
@@ -683,21 +683,20 @@ static void test_json(void)
 		NkgJson *v = NULL;
 		size_t at = 99;
 		char msg[200] = "";
-		NkgStatus st = nkg_json_parse(bad[i], strlen(bad[i]), NULL, &v,
-		                              &at, msg, sizeof msg);
+		NkgStatus st = nkg_json_parse(bad[i], strlen(bad[i]), &v, &at,
+		                              msg, sizeof msg);
 		if (st != NKG_ERR_INPUT)
 			fprintf(stderr, "bad JSON accepted: %s\n", bad[i]);
 		CHECK(st == NKG_ERR_INPUT && !v && msg[0]);
 		CHECK(at <= strlen(bad[i]));
 	}
-	/* duplicates: the last wins; KEEP drops the rest */
+	/* duplicates: the last wins */
 	NkgJson *v = NULL;
-	const char *const keep[] = {"a", NULL};
-	CHECK(nkg_json_parse("{\"a\":1,\"b\":[2],\"a\":\"x\"}", 23, keep, &v,
-	                     NULL, NULL, 0) == NKG_SUCCESS);
-	CHECK(v && nkg_json_get(v, "b") == NULL);
+	CHECK(nkg_json_parse("{\"a\":1,\"b\":[2],\"a\":\"x\"}", 23, &v, NULL,
+	                     NULL, 0) == NKG_SUCCESS);
+	CHECK(v && nkg_json_size(nkg_json_get(v, "b")) == 1);
 	CHECK(v && nkg_json_get(v, "a") &&
-	      nkg_json_get(v, "a")->type == NKG_JSON_STRING);
+	      nkg_json_type(nkg_json_get(v, "a")) == NKG_JSON_STRING);
 	nkg_json_free(v);
 	/* deep nesting is refused, not a stack overflow */
 	size_t depth = 100000;
@@ -706,10 +705,128 @@ static void test_json(void)
 	memset(deep + depth, ']', depth);
 	v = NULL;
 	char msg[200];
-	CHECK(nkg_json_parse(deep, depth * 2, NULL, &v, NULL, msg,
-	                     sizeof msg) == NKG_ERR_INPUT);
-	CHECK(strstr(msg, "nesting") != NULL);
+	size_t at = 0;
+	CHECK(nkg_json_parse(deep, depth * 2, &v, &at, msg, sizeof msg) ==
+	      NKG_ERR_INPUT);
+	CHECK(strstr(msg, "nesting") != NULL && at < depth);
+	/* a thousand levels are read */
+	memmove(deep + 1000, deep + depth, 1000);
+	CHECK(nkg_json_parse(deep, 2000, &v, NULL, msg, sizeof msg) ==
+	      NKG_SUCCESS);
+	nkg_json_free(v);
 	free(deep);
+
+	/* a NUL byte, wherever it is (jansson alone drops one after a
+	 * number or a word), and the offset of each fault */
+	static const struct {
+		const char *s;
+		size_t len, at;
+		const char *what;
+	} faults[] = {
+	        {"[1\0]", 4, 2, "NUL byte"},
+	        {"[true\0]", 7, 5, "NUL byte"},
+	        {"[1]\0", 4, 3, "NUL byte"},
+	        {"[\"a\0\"]", 6, 3, "NUL byte"},
+	        {"\0", 1, 0, "NUL byte"},
+	        {"[1] x\0", 6, 4, "unexpected 'x' after the JSON value"},
+	        {"[\"\\x\"]", 6, 2, "invalid escape \\ followed by 'x'"},
+	        {"[\"\\u12\"]", 8, 2, "\\u escape needs four hex digits"},
+	        {"[\"ab\\\"\\ud800\"]", 14, 6, "lone high surrogate \\uD800"},
+	        {"[\"\\ud83d\\ude00\\udc00\"]", 22, 14,
+	         "lone low surrogate \\uDC00"},
+	        {"[\"a\tb\"]", 7, 3, "control character 0x09"},
+	        {"[\"\xc3\xa9\xc0\xaf\"]", 8, 4, "invalid UTF-8"},
+	        {"[\"abc", 5, 1, "string not closed"},
+	        {"[1e400]", 7, 1, "number 1e400 out of range"},
+	        {"[-123456789012345678901]", 24, 1, "out of range"},
+	        {"{\"a\\u0000\":1}", 14, 1, "member name contains"},
+	        {"[1,]", 4, 3, "unexpected token near ']'"},
+	        {"{\"a\":1", 6, 6, "at the end of the line"},
+	        {"[\x01]", 3, 1, "\\x01"},
+	};
+	for (size_t i = 0; i < sizeof faults / sizeof faults[0]; i++) {
+		v = NULL;
+		at = 99;
+		msg[0] = '\0';
+		NkgStatus st = nkg_json_parse(faults[i].s, faults[i].len, &v,
+		                              &at, msg, sizeof msg);
+		CHECK(st == NKG_ERR_INPUT && !v);
+		if (at != faults[i].at || !strstr(msg, faults[i].what)) {
+			fprintf(stderr,
+			        "fault %zu: at %zu \"%s\", want %zu \"%s\"\n",
+			        i, at, msg, faults[i].at, faults[i].what);
+			failures++;
+		}
+	}
+
+	/* a tree of tiny values may not take much more than its text */
+	size_t many = 1u << 20, n = 0;
+	char *tiny = malloc(3 * many + 2);
+	tiny[n++] = '[';
+	for (size_t i = 0; i < many; i++) {
+		memcpy(tiny + n, "{},", 3);
+		n += 3;
+	}
+	tiny[n - 1] = ']';
+	CHECK(nkg_json_parse(tiny, n, &v, NULL, msg, sizeof msg) ==
+	      NKG_ERR_INPUT);
+	CHECK(strstr(msg, "memory") != NULL);
+	/* one-digit numbers and 1,000 small objects are not */
+	n = 0;
+	tiny[n++] = '[';
+	for (size_t i = 0; i < many; i++) {
+		memcpy(tiny + n, "1,", 2);
+		n += 2;
+	}
+	tiny[n - 1] = ']';
+	CHECK(nkg_json_parse(tiny, n, &v, NULL, msg, sizeof msg) ==
+	      NKG_SUCCESS);
+	CHECK(nkg_json_size(v) == many);
+	nkg_json_free(v);
+	n = 0;
+	tiny[n++] = '[';
+	for (size_t i = 0; i < 1000; i++)
+		n += (size_t)sprintf(tiny + n, "{\"name\":\"N%zu\",\"n\":%zu},",
+		                     i, i);
+	tiny[n - 1] = ']';
+	CHECK(nkg_json_parse(tiny, n, &v, NULL, msg, sizeof msg) ==
+	      NKG_SUCCESS);
+	nkg_json_free(v);
+	free(tiny);
+
+	/* reading the tree */
+	const char doc[] = "{\"s\":\"a\\u0000b\",\"i\":-0,\"r\":1.50,"
+	                   "\"e\":1e5,\"t\":0.1,\"big\":-9223372036854775808,"
+	                   "\"a\":[true,false,null],\"o\":{}}";
+	CHECK(nkg_json_parse(doc, sizeof doc - 1, &v, NULL, msg, sizeof msg) ==
+	      NKG_SUCCESS);
+	size_t len = 0;
+	const char *s = nkg_json_string(nkg_json_get(v, "s"), &len);
+	CHECK(s && len == 3 && !memcmp(s, "a\0b", 4));
+	static const char *const nums[][2] = {{"i", "0"},
+	                                      {"r", "1.5"},
+	                                      {"e", "100000"},
+	                                      {"t", "0.1"},
+	                                      {"big", "-9223372036854775808"}};
+	for (size_t i = 0; i < sizeof nums / sizeof nums[0]; i++) {
+		const NkgJson *m = nkg_json_get(v, nums[i][0]);
+		char *t = m ? nkg_json_text(m, &len) : NULL;
+		CHECK(m && nkg_json_type(m) == NKG_JSON_NUMBER &&
+		      !nkg_json_string(m, NULL));
+		CHECK_STR(t, nums[i][1]);
+		CHECK(t && len == strlen(nums[i][1]));
+		free(t);
+	}
+	const NkgJson *arr = nkg_json_get(v, "a");
+	CHECK(nkg_json_size(arr) == 3 && !nkg_json_at(arr, 3));
+	CHECK(nkg_json_type(nkg_json_at(arr, 0)) == NKG_JSON_TRUE);
+	CHECK(nkg_json_type(nkg_json_at(arr, 1)) == NKG_JSON_FALSE);
+	CHECK(nkg_json_type(nkg_json_at(arr, 2)) == NKG_JSON_NULL);
+	CHECK(!nkg_json_text(nkg_json_at(arr, 0), NULL));
+	CHECK(nkg_json_type(nkg_json_get(v, "o")) == NKG_JSON_OBJECT);
+	CHECK(!nkg_json_get(arr, "a") && !nkg_json_get(NULL, "a"));
+	CHECK(nkg_json_size(v) == 0 && !nkg_json_at(v, 0));
+	nkg_json_free(v);
 }
 
 static void test_detect(void)
