@@ -630,6 +630,20 @@ static void test_jsonl(void)
 	CHECK(nkg_jsonl_next(NULL, &r, &eof, &err) != NKG_SUCCESS && eof);
 }
 
+/* Writes "[ITEM,ITEM,...]" (COUNT items) into BUF; returns its length. */
+static size_t repeat_array(char *buf, const char *item, size_t count)
+{
+	size_t n = 0, k = strlen(item);
+	buf[n++] = '[';
+	for (size_t i = 0; i < count; i++) {
+		memcpy(buf + n, item, k);
+		n += k;
+		buf[n++] = ',';
+	}
+	buf[count ? n - 1 : n++] = ']';
+	return n;
+}
+
 static void test_json(void)
 {
 	static const char *const good[] = {
@@ -760,25 +774,14 @@ static void test_json(void)
 	}
 
 	/* a tree of tiny values may not take much more than its text */
-	size_t many = 1u << 20, n = 0;
+	size_t many = 1u << 20;
 	char *tiny = malloc(3 * many + 2);
-	tiny[n++] = '[';
-	for (size_t i = 0; i < many; i++) {
-		memcpy(tiny + n, "{},", 3);
-		n += 3;
-	}
-	tiny[n - 1] = ']';
+	size_t n = repeat_array(tiny, "{}", many);
 	CHECK(nkg_json_parse(tiny, n, &v, NULL, msg, sizeof msg) ==
 	      NKG_ERR_INPUT);
 	CHECK(strstr(msg, "memory") != NULL);
 	/* one-digit numbers and 1,000 small objects are not */
-	n = 0;
-	tiny[n++] = '[';
-	for (size_t i = 0; i < many; i++) {
-		memcpy(tiny + n, "1,", 2);
-		n += 2;
-	}
-	tiny[n - 1] = ']';
+	n = repeat_array(tiny, "1", many);
 	CHECK(nkg_json_parse(tiny, n, &v, NULL, msg, sizeof msg) ==
 	      NKG_SUCCESS);
 	CHECK(nkg_json_size(v) == many);
