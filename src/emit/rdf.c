@@ -107,33 +107,42 @@ static void puts_(Out *o, const char *s)
 	put(o, s, strlen(s));
 }
 
-/* Bytes IRIREF does not allow: controls, space and <>"{}|^`\ */
-static int iri_bad(unsigned char c)
-{
-	static const uint32_t bad[8] = {
-	        0xffffffffu,                              /* 0x00-0x1f */
-	        1u << 0 | 1u << 2 | 1u << 28 | 1u << 30,  /* space " < > */
-	        1u << 28 | 1u << 30,                      /* \ ^ */
-	        1u << 0 | 1u << 27 | 1u << 28 | 1u << 29, /* ` { | } */
-	};
-	return (bad[c >> 5] >> (c & 31)) & 1u;
-}
+/* Bytes IRIREF does not allow: controls, space and <>"{}|^`\ (a table:
+ * every byte of every IRI written is looked up) */
+static const unsigned char iri_bad[256] = {
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0,
+        1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+};
 
-/* Writes the N bytes of IRI to D, the bytes IRIREF does not allow as \u
- * escapes (D holds 6 N bytes); returns the end of what was written. */
 static char *iri_body(char *d, const char *iri, size_t n)
 {
 	static const char hex[] = "0123456789ABCDEF";
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)iri[i];
-		if (!iri_bad(c)) {
-			*d++ = (char)c;
-			continue;
-		}
+	size_t i = 0;
+	while (i < n) {
+		/* the allowed run up to the next bad byte goes in one copy:
+		 * most IRIs have none */
+		size_t j = i;
+		while (j < n && !iri_bad[(unsigned char)iri[j]])
+			j++;
+		memcpy(d, iri + i, j - i);
+		d += j - i;
+		if (j == n)
+			break;
+		unsigned char c = (unsigned char)iri[j];
 		memcpy(d, "\\u00", 4);
 		d[4] = hex[c >> 4];
 		d[5] = hex[c & 15];
 		d += 6;
+		i = j + 1;
 	}
 	return d;
 }

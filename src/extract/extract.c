@@ -34,6 +34,7 @@ static void fill_cache(Ctx *c, size_t i)
 	size_t o = 0;
 	size_t max = c->lx->max_ntok < MAX_SPAN ? c->lx->max_ntok : MAX_SPAN;
 	size_t last = 0;
+	uint32_t kinds = 0;
 	uint32_t h = 2166136261u; /* nkg_hash() of buf, kept up to date */
 	for (size_t n = 1; n <= max && i + n <= c->s1; n++) {
 		const char *kk = key(c, i + n - 1);
@@ -52,10 +53,13 @@ static void fill_cache(Ctx *c, size_t i)
 		row[n] = nkg_lex_lookup_hashed(c->lx, buf, h);
 		if (!row[n])
 			break;
+		for (size_t k = 0; k < row[n]->n; k++)
+			kinds |= 1u << row[n]->v[k].kind;
 		last = n;
 	}
 	/* 1 + the longest span with entries or prefixes */
 	c->cached[i - c->s0] = (char)(last + 1);
+	c->kinds[i - c->s0] = kinds;
 }
 
 /* Entries of the phrase of N tokens starting at I, or NULL. */
@@ -112,14 +116,17 @@ static int name_cased(const Ctx *c, size_t i, size_t n, const LexActor *a)
 	return !judged;
 }
 
-size_t ex_longest(const Ctx *c, size_t i, size_t end, LexKind kind,
-                  const LexEntry **out)
+size_t ex_longest_at(const Ctx *c, size_t i, size_t end, LexKind kind,
+                     const LexEntry **out)
 {
 	size_t max = c->lx->max_ntok < MAX_SPAN ? c->lx->max_ntok : MAX_SPAN;
 	if (i >= c->s0 && i < c->s1) {
 		/* nothing is longer than the cached row */
 		if (!c->cached[i - c->s0])
 			fill_cache((Ctx *)c, i);
+		/* and most tokens start no phrase of the kind asked for */
+		if (!(c->kinds[i - c->s0] >> kind & 1u))
+			return 0;
 		size_t filled = (size_t)c->cached[i - c->s0] - 1;
 		if (filled < max)
 			max = filled;
@@ -206,11 +213,13 @@ NkgStatus nkg_extract_tokens(const NkgLexicon *lx, const char *text,
 		if (nt > c.cache_cap) {
 			free(c.cache);
 			free(c.cached);
+			free(c.kinds);
 			c.cache_cap = nt * 2;
 			c.cache = malloc(c.cache_cap * (MAX_SPAN + 1) *
 			                 sizeof *c.cache);
 			c.cached = malloc(c.cache_cap);
-			if (!c.cache || !c.cached)
+			c.kinds = malloc(c.cache_cap * sizeof *c.kinds);
+			if (!c.cache || !c.cached || !c.kinds)
 				break;
 		}
 		memset(c.cache, 0, nt * (MAX_SPAN + 1) * sizeof *c.cache);
@@ -244,6 +253,7 @@ NkgStatus nkg_extract_tokens(const NkgLexicon *lx, const char *text,
 	free(c.src_lex);
 	free(c.cache);
 	free(c.cached);
+	free(c.kinds);
 	ex_analysis_release(&c);
 	free(c.tw);
 	free(c.kid);

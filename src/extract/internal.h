@@ -88,6 +88,7 @@ typedef struct {
 	size_t s0, s1;
 	const LexSlot **cache;
 	char *cached;
+	uint32_t *kinds; /* [token]: the kinds of all phrases starting there */
 	size_t cache_cap;
 	/* the linguistic layer's reading of the current sentence: words with
 	 * tags, lemmas and relations; maps from tokens to words and to the
@@ -131,8 +132,18 @@ static inline int is_word(const Ctx *c, size_t i)
 /* Lexicon entries of the N-token phrase at I (NULL if none). */
 const LexSlot *ex_lookup(const Ctx *c, size_t i, size_t n, size_t end);
 /* Length of the longest phrase at I with an entry of KIND (0: none). */
-size_t ex_longest(const Ctx *c, size_t i, size_t end, LexKind kind,
-                  const LexEntry **out);
+size_t ex_longest_at(const Ctx *c, size_t i, size_t end, LexKind kind,
+                     const LexEntry **out);
+static inline size_t ex_longest(const Ctx *c, size_t i, size_t end,
+                                LexKind kind, const LexEntry **out)
+{
+	/* asked of nearly every token for many kinds: most tokens of a
+	 * looked-up sentence start no phrase of the kind */
+	if (i >= c->s0 && i < c->s1 && c->cached[i - c->s0] &&
+	    !(c->kinds[i - c->s0] >> kind & 1u))
+		return 0;
+	return ex_longest_at(c, i, end, kind, out);
+}
 /* Is the single word at I an entry of KIND? */
 int ex_has_kind(const Ctx *c, size_t i, size_t end, LexKind kind);
 /* Is token I inside an actor mention of the sentence? */

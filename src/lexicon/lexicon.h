@@ -33,6 +33,7 @@ typedef enum {
 	LX_PREFIX,    /* a proper prefix of a longer phrase: keep extending */
 	LX_ACTOR_IRI, /* "\001" + an actor's IRI: its index */
 	LX_CLASS_IRI, /* "\001" + a class IRI: its index */
+	LX_KIND_COUNT
 } LexKind;
 
 enum { FORM_BASE, FORM_S, FORM_PAST, FORM_ING };
