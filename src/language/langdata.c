@@ -585,6 +585,8 @@ void nkg_analysis_free(NkgAnalysis *a)
 	free(a->chunks);
 	free(a->pool);
 	free(a->scratch);
+	free(a->lemma_memo);
+	free(a->tag_memo);
 	free(a);
 }
 

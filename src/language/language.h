@@ -249,6 +249,13 @@ typedef struct {
 	size_t n_pool, cap_pool;
 	void *scratch; /* the tagger's lattice and the parser's stacks */
 	size_t cap_scratch;
+	/* lemmas already found, by form and tag (lemma.c), and tag
+	 * candidates, by form (tag.c): kept from sentence to sentence, for
+	 * the data of LEMMA_LANG and TAG_LANG */
+	void *lemma_memo;
+	const void *lemma_lang;
+	void *tag_memo;
+	const void *tag_lang;
 } NkgAnalysis;
 
 /* nkg_lang_load() and nkg_lang_free() are in newskg.h: defaults are

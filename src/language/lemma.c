@@ -495,7 +495,7 @@ static int set_long(NkgAnalysis *a, size_t i, const char *form, size_t n,
 	return 0;
 }
 
-static int lemma_word(const NkgLang *l, const char *text, NkgAnalysis *a,
+static int lemma_find(const NkgLang *l, const char *text, NkgAnalysis *a,
                       size_t i)
 {
 	NkgWord *w = &a->words[i];
@@ -538,6 +538,68 @@ static int lemma_word(const NkgLang *l, const char *text, NkgAnalysis *a,
 		return set_long(a, i, form, fn, 0);
 	n = found ? rebase(low, key, m.lemma, out) : guess(low, ln, x, out);
 	return n ? set_lemma(a, i, out, n) : set_lemma(a, i, low, ln);
+}
+
+/* A word's lemma and class depend on its form and its tag alone, and news
+ * repeats its words: the last lemma found for each (form, tag) is kept in
+ * a small table, so the lookups behind it are done once per word rather
+ * than once per occurrence. */
+#define MEMO_SLOTS 8192 /* a power of two */
+#define MEMO_LEN 22
+
+typedef struct {
+	uint32_t hash; /* of form and tag; 0 when free */
+	uint8_t xpos, nclass, fn, ln;
+	char form[MEMO_LEN], lemma[MEMO_LEN];
+} LemmaMemo;
+
+static LemmaMemo *memo_slot(const NkgLang *l, NkgAnalysis *a, const char *form,
+                            size_t fn, int x, uint32_t *hash)
+{
+	if (fn >= MEMO_LEN)
+		return NULL;
+	if (!a->lemma_memo || a->lemma_lang != (const void *)l) {
+		free(a->lemma_memo);
+		a->lemma_memo = calloc(MEMO_SLOTS, sizeof(LemmaMemo));
+		a->lemma_lang = l;
+		if (!a->lemma_memo)
+			return NULL;
+	}
+	uint32_t h = 2166136261u;
+	for (size_t k = 0; k < fn; k++)
+		h = (h ^ (unsigned char)form[k]) * 16777619u;
+	h = ((h ^ (uint32_t)x) * 16777619u) | 1u;
+	*hash = h;
+	return &((LemmaMemo *)a->lemma_memo)[(h >> 7) & (MEMO_SLOTS - 1)];
+}
+
+static int lemma_word(const NkgLang *l, const char *text, NkgAnalysis *a,
+                      size_t i)
+{
+	NkgWord *w = &a->words[i];
+	const char *form = text + w->b0;
+	size_t fn = w->b1 - w->b0;
+	uint32_t h = 0;
+	LemmaMemo *m = memo_slot(l, a, form, fn, w->xpos, &h);
+	if (m && m->hash == h && m->xpos == w->xpos && m->fn == fn &&
+	    !memcmp(m->form, form, fn)) {
+		w->nclass = m->nclass;
+		return set_lemma(a, i, m->lemma, m->ln);
+	}
+	if (lemma_find(l, text, a, i))
+		return -1;
+	const char *lemma = nkg_word_lemma(a, i);
+	size_t ln = strlen(lemma);
+	if (m && ln < MEMO_LEN) {
+		m->hash = h;
+		m->xpos = (uint8_t)w->xpos;
+		m->nclass = w->nclass;
+		m->fn = (uint8_t)fn;
+		m->ln = (uint8_t)ln;
+		memcpy(m->form, form, fn);
+		memcpy(m->lemma, lemma, ln + 1);
+	}
+	return 0;
 }
 
 /* ---- compounds ---- */

@@ -202,18 +202,10 @@ static void wordnet_filter(const NkgLang *l, const char *key, int cap, Cell *c)
 		*c = k;
 }
 
-static void candidates(const NkgLang *l, const char *text, NkgAnalysis *a,
-                       size_t i, Cell *c)
+static void lexical_candidates(const NkgLang *l, const char *text,
+                               NkgAnalysis *a, size_t i, Cell *c)
 {
 	NkgWord *w = &a->words[i];
-	c->n = 0;
-	c->skip = 0;
-	int fx = fixed_tag(text, a, i);
-	if (fx) {
-		force(c, fx);
-		c->skip = fx == X_HYPH;
-		return;
-	}
 	char form[256];
 	model_form(text + w->b0, w->b1 - w->b0, form, sizeof form);
 	uint32_t off;
@@ -246,6 +238,83 @@ static void candidates(const NkgLang *l, const char *text, NkgAnalysis *a,
 	}
 	if (!c->n)
 		force(c, X_NN);
+}
+
+/* Apart from the fixed tags, a word's candidates depend on its form and on
+ * whether it starts the sentence (or a quote) alone: the last ones found
+ * for each are kept in a small table, which spares the lookups behind them
+ * for the words news repeats. */
+#define MEMO_SLOTS 8192 /* a power of two */
+#define MEMO_LEN 22
+#define MEMO_TAGS 6 /* words with more candidates are not kept */
+
+typedef struct {
+	uint32_t hash; /* of form and start; 0 when free */
+	uint8_t fn, start, known, n;
+	char form[MEMO_LEN];
+	uint8_t tag[MEMO_TAGS];
+	float sc[MEMO_TAGS];
+} TagMemo;
+
+static TagMemo *memo_slot(const NkgLang *l, NkgAnalysis *a, const char *form,
+                          size_t fn, int start, uint32_t *hash)
+{
+	if (fn >= MEMO_LEN)
+		return NULL;
+	if (!a->tag_memo || a->tag_lang != (const void *)l) {
+		free(a->tag_memo);
+		a->tag_memo = calloc(MEMO_SLOTS, sizeof(TagMemo));
+		a->tag_lang = l;
+		if (!a->tag_memo)
+			return NULL;
+	}
+	uint32_t h = 2166136261u;
+	for (size_t k = 0; k < fn; k++)
+		h = (h ^ (unsigned char)form[k]) * 16777619u;
+	h = ((h ^ (uint32_t)start) * 16777619u) | 1u;
+	*hash = h;
+	return &((TagMemo *)a->tag_memo)[(h >> 7) & (MEMO_SLOTS - 1)];
+}
+
+static void candidates(const NkgLang *l, const char *text, NkgAnalysis *a,
+                       size_t i, Cell *c)
+{
+	NkgWord *w = &a->words[i];
+	c->n = 0;
+	c->skip = 0;
+	int fx = fixed_tag(text, a, i);
+	if (fx) {
+		force(c, fx);
+		c->skip = fx == X_HYPH;
+		return;
+	}
+	int start = i == 0 || a->words[i - 1].xpos == X_LQUOTE ||
+	            a->words[i - 1].xpos == X_LRB ||
+	            a->words[i - 1].xpos == X_COLON;
+	const char *form = text + w->b0;
+	size_t fn = w->b1 - w->b0;
+	uint32_t h = 0;
+	TagMemo *m = memo_slot(l, a, form, fn, start, &h);
+	if (m && m->hash == h && m->fn == fn && m->start == start &&
+	    !memcmp(m->form, form, fn)) {
+		c->n = m->n;
+		memcpy(c->tag, m->tag, m->n);
+		memcpy(c->sc, m->sc, m->n * sizeof *c->sc);
+		if (m->known)
+			w->flags |= W_KNOWN;
+		return;
+	}
+	lexical_candidates(l, text, a, i, c);
+	if (m && c->n <= MEMO_TAGS) {
+		m->hash = h;
+		m->fn = (uint8_t)fn;
+		m->start = (uint8_t)start;
+		m->known = (w->flags & W_KNOWN) != 0;
+		m->n = c->n;
+		memcpy(m->form, form, fn);
+		memcpy(m->tag, c->tag, c->n);
+		memcpy(m->sc, c->sc, c->n * sizeof *c->sc);
+	}
 }
 
 static int is_form(const char *text, const NkgWord *w, const char *const *set)
