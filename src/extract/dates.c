@@ -72,9 +72,8 @@ static NkgYmd from_days(long z)
 	return r;
 }
 
-static int lex_value(const NkgLexicon *lx, const char *key, LexKind kind)
+static int slot_value(const NkgLexicon *lx, const LexSlot *s, LexKind kind)
 {
-	const LexSlot *s = nkg_lex_lookup(lx, key);
 	if (!s)
 		return 0;
 	for (size_t i = 0; i < s->n; i++)
@@ -82,6 +81,11 @@ static int lex_value(const NkgLexicon *lx, const char *key, LexKind kind)
 			return kind == LX_MONTH ? lx->months[s->v[i].idx]
 			                        : lx->weekdays[s->v[i].idx];
 	return 0;
+}
+
+static int lex_value(const NkgLexicon *lx, const char *key, LexKind kind)
+{
+	return slot_value(lx, nkg_lex_lookup(lx, key), kind);
 }
 
 static int number(const NkgToken *t, int lo, int hi)
@@ -97,11 +101,13 @@ static int number(const NkgToken *t, int lo, int hi)
 	return v >= lo && v <= hi ? (int)v : 0;
 }
 
-/* Month of a key like "december" or "mid-december" / "early-january". */
-static int month_of(const NkgLexicon *lx, const char *key, int *qualified)
+/* Month of a key like "december" or "mid-december" / "early-january";
+ * S is the key's own lexicon slot. */
+static int month_of(const NkgLexicon *lx, const char *key, const LexSlot *s,
+                    int *qualified)
 {
 	*qualified = 0;
-	int m = lex_value(lx, key, LX_MONTH);
+	int m = slot_value(lx, s, LX_MONTH);
 	if (m)
 		return m;
 	const char *dash = strchr(key, '-');
@@ -133,7 +139,9 @@ size_t nkg_find_dates(const NkgLexicon *lx, const NkgTokens *tk, size_t t0,
 		const NkgToken *t = &tk->toks[i];
 		NkgDateExpr e = {i, i + 1, {0, 0, 0}, 0, 0};
 		int q;
-		int m = month_of(lx, t->key, &q);
+		/* one lookup answers both month and weekday */
+		const LexSlot *ts = nkg_lex_lookup(lx, t->key);
+		int m = month_of(lx, t->key, ts, &q);
 		size_t j = i + 1;
 		if (m && (t->flags & NKG_TOK_CAP || q)) {
 			if (j < t1 && !strcmp(tk->toks[j].key, "."))
@@ -179,9 +187,9 @@ size_t nkg_find_dates(const NkgLexicon *lx, const NkgTokens *tk, size_t t0,
 		} else if (t->flags & NKG_TOK_NUM && strlen(t->key) == 10 &&
 		           t->key[4] == '-' && !nkg_ymd_parse(t->key, &e.v)) {
 			e.explicit_year = 1;
-		} else if (pub.y && lex_value(lx, t->key, LX_WEEKDAY)) {
-			int wd = lex_value(lx, t->key,
-			                   LX_WEEKDAY); /* 1 = Monday */
+		} else if (pub.y && slot_value(lx, ts, LX_WEEKDAY)) {
+			int wd =
+			        slot_value(lx, ts, LX_WEEKDAY); /* 1 = Monday */
 			long pd = to_days(pub);
 			int pw = (int)(((pd % 7) + 7 + 3) % 7) +
 			         1; /* 1970-01-01 was a Thursday */

@@ -125,12 +125,17 @@ static void build_table(void)
 		}
 }
 
-int eng_is(const char *key, EngClass c)
+unsigned eng_mask(const char *key)
 {
 	pthread_once(&table_once, build_table);
 	size_t h = eng_hash(key) & (ENG_SLOTS - 1);
 	for (; table[h].word; h = (h + 1) & (ENG_SLOTS - 1))
 		if (!strcmp(table[h].word, key))
-			return (table[h].mask >> c) & 1u;
+			return table[h].mask;
 	return 0;
+}
+
+int eng_is(const char *key, EngClass c)
+{
+	return (eng_mask(key) >> c) & 1u;
 }

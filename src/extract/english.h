@@ -27,5 +27,8 @@ typedef enum {
 
 /* Returns non-zero when folded word KEY belongs to class C. */
 int eng_is(const char *key, EngClass c);
+/* All the classes of KEY at once, as a mask of ENG_BIT()s. */
+unsigned eng_mask(const char *key);
+#define ENG_BIT(c) (1u << (c))
 
 #endif

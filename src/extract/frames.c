@@ -307,7 +307,7 @@ static int object_noun_between(const Ctx *c, size_t a, size_t b)
 		const char *k = key(c, z);
 		if (!is_word(c, z) || ex_is_actor_tok(c, z) ||
 		    eng_is(k, ENG_PREP) || ex_clause_break(c, z) ||
-		    eng_is(k, ENG_BE) || eng_is(k, ENG_AUX) ||
+		    (eng_mask(k) & (ENG_BIT(ENG_BE) | ENG_BIT(ENG_AUX))) ||
 		    ex_has_kind(c, z, b, LX_VERB) ||
 		    ex_has_kind(c, z, b, LX_NOUN) ||
 		    ex_has_kind(c, z, b, LX_SPEECH) || eng_is(k, ENG_RELATIVE))

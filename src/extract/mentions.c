@@ -153,9 +153,9 @@ static int function_word(const Ctx *c, size_t i)
 	if (tok(c, i)->flags & NKG_TOK_UPPER)
 		return 0;
 	const char *k = key(c, i);
-	return eng_is(k, ENG_RELATIVE) || eng_is(k, ENG_PREP) ||
-	       eng_is(k, ENG_DET) || eng_is(k, ENG_AUX) ||
-	       eng_is(k, ENG_CLAUSE) || eng_is(k, ENG_BE);
+	return (eng_mask(k) & (ENG_BIT(ENG_RELATIVE) | ENG_BIT(ENG_PREP) |
+	                       ENG_BIT(ENG_DET) | ENG_BIT(ENG_AUX) |
+	                       ENG_BIT(ENG_CLAUSE) | ENG_BIT(ENG_BE))) != 0;
 }
 
 /* Country (or org) of a country word at I: label, alias, demonym or
@@ -544,9 +544,9 @@ static size_t group_after(const Ctx *c, size_t j, size_t end, size_t *gidx,
 			return j + skip + n;
 		}
 		const NkgToken *t = tok(c, j + skip);
-		if (!(t->flags & NKG_TOK_WORD) || eng_is(t->key, ENG_PREP) ||
-		    eng_is(t->key, ENG_DET) || eng_is(t->key, ENG_AUX) ||
-		    eng_is(t->key, ENG_BE) ||
+		if (!(t->flags & NKG_TOK_WORD) ||
+		    (eng_mask(t->key) & (ENG_BIT(ENG_PREP) | ENG_BIT(ENG_DET) |
+		                         ENG_BIT(ENG_AUX) | ENG_BIT(ENG_BE))) ||
 		    ex_has_kind(c, j + skip, end, LX_VERB) ||
 		    ex_has_kind(c, j + skip, end, LX_SPEECH) ||
 		    ex_has_kind(c, j + skip, end, LX_TITLE))
@@ -901,9 +901,11 @@ static size_t find_title(const Ctx *c, const Head *h, size_t s1, size_t *tpos,
 			                      NKG_KIND_ORGANIZATION;
 			if (!is_word(c, tp + m - 1) ||
 			    (is_actor_or_lex(c, tp + m - 1, s1) && !org_mod) ||
-			    eng_is(mk, ENG_DET) || eng_is(mk, ENG_PREP) ||
-			    eng_is(mk, ENG_AUX) || eng_is(mk, ENG_BE) ||
-			    eng_is(mk, ENG_CLAUSE) || !strcmp(mk, "and"))
+			    (eng_mask(mk) &
+			     (ENG_BIT(ENG_DET) | ENG_BIT(ENG_PREP) |
+			      ENG_BIT(ENG_AUX) | ENG_BIT(ENG_BE) |
+			      ENG_BIT(ENG_CLAUSE))) ||
+			    !strcmp(mk, "and"))
 				break;
 			tl = title_at(c, tp + m, s1, title);
 			if (tl)
@@ -1209,8 +1211,8 @@ static size_t demonym_group(Ctx *c, const Head *h, size_t s1)
 	size_t a = h->after_c;
 	if (h->how != LX_DEMONYM || h->poss || a >= s1 || !is_word(c, a) ||
 	    is_actor_or_lex(c, a, s1) || ex_has_kind(c, a, s1, LX_NOUN) ||
-	    eng_is(key(c, a), ENG_PREP) || eng_is(key(c, a), ENG_AUX) ||
-	    eng_is(key(c, a), ENG_BE) || eng_is(key(c, a), ENG_CLAUSE))
+	    (eng_mask(key(c, a)) & (ENG_BIT(ENG_PREP) | ENG_BIT(ENG_AUX) |
+	                            ENG_BIT(ENG_BE) | ENG_BIT(ENG_CLAUSE))))
 		return 0;
 	const char *nk = key(c, a);
 	size_t nkl = strlen(nk);
@@ -1252,10 +1254,10 @@ static size_t country_mention(Ctx *c, const Head *h, size_t s0, size_t s1)
 	if (h->how == LX_DEMONYM)
 		fl |= M_ADJ;
 	if (h->how == LX_ACTOR && !h->poss && a < s1 && is_word(c, a) &&
-	    !is_cap(c, a) && !eng_is(key(c, a), ENG_PREP) &&
-	    !eng_is(key(c, a), ENG_AUX) && !eng_is(key(c, a), ENG_BE) &&
-	    !eng_is(key(c, a), ENG_CLAUSE) && strcmp(key(c, a), "and") &&
-	    !ex_has_kind(c, a, s1, LX_VERB) &&
+	    !is_cap(c, a) &&
+	    !(eng_mask(key(c, a)) & (ENG_BIT(ENG_PREP) | ENG_BIT(ENG_AUX) |
+	                             ENG_BIT(ENG_BE) | ENG_BIT(ENG_CLAUSE))) &&
+	    strcmp(key(c, a), "and") && !ex_has_kind(c, a, s1, LX_VERB) &&
 	    !ex_has_kind(c, a, s1, LX_SPEECH))
 		fl |= M_ADJ; /* "U.S. military operation" */
 	if (i > s0 && eng_is(key(c, i - 1), ENG_PLACE) && !h->poss &&

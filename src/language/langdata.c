@@ -587,6 +587,7 @@ void nkg_analysis_free(NkgAnalysis *a)
 	free(a->scratch);
 	free(a->lemma_memo);
 	free(a->tag_memo);
+	free(a->compound_memo);
 	free(a);
 }
 

@@ -256,6 +256,8 @@ typedef struct {
 	const void *lemma_lang;
 	void *tag_memo;
 	const void *tag_lang;
+	void *compound_memo; /* WordNet classes of compounds (lemma.c) */
+	const void *compound_lang;
 } NkgAnalysis;
 
 /* nkg_lang_load() and nkg_lang_free() are in newskg.h: defaults are

@@ -608,7 +608,53 @@ static int lemma_word(const NkgLang *l, const char *text, NkgAnalysis *a,
  * underscores ("security_council"), or for two words also run together
  * ("coastguard"); the last word as written ("armed_forces") or as its
  * lemma ("water_cannons" -> "water_cannon"). */
-static int compound_class(const NkgLang *l, const NkgAnalysis *a, size_t i0,
+/* The WordNet noun class of KEY (N bytes), 0 if none.  Every run of
+ * nouns asks for each of its compounds, nearly all of them absent from
+ * WordNet, and news repeats its runs: the answers are kept in a small
+ * table, like the lemmas. */
+typedef struct {
+	uint32_t hash; /* 0 when free */
+	uint8_t n, cls;
+	char key[MEMO_LEN + 4];
+} CompoundMemo;
+
+static int noun_class(const NkgLang *l, NkgAnalysis *a, const char *key,
+                      size_t n)
+{
+	CompoundMemo *m = NULL;
+	uint32_t h = 0;
+	if (n < sizeof m->key) {
+		if (!a->compound_memo || a->compound_lang != (const void *)l) {
+			free(a->compound_memo);
+			a->compound_memo = calloc(MEMO_SLOTS, sizeof *m);
+			a->compound_lang = l;
+		}
+		if (a->compound_memo) {
+			h = 2166136261u;
+			for (size_t k = 0; k < n; k++)
+				h = (h ^ (unsigned char)key[k]) * 16777619u;
+			h |= 1u;
+			m = &((CompoundMemo *)
+			              a->compound_memo)[(h >> 7) &
+			                                (MEMO_SLOTS - 1)];
+			if (m->hash == h && m->n == n &&
+			    !memcmp(m->key, key, n))
+				return m->cls;
+		}
+	}
+	uint32_t v;
+	int c = ld_get(l, l->wn, key, &v) && (v & WN_NOUN) ? (int)WN_CLASS(v)
+	                                                   : 0;
+	if (m) {
+		m->hash = h;
+		m->n = (uint8_t)n;
+		m->cls = (uint8_t)c;
+		memcpy(m->key, key, n);
+	}
+	return c;
+}
+
+static int compound_class(const NkgLang *l, NkgAnalysis *a, size_t i0,
                           size_t i1)
 {
 	char buf[LM_MAX];
@@ -630,10 +676,9 @@ static int compound_class(const NkgLang *l, const NkgAnalysis *a, size_t i0,
 				buf[n++] = (char)lc(s[q]);
 		}
 		buf[n] = '\0';
-		uint32_t v;
-		if (fits && ld_get(l, l->wn, buf, &v) && (v & WN_NOUN) &&
-		    WN_CLASS(v))
-			return (int)WN_CLASS(v);
+		int c = fits ? noun_class(l, a, buf, n) : 0;
+		if (c)
+			return c;
 	}
 	return 0;
 }
