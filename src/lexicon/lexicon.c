@@ -82,6 +82,14 @@ const LexSlot *nkg_lex_lookup_hashed(const NkgLexicon *lx, const char *key,
 	if (!lx->n_slots)
 		return NULL;
 	size_t h = hash & (lx->n_slots - 1);
+	if (lx->probe) {
+		uint32_t want = hash | 1u;
+		for (; lx->probe[h]; h = (h + 1) & (lx->n_slots - 1))
+			if (lx->probe[h] == want && lx->slots[h].hash == hash &&
+			    !strcmp(lx->slots[h].key, key))
+				return &lx->slots[h];
+		return NULL;
+	}
 	while (lx->slots[h].key) {
 		if (lx->slots[h].hash == hash && !strcmp(lx->slots[h].key, key))
 			return &lx->slots[h];
@@ -1093,6 +1101,10 @@ NkgStatus nkg_lexicon_load(const char *dir, NkgLexicon **out, NkgError *err)
 	NkgStatus st = load_lexicon(dir, out, err);
 	if (st)
 		return st;
+	NkgLexicon *lx = *out;
+	lx->probe = malloc(lx->n_slots * sizeof *lx->probe);
+	for (size_t i = 0; lx->probe && i < lx->n_slots; i++)
+		lx->probe[i] = lx->slots[i].key ? lx->slots[i].hash | 1u : 0;
 	st = nkg_lang_load(&(*out)->lang, err);
 	if (st) {
 		nkg_lexicon_free(*out);
@@ -1156,6 +1168,7 @@ void nkg_lexicon_free(NkgLexicon *lx)
 		free(lx->slots[i].v);
 	}
 	free(lx->slots);
+	free(lx->probe);
 	for (size_t i = 0; i < lx->n_actors; i++) {
 		LexActor *a = &lx->actors[i];
 		free_str(lx, a->iri);

@@ -129,6 +129,10 @@ struct NkgLexiconImpl {
 	char *strings;
 	LexSlot *slots;
 	size_t n_slots, used;
+	/* the slots' hashes (| 1; 0 for a free slot) in an array of their
+	 * own, built once loaded: a lookup that finds nothing, as most do,
+	 * reads only this array, which stays in the cache */
+	uint32_t *probe;
 	size_t max_ntok;
 
 	LexActor *actors;
