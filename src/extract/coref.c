@@ -220,7 +220,7 @@ size_t ex_pronoun_mention(Ctx *c, size_t i, size_t s1)
 		return 0;
 	/* "in the country" is where, not who */
 	unsigned fl = M_PRON;
-	if (n > 1 && i > c->s0 && eng_is(key(c, i - 1), ENG_PLACE))
+	if (n > 1 && i > c->s0 && ex_eng(c, i - 1, ENG_PLACE))
 		fl |= M_PLACE;
 	ex_push_mention(c, i, i + n, gi, fl);
 	return n;
@@ -250,8 +250,8 @@ size_t ex_pair_mention(Ctx *c, size_t i, size_t s1)
 		}
 	}
 	/* "the three military-led nations": the last coordination of as
-	 * many countries */
-	{
+	 * many countries (of more than two) */
+	if (c->n_group > 2) {
 		static const char *const numbers[] = {"two",  "three", "four",
 		                                      "five", "six",   NULL};
 		size_t want = 0;

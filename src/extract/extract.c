@@ -214,16 +214,19 @@ NkgStatus nkg_extract_tokens(const NkgLexicon *lx, const char *text,
 			free(c.cache);
 			free(c.cached);
 			free(c.kinds);
+			free(c.engm);
 			c.cache_cap = nt * 2;
 			c.cache = malloc(c.cache_cap * (MAX_SPAN + 1) *
 			                 sizeof *c.cache);
 			c.cached = malloc(c.cache_cap);
 			c.kinds = malloc(c.cache_cap * sizeof *c.kinds);
-			if (!c.cache || !c.cached || !c.kinds)
+			c.engm = malloc(c.cache_cap * sizeof *c.engm);
+			if (!c.cache || !c.cached || !c.kinds || !c.engm)
 				break;
 		}
 		memset(c.cache, 0, nt * (MAX_SPAN + 1) * sizeof *c.cache);
 		memset(c.cached, 0, nt);
+		memset(c.engm, 0, nt * sizeof *c.engm);
 		c.s0 = se->t0;
 		c.s1 = se->t1;
 		c.indexed = 0;
@@ -254,6 +257,7 @@ NkgStatus nkg_extract_tokens(const NkgLexicon *lx, const char *text,
 	free(c.cache);
 	free(c.cached);
 	free(c.kinds);
+	free(c.engm);
 	ex_analysis_release(&c);
 	free(c.tw);
 	free(c.kid);

@@ -24,7 +24,7 @@ static int speech_verb(const Ctx *c, size_t i, size_t end)
 	if (!any)
 		return 0;
 	if (base && i > c->s0 &&
-	    (eng_is(key(c, i - 1), ENG_DET) ||
+	    (ex_eng(c, i - 1, ENG_DET) ||
 	     (is_cap(c, i - 1) && is_word(c, i - 1))))
 		return 0;
 	return 1;
@@ -313,7 +313,7 @@ static int object_noun_between(const Ctx *c, size_t a, size_t b)
 		    ex_has_kind(c, z, b, LX_SPEECH) || eng_is(k, ENG_RELATIVE))
 			return 0;
 	}
-	return !eng_is(key(c, b - 1), ENG_DET);
+	return !ex_eng(c, b - 1, ENG_DET);
 }
 
 /* The first actor after "if" or "unless" right of token H: who a
@@ -1085,7 +1085,7 @@ static void position_roles(Ctx *c, const Trigger *t, NkgEvent *e, size_t s0,
 			/* "a helicopter that was captured by ...": the subject
 			 * is the noun before the relative pronoun */
 			for (size_t z = t->t0; z > s0 && z + 4 > t->t0; z--)
-				if (eng_is(key(c, z - 1), ENG_RELATIVE)) {
+				if (ex_eng(c, z - 1, ENG_RELATIVE)) {
 					if (!(z >= 2 &&
 					      ex_mention_ending(c, z - 1)))
 						su = NKG_NONE;
@@ -1138,8 +1138,7 @@ static void position_roles(Ctx *c, const Trigger *t, NkgEvent *e, size_t s0,
 				 * participle after a determiner is an adjective
 				 */
 				if ((eng_is(zk, ENG_LIGHT) || face) &&
-				    z - 1 > s0 &&
-				    eng_is(key(c, z - 2), ENG_DET))
+				    z - 1 > s0 && ex_eng(c, z - 2, ENG_DET))
 					break;
 				if (eng_is(zk, ENG_LIGHT) || face) {
 					*light_obj = 1;
@@ -1195,8 +1194,7 @@ static void position_roles(Ctx *c, const Trigger *t, NkgEvent *e, size_t s0,
 			/* a noun takes only the phrases attached to it:
 			 * "pressure from Washington on Havana" */
 			size_t start = m->prep != NKG_NONE ? m->prep : m->t0;
-			while (start > chain &&
-			       eng_is(key(c, start - 1), ENG_DET))
+			while (start > chain && ex_eng(c, start - 1, ENG_DET))
 				start--;
 			if (start != chain)
 				break;

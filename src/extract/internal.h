@@ -15,6 +15,7 @@
 #define NKG_EXTRACT_INTERNAL_H
 
 #include "extract/dates.h"
+#include "extract/english.h"
 #include "graph/graph.h"
 #include "language/language.h"
 #include "lexicon/lexicon.h"
@@ -89,6 +90,7 @@ typedef struct {
 	const LexSlot **cache;
 	char *cached;
 	uint32_t *kinds; /* [token]: the kinds of all phrases starting there */
+	uint32_t *engm;  /* [token]: 0, or its English classes | 1 << 31 */
 	size_t cache_cap;
 	/* the linguistic layer's reading of the current sentence: words with
 	 * tags, lemmas and relations; maps from tokens to words and to the
@@ -127,6 +129,18 @@ static inline int is_cap(const Ctx *c, size_t i)
 static inline int is_word(const Ctx *c, size_t i)
 {
 	return (tok(c, i)->flags & NKG_TOK_WORD) != 0;
+}
+
+/* Is the word at I of English class CLS?  Asked of the same tokens many
+ * times: each token's classes are looked up once per sentence. */
+static inline int ex_eng(const Ctx *c, size_t i, EngClass cls)
+{
+	if (i < c->s0 || i >= c->s1 || !c->engm)
+		return eng_is(key(c, i), cls);
+	uint32_t *m = &c->engm[i - c->s0];
+	if (!*m)
+		*m = eng_mask(key(c, i)) | 1u << 31;
+	return (*m >> cls) & 1u;
 }
 
 /* Lexicon entries of the N-token phrase at I (NULL if none). */

@@ -453,7 +453,7 @@ static size_t org_name(Ctx *c, size_t i, size_t end, size_t *gi)
 	size_t j = i, last_head = 0, lw = 0;
 	const char *sector = NULL;
 	size_t country = NKG_NONE;
-	if (!is_cap(c, i) || eng_is(key(c, i), ENG_DET))
+	if (!is_cap(c, i) || ex_eng(c, i, ENG_DET))
 		return 0; /* "The U.S. Navy" starts at "U.S." */
 	while (j < end && j - i < 8) {
 		const NkgToken *t = tok(c, j);
@@ -1260,8 +1260,7 @@ static size_t country_mention(Ctx *c, const Head *h, size_t s0, size_t s1)
 	    strcmp(key(c, a), "and") && !ex_has_kind(c, a, s1, LX_VERB) &&
 	    !ex_has_kind(c, a, s1, LX_SPEECH))
 		fl |= M_ADJ; /* "U.S. military operation" */
-	if (i > s0 && eng_is(key(c, i - 1), ENG_PLACE) && !h->poss &&
-	    !(fl & M_ADJ))
+	if (i > s0 && ex_eng(c, i - 1, ENG_PLACE) && !h->poss && !(fl & M_ADJ))
 		fl |= M_PLACE;
 	if (h->how == LX_METONYM && h->j + h->cw + 1 < s1 &&
 	    !strcmp(key(c, h->j + h->cw), ",") && is_cap(c, h->j + h->cw + 1) &&
@@ -1575,7 +1574,7 @@ static int person_context(const Ctx *c, size_t i, size_t nl, size_t s0,
 			 * capital, Banja Luka" */
 			if (!strcmp(key(c, q), ".") ||
 			    finite_verb(word_of(c, q)) ||
-			    (eng_is(key(c, q), ENG_PREP) &&
+			    (ex_eng(c, q, ENG_PREP) &&
 			     strcmp(key(c, q), "of") &&
 			     strcmp(key(c, q), "to") &&
 			     strcmp(key(c, q), "for")))
@@ -1723,7 +1722,7 @@ static void mention_preps(Ctx *c, size_t s0)
 			}
 			break;
 		}
-		if (p <= s0 || !eng_is(key(c, p - 1), ENG_PREP))
+		if (p <= s0 || !ex_eng(c, p - 1, ENG_PREP))
 			continue;
 		m->prep = p - 1;
 		m->flags |= M_PP;
@@ -1852,7 +1851,7 @@ static size_t geo_name(Ctx *c, size_t i, size_t s0, size_t s1)
 	/* first the cheap part: a geographic head soon after */
 	int near = 0;
 	for (size_t q = i + 1; q < s1 && q <= i + 4 && !near; q++)
-		near = is_cap(c, q) && eng_is(key(c, q), ENG_GEO);
+		near = is_cap(c, q) && ex_eng(c, q, ENG_GEO);
 	if (!near)
 		return 0;
 	size_t li;
@@ -1860,7 +1859,7 @@ static size_t geo_name(Ctx *c, size_t i, size_t s0, size_t s1)
 	size_t n = country_word(c, i, s1, &li, &how);
 	if (!n || how == LX_DEMONYM ||
 	    c->lx->actors[li].kind != NKG_KIND_COUNTRY || i + n >= s1 ||
-	    !is_cap(c, i + n) || !eng_is(key(c, i + n), ENG_GEO))
+	    !is_cap(c, i + n) || !ex_eng(c, i + n, ENG_GEO))
 		return 0;
 	return i + n + 1;
 }

@@ -131,7 +131,7 @@ const char *ex_cue_modality(const Ctx *c, const Trigger *t, size_t s0,
 		for (size_t k = 0; k < nd && z + 1 < t->t0; k++) {
 			size_t d0 = dates[k].t0;
 			if (d0 > z + 1 && d0 == z + 2 &&
-			    eng_is(key(c, z + 1), ENG_PREP))
+			    ex_eng(c, z + 1, ENG_PREP))
 				d0 = z + 1;
 			if (d0 != z + 1 || dates[k].t1 >= t->t0 ||
 			    strcmp(key(c, dates[k].t1), "to"))

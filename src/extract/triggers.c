@@ -339,7 +339,7 @@ void ex_find_triggers(Ctx *c, size_t s0, size_t s1)
 		if (t->suppressed || !t->verb)
 			continue;
 		if (t->form == FORM_ING && t->t0 > s0 &&
-		    ((eng_is(key(c, t->t0 - 1), ENG_DET) &&
+		    ((ex_eng(c, t->t0 - 1, ENG_DET) &&
 		      strcmp(key(c, t->t0 - 1), "'s")) ||
 		     tok(c, t->t0 - 1)->flags & NKG_TOK_NUM))
 			t->suppressed = 1; /* "12 shipping firms" too */
@@ -352,7 +352,7 @@ void ex_find_triggers(Ctx *c, size_t s0, size_t s1)
 			    !strcmp(key(c, t->t1), "by") && t->t0 > s0 &&
 			    !ex_mention_ending(c, t->t0) &&
 			    is_word(c, t->t0 - 1) &&
-			    !eng_is(key(c, t->t0 - 1), ENG_AUX))
+			    !ex_eng(c, t->t0 - 1, ENG_AUX))
 				t->passive = 2;
 			if (!t->passive && headline_passive(c, t, s0, s1))
 				t->passive = 3;
@@ -385,7 +385,7 @@ void ex_find_triggers(Ctx *c, size_t s0, size_t s1)
 			/* only up to the next clause break */
 			int brk = 0;
 			for (size_t z = t->t1; z < u->t0; z++)
-				if (eng_is(key(c, z), ENG_CLAUSE) &&
+				if (ex_eng(c, z, ENG_CLAUSE) &&
 				    strcmp(key(c, z), "\""))
 					brk = 1;
 			if (!brk)
