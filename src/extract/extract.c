@@ -215,18 +215,22 @@ NkgStatus nkg_extract_tokens(const NkgLexicon *lx, const char *text,
 			free(c.cached);
 			free(c.kinds);
 			free(c.engm);
+			free(c.nlen);
 			c.cache_cap = nt * 2;
 			c.cache = malloc(c.cache_cap * (MAX_SPAN + 1) *
 			                 sizeof *c.cache);
 			c.cached = malloc(c.cache_cap);
 			c.kinds = malloc(c.cache_cap * sizeof *c.kinds);
 			c.engm = malloc(c.cache_cap * sizeof *c.engm);
-			if (!c.cache || !c.cached || !c.kinds || !c.engm)
+			c.nlen = malloc(c.cache_cap);
+			if (!c.cache || !c.cached || !c.kinds || !c.engm ||
+			    !c.nlen)
 				break;
 		}
 		memset(c.cache, 0, nt * (MAX_SPAN + 1) * sizeof *c.cache);
 		memset(c.cached, 0, nt);
 		memset(c.engm, 0, nt * sizeof *c.engm);
+		memset(c.nlen, 0, nt);
 		c.s0 = se->t0;
 		c.s1 = se->t1;
 		c.indexed = 0;
@@ -258,6 +262,7 @@ NkgStatus nkg_extract_tokens(const NkgLexicon *lx, const char *text,
 	free(c.cached);
 	free(c.kinds);
 	free(c.engm);
+	free(c.nlen);
 	ex_analysis_release(&c);
 	free(c.tw);
 	free(c.kid);

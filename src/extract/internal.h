@@ -91,6 +91,7 @@ typedef struct {
 	char *cached;
 	uint32_t *kinds; /* [token]: the kinds of all phrases starting there */
 	uint32_t *engm;  /* [token]: 0, or its English classes | 1 << 31 */
+	uint8_t *nlen;   /* [token]: 0, or 1 + the length of the name there */
 	size_t cache_cap;
 	/* the linguistic layer's reading of the current sentence: words with
 	 * tags, lemmas and relations; maps from tokens to words and to the

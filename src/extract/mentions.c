@@ -257,8 +257,8 @@ static int is_name_token(const Ctx *c, size_t i, size_t end)
 			    c->lx->actors[s->v[k].idx].kind == NKG_KIND_COUNTRY)
 				return 0;
 		}
-	if (eng_is(t->key, ENG_DET) || eng_is(t->key, ENG_PREP) ||
-	    eng_is(t->key, ENG_CLAUSE))
+	if (ex_eng(c, i, ENG_DET) || ex_eng(c, i, ENG_PREP) ||
+	    ex_eng(c, i, ENG_CLAUSE))
 		return 0;
 	return 1;
 }
@@ -295,7 +295,7 @@ static int is_actor_or_lex(const Ctx *c, size_t i, size_t end)
 }
 
 /* Length of a personal name at I (1..4 capitalised tokens). */
-static size_t name_len(const Ctx *c, size_t i, size_t end)
+static size_t name_len_at(const Ctx *c, size_t i, size_t end)
 {
 	size_t n = 0;
 	while (i + n < end && n < 5) {
@@ -339,6 +339,18 @@ static size_t name_len(const Ctx *c, size_t i, size_t end)
 		break;
 	}
 	return n;
+}
+
+/* name_len_at(), asked of most tokens by several stages: to the
+ * sentence's end, each token's answer is kept. */
+static size_t name_len(const Ctx *c, size_t i, size_t end)
+{
+	if (i < c->s0 || i >= c->s1 || end != c->s1 || !c->nlen)
+		return name_len_at(c, i, end);
+	uint8_t *m = &c->nlen[i - c->s0];
+	if (!*m)
+		*m = (uint8_t)(name_len_at(c, i, end) + 1);
+	return *m - 1u;
 }
 
 static size_t person_by_name_ex(Ctx *c, size_t i, size_t n, size_t end,
