@@ -399,7 +399,29 @@ int nkg_tokenize(const char *text, size_t len, NkgAbbrevFn abbrev,
 	size_t kp = 0;
 	for (size_t k = 0; k < tv.n; k++) {
 		NkgToken *t = &tv.v[k];
-		char *f = nkg_fold(text + t->b0, t->b1 - t->b0);
+		/* most tokens are ASCII: folded in place, as nkg_fold() would
+		 */
+		const char *src = text + t->b0;
+		size_t tl = t->b1 - t->b0, q = 0;
+		char *d = out->keybuf + kp;
+		uint32_t h = 2166136261u;
+		for (; q < tl; q++) {
+			unsigned char ch = (unsigned char)src[q];
+			if (!ch || ch >= 0x80)
+				break;
+			if (ch >= 'A' && ch <= 'Z')
+				ch = (unsigned char)(ch - 'A' + 'a');
+			d[q] = (char)ch;
+			h = (h ^ ch) * 16777619u;
+		}
+		if (q == tl) {
+			d[q] = '\0';
+			t->key = d;
+			kp += tl + 1;
+			t->hash = h;
+			continue;
+		}
+		char *f = nkg_fold(src, tl);
 		if (!f)
 			goto oom;
 		size_t fl = strlen(f);
