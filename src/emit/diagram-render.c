@@ -26,19 +26,6 @@
 
 /* Fills ERR (may be NULL) with ST and FMT, a format with one %s for ARG;
  * returns ST. */
-NkgStatus nkg_diagram_fail(NkgError *err, NkgStatus st, const char *fmt,
-                           const char *arg)
-{
-	if (err) {
-		err->status = st;
-		err->file[0] = '\0';
-		err->line = 0;
-		err->offset = -1;
-		snprintf(err->message, sizeof err->message, fmt, arg);
-	}
-	return st;
-}
-
 /* ---- cgraph ID discipline: names numbered in creation order ---- */
 
 typedef struct {

@@ -28,11 +28,6 @@ typedef struct NkgDraw {
 	agusererrf old_f;
 } NkgDraw;
 
-/* Fills ERR (may be NULL) with ST and FMT, a format with one %s for ARG;
- * returns ST. */
-NkgStatus nkg_diagram_fail(NkgError *err, NkgStatus st, const char *fmt,
-                           const char *arg);
-
 /* NKG_ERR_USAGE unless LAYOUT is one of dot, neato, fdp, sfdp, circo. */
 NkgStatus nkg_diagram_check_layout(const char *layout, NkgError *err);
 /* Whether LAYOUT draws clusters (dot, fdp). */

@@ -11,6 +11,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const struct {
@@ -274,4 +275,50 @@ void nkg_style_legend_note(NkgDraw *d, int affiliations)
 	nkg_draw_set(d, n, "fillcolor", "#fafafa");
 	nkg_draw_set(d, n, "color", "#9e9e9e");
 	nkg_draw_set(d, n, "fontsize", "9");
+}
+
+/* An HTML-like label: a table lays the rows out the same in every
+ * layout, where a cluster of sample edges works in dot and fdp only. */
+void nkg_style_group_legend(NkgDraw *d, const int *drawn_kinds,
+                            const int *drawn_groups)
+{
+	NkgStr h = {0};
+	nkg_str_cat(&h,
+	            "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"3\" "
+	            "CELLPADDING=\"2\"><TR><TD COLSPAN=\"2\"><B>Legend</B>"
+	            "</TD></TR>");
+	for (int k = NKG_KIND_COUNTRY; k <= NKG_KIND_GROUP; k++)
+		if (drawn_kinds[k])
+			nkg_str_fmt(&h,
+			            "<TR><TD COLSPAN=\"2\" BORDER=\"1\" "
+			            "COLOR=\"%s\" BGCOLOR=\"%s\">%s</TD></TR>",
+			            kinds[k].border, kinds[k].fill,
+			            kinds[k].name);
+	for (size_t g = 0; g < NKG_GROUP_COUNT; g++)
+		if (drawn_groups[g])
+			nkg_str_fmt(&h,
+			            "<TR><TD WIDTH=\"28\" HEIGHT=\"6\" "
+			            "FIXEDSIZE=\"TRUE\" BGCOLOR=\"%s\"></TD>"
+			            "<TD ALIGN=\"LEFT\"><FONT COLOR=\"%s\">%s"
+			            "</FONT></TD></TR>",
+			            groups[g].color, groups[g].color,
+			            groups[g].name);
+	nkg_str_cat(&h, "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><FONT "
+	                "POINT-SIZE=\"8\">width: number of events<BR "
+	                "ALIGN=\"LEFT\"/>no arrow: parties of one event"
+	                "</FONT></TD></TR></TABLE>");
+	Agnode_t *n = agnode(d->g, "_legend", 1);
+	Agsym_t *sym = agattr(d->g, AGNODE, "label", NULL);
+	if (!sym)
+		sym = agattr(d->g, AGNODE, "label", "\\N");
+	char *html = h.oom || !n || !sym ? NULL : agstrdup_html(d->g, h.s);
+	if (!html || agxset(n, sym, html) != 0)
+		d->failed = 1;
+	if (html)
+		agstrfree(d->g, html);
+	free(h.s);
+	nkg_draw_set(d, n, "shape", "plain");
+	nkg_draw_set(d, n, "style", "");
+	nkg_draw_set(d, n, "fontsize", "10");
+	nkg_draw_set(d, n, "tooltip", "Legend");
 }

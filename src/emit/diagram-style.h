@@ -68,4 +68,10 @@ void nkg_style_cluster(struct NkgDraw *d, void *subgraph);
 void nkg_style_legend(struct NkgDraw *d, int affiliations);
 void nkg_style_legend_note(struct NkgDraw *d, int affiliations);
 
+/* The corpus diagram's legend: one node with a table of the actor kinds
+ * drawn (KINDS[kind] != 0, NKG_KIND_GROUP + 1 entries) and the class
+ * groups drawn (GROUPS[group] != 0, NKG_GROUP_COUNT entries). */
+void nkg_style_group_legend(struct NkgDraw *d, const int *kinds,
+                            const int *groups);
+
 #endif

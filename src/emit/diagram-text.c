@@ -304,3 +304,16 @@ void nkg_str_xml(NkgStr *b, const char *s, size_t max)
 		count++;
 	}
 }
+
+NkgStatus nkg_diagram_fail(NkgError *err, NkgStatus st, const char *fmt,
+                           const char *arg)
+{
+	if (err) {
+		err->status = st;
+		err->file[0] = '\0';
+		err->line = 0;
+		err->offset = -1;
+		snprintf(err->message, sizeof err->message, fmt, arg);
+	}
+	return st;
+}

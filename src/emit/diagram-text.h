@@ -5,10 +5,12 @@
  * Takes any C string (NULL counts as empty; invalid UTF-8 is tolerated);
  * gives text safe for the target syntax.  An NkgStr starts zeroed, grows
  * as needed and sets oom instead of failing each call; the owner frees
- * s.  No graphviz here.
+ * s.  Also the error record of the diagram emitters.  No graphviz here.
  */
 #ifndef NKG_DIAGRAM_TEXT_H
 #define NKG_DIAGRAM_TEXT_H
+
+#include "newskg.h"
 
 #include <stddef.h>
 #include <stdint.h>
@@ -50,5 +52,10 @@ void nkg_str_xml(NkgStr *b, const char *s, size_t max);
 /* The part of IRI after its last '#' or '/'. */
 const char *nkg_local_name(const char *iri);
 int nkg_ascii_casecmp(const char *a, const char *b);
+
+/* Fills ERR (may be NULL) with ST and FMT, a format with one %s for ARG;
+ * returns ST. */
+NkgStatus nkg_diagram_fail(NkgError *err, NkgStatus st, const char *fmt,
+                           const char *arg);
 
 #endif
