@@ -24,7 +24,7 @@
 #define DEFAULT_MAX_PAIRS 25
 #define DEFAULT_MIN_CONFIDENCE 0.5
 #define ROW_H 24
-#define PLOT_W 900 /* pixels for the whole time range, about */
+#define PLOT_W 800 /* pixels for the whole time range, about */
 #define LABEL_MAX 44
 #define CHAR_W 7 /* estimated pixels per code point at 12 px */
 #define TOOLTIP_LINES 10
@@ -378,11 +378,26 @@ static void write_tooltip(NkgStr *b, const Plan *p, const Pair *q,
 	nkg_str_cat(b, "</title>");
 }
 
+/* Events of row Q before link I on the same first day (*BEFORE) and in
+ * all (*ALL). */
+static void same_day(const Plan *p, const Pair *q, size_t i, long f,
+                     size_t *before, size_t *all)
+{
+	*before = *all = 0;
+	for (size_t k = q->link0; k < q->link0 + q->n; k++) {
+		const NkgCorpusEvent *e = &p->c->events[p->pr.links[k].ev];
+		if (day_number(e->first_date) != f)
+			continue;
+		*before += k < i;
+		(*all)++;
+	}
+}
+
 /* One mark per event of each row; marks of one day in one row are
- * spread vertically so that each stays visible. */
+ * spread vertically around the row's middle so that each stays
+ * visible (closer together when there are many). */
 static void write_marks(NkgStr *b, const Plan *p)
 {
-	static const int spread[] = {0, -6, 6, -3, 3};
 	for (size_t r = 0; r < p->n_rows; r++) {
 		const Pair *q = &p->pairs[p->rows[r]];
 		int y = p->top + (int)r * ROW_H + ROW_H / 2;
@@ -390,12 +405,11 @@ static void write_marks(NkgStr *b, const Plan *p)
 			const NkgPairLink *l = &p->pr.links[i];
 			const NkgCorpusEvent *e = &p->c->events[l->ev];
 			long f = day_number(e->first_date), la = last_day(e);
-			size_t same = 0;
-			for (size_t k = q->link0; k < i; k++)
-				same += day_number(
-				                p->c->events[p->pr.links[k].ev]
-				                        .first_date) == f;
-			int dy = spread[same % 5];
+			size_t k, n;
+			same_day(p, q, i, f, &k, &n);
+			int step = n > 1 ? (int)((ROW_H - 10) / (n - 1)) : 0;
+			step = step > 9 ? 9 : step;
+			int dy = (int)(2 * k - (n - 1)) * step / 2;
 			const char *col = nkg_style_group_color(l->group);
 			nkg_str_cat(b, "<g class=\"event\">");
 			write_tooltip(b, p, q, e);
@@ -468,6 +482,19 @@ static int write_legend(NkgStr *b, const Plan *p, int y, int width)
 		x += w;
 	}
 	nkg_str_cat(b, "</g>\n");
+	if (x + 240 > width) {
+		x = 16;
+		y += 18;
+		h += 18;
+	}
+	nkg_str_fmt(
+	        b,
+	        "<g class=\"key\"><rect x=\"%d\" y=\"%d\" width=\"24\" "
+	        "height=\"6\" rx=\"3\" fill=\"#888\" fill-opacity=\"0.45\"/>"
+	        "<circle cx=\"%d\" cy=\"%d\" r=\"5\" fill=\"#888\"/>"
+	        "<text x=\"%d\" y=\"%d\" fill=\"#555\">first to last "
+	        "date</text></g>\n",
+	        x, y - 7, x, y - 4, x + 32, y);
 	return h;
 }
 
@@ -512,7 +539,7 @@ static void write_svg(NkgStr *b, Plan *p)
 		free(t.s);
 	}
 	p->left = 24 + (int)widest * CHAR_W;
-	int right = x_of(p, p->d1) + 24;
+	int right = x_of(p, p->d1) + 48; /* room for the last tick label */
 	int width = right > 640 ? right : 640;
 	/* The legend's height is known once written: write it apart. */
 	NkgStr lg = {0};

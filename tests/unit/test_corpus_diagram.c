@@ -540,8 +540,8 @@ static void test_diagram(const char *dir)
 	write_file(dir, "corpus.png", png, len);
 	free(png);
 	o.layout = "neato";
-	dot = emit(nkg_corpus_write_diagram, c, NKG_FORMAT_SVG, &o, &len);
-	write_file(dir, "corpus-neato.svg", dot, len);
+	dot = emit(nkg_corpus_write_diagram, c, NKG_FORMAT_PNG, &o, &len);
+	write_file(dir, "corpus-neato.png", dot, len);
 	free(dot);
 
 	o = (NkgCorpusDiagramOptions){.layout = "nope"};
