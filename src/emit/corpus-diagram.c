@@ -51,6 +51,7 @@ typedef struct {
 	size_t *clusters; /* ranks of the countries with a cluster */
 	size_t n_clusters;
 	size_t shown, total, n_drawn_events;
+	int xlabels; /* edge labels as xlabel (see draw()) */
 } CPlan;
 
 static int same_edge(const NkgPairLink *a, const NkgPairLink *b)
@@ -355,7 +356,7 @@ static void draw_edge(NkgDraw *d, Agnode_t **nodes, const CPlan *p,
 		d->failed = 1;
 		return;
 	}
-	nkg_draw_set(d, x, "label", d->b.s);
+	nkg_draw_set(d, x, p->xlabels ? "xlabel" : "label", d->b.s);
 	if (edge_tooltip(p, e, &d->b, &url) || d->b.oom) {
 		d->failed = 1;
 		return;
@@ -372,34 +373,6 @@ static void draw_edge(NkgDraw *d, Agnode_t **nodes, const CPlan *p,
 	nkg_draw_set(d, x, "penwidth", width);
 	if (e->sym)
 		nkg_draw_set(d, x, "dir", "none");
-}
-
-/* graphviz 2.43's dot frees a rank array twice when a labelled edge
- * joins two nodes of its first rank while there are clusters (the extra
- * rank it then inserts is not seen by the clusters).  An invisible node
- * ahead of every actor keeps that rank free of actors. */
-static void draw_anchor(NkgDraw *d, Agnode_t **nodes, const CPlan *p)
-{
-	Agnode_t *a = agnode(d->g, "_anchor", 1);
-	if (!a) {
-		d->failed = 1;
-		return;
-	}
-	nkg_draw_set(d, a, "label", "");
-	nkg_draw_set(d, a, "shape", "point");
-	nkg_draw_set(d, a, "style", "invis");
-	nkg_draw_set(d, a, "width", "0.01");
-	for (size_t r = 0; r < p->c->n_actors && !d->failed; r++) {
-		if (!nodes[r])
-			continue;
-		Agedge_t *x = agedge(d->g, a, nodes[r], NULL, 1);
-		if (!x) {
-			d->failed = 1;
-			return;
-		}
-		nkg_draw_set(d, x, "style", "invis");
-		nkg_draw_set(d, x, "weight", "0");
-	}
 }
 
 static void draw_clusters(NkgDraw *d, const CPlan *p, Agraph_t **cl)
@@ -443,8 +416,8 @@ static void draw_layout(NkgDraw *d, const char *layout)
 	nkg_draw_set(d, d->g, "layout", layout);
 	if (nkg_layout_is_dot(layout)) {
 		nkg_draw_set(d, d->g, "rankdir", "LR");
-		nkg_draw_set(d, d->g, "ranksep", "0.9");
-		nkg_draw_set(d, d->g, "nodesep", "0.35");
+		nkg_draw_set(d, d->g, "ranksep", "1.8");
+		nkg_draw_set(d, d->g, "nodesep", "0.5");
 	} else {
 		nkg_draw_set(d, d->g, "overlap", "false");
 		nkg_draw_set(d, d->g, "splines", "true");
@@ -482,8 +455,6 @@ static void draw(NkgDraw *d, Agnode_t **nodes, const CPlan *p,
 			groups[e->group] = 1;
 		}
 	}
-	if (p->n_clusters && nkg_layout_is_dot(layout) && !d->failed)
-		draw_anchor(d, nodes, p);
 	if (!d->failed)
 		nkg_style_group_legend(d, kinds, groups);
 	draw_layout(d, layout);
@@ -538,6 +509,12 @@ NkgStatus nkg_corpus_write_diagram(const NkgCorpus *c, NkgFormat format,
 		                      "corpus diagram: out of memory");
 		goto done;
 	}
+	/* graphviz 2.43's dot keeps stale pointers into a rank array that
+	 * it reallocates for the label of an edge within one rank when there
+	 * are clusters (valgrind: invalid free in gvFreeLayout; sometimes a
+	 * crash).  External labels (xlabel) are placed after the layout and
+	 * take no part in it. */
+	p.xlabels = p.n_clusters && nkg_layout_is_dot(layout);
 	NkgDraw d;
 	st = nkg_draw_open(&d, err);
 	if (!st) {
