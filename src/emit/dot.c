@@ -559,7 +559,8 @@ static void draw_actor(NkgDraw *d, Agnode_t **nodes, Agraph_t *parent,
 	nkg_style_node(d, n, a->a->kind);
 }
 
-static void draw_edge(NkgDraw *d, Agnode_t **nodes, const DEdge *e, int loose)
+static void draw_edge(NkgDraw *d, Agnode_t **nodes, const DEdge *e, int loose,
+                      int xlabel)
 {
 	Agnode_t *s = nodes[e->src], *t = nodes[e->dst];
 	Agedge_t *x = s && t ? agedge(d->g, s, t, NULL, 1) : NULL;
@@ -584,7 +585,7 @@ static void draw_edge(NkgDraw *d, Agnode_t **nodes, const DEdge *e, int loose)
 		}
 	}
 	if (!b->oom)
-		nkg_draw_set(d, x, "label", b->s);
+		nkg_draw_set(d, x, xlabel ? "xlabel" : "label", b->s);
 
 	/* The evidence: the sentence of the first event's first mention. */
 	const char *sentence = e->m ? e->m->anchor : NULL;
@@ -704,13 +705,17 @@ static void draw(NkgDraw *d, Agnode_t **nodes, const Plan *p,
 	 * on one rank with their labels on top of each other; the edge
 	 * against IRI order then does not constrain the ranks. */
 	int untie = nkg_layout_is_dot(layout) && p->n_clusters;
+	/* and the labels go outside the edges (xlabel): Graphviz 2.43's dot
+	 * frees memory twice laying out an edge label between two nodes of
+	 * one rank inside clusters */
 	for (size_t i = 0; i < p->n_edges && !d->failed; i++) {
 		const DEdge *e = &p->edges[i];
 		if (p->act[e->src].keep && p->act[e->dst].keep)
 			draw_edge(d, nodes, e,
 			          untie && e->src > e->dst &&
 			                  linked(p, e->dst, e->src,
-			                         o->show_affiliations));
+			                         o->show_affiliations),
+			          untie);
 	}
 	if (o->show_affiliations)
 		for (size_t k = 0; k < p->n_act && !d->failed; k++) {
