@@ -63,6 +63,11 @@ typedef struct {
 	const char *graph; /* N-Quads graph name, or NULL */
 	char *tail; /* native path: what ends each line, " <graph> .\n" */
 	size_t tail_len;
+	/* line formats: the last subject and its escaped form, for the
+	 * statements that follow with the same one (most do) */
+	char last_subj[256];
+	char last_esc[6 * 256 + 2];
+	size_t last_esc_len;
 	size_t count;
 	NkgStatus st_out;
 } Out;
@@ -277,7 +282,19 @@ static void put_subject_predicate(Out *o, const char *s, const char *p)
 		}
 		return;
 	}
-	put_iri(o, s);
+	if (o->last_esc_len && !strcmp(o->last_subj, s)) {
+		put(o, o->last_esc, o->last_esc_len);
+	} else {
+		size_t at = o->len;
+		put_iri(o, s);
+		size_t n = strlen(s);
+		o->last_esc_len = 0;
+		if (!o->failed && n < sizeof o->last_subj) {
+			memcpy(o->last_subj, s, n + 1);
+			memcpy(o->last_esc, o->buf + at, o->len - at);
+			o->last_esc_len = o->len - at;
+		}
+	}
 	put(o, " ", 1);
 	put_iri(o, p);
 	put(o, " ", 1);
