@@ -461,6 +461,10 @@ static void read_jsonl(Run *r, FILE *f, const char *name)
 		r->fatal = EXIT_FAILURE_OUT;
 		return;
 	}
+	/* records are numbered line by line, good or bad, across the inputs;
+	 * with -j each worker parses only its own */
+	long base = r->seq;
+	nkg_jsonl_share(jr, base, r->jobs > 1 ? r->jobs : 1, r->job);
 	for (;;) {
 		NkgRecord rec = {0};
 		NkgError err = {0};
@@ -470,6 +474,7 @@ static void read_jsonl(Run *r, FILE *f, const char *name)
 			nkg_record_clear(&rec);
 			break;
 		}
+		r->seq = nkg_jsonl_ordinal(jr);
 		if (s) {
 			say("%s", err.message);
 			r->bad_inputs++;
@@ -483,6 +488,7 @@ static void read_jsonl(Run *r, FILE *f, const char *name)
 		if (r->fatal)
 			break;
 	}
+	r->seq = base + nkg_jsonl_count(jr);
 	nkg_jsonl_close(jr);
 }
 

@@ -82,6 +82,16 @@ NkgStatus nkg_jsonl_next(NkgJsonlReader *r, NkgRecord *out, int *eof,
                          NkgError *err);
 void nkg_jsonl_close(NkgJsonlReader *r);
 
+/* Shares the input among JOBS readers (-j): the records (non-blank lines)
+ * are numbered from FIRST, and only those whose number modulo JOBS is JOB
+ * are parsed and returned; the others are passed over unread, so that
+ * each line is parsed, and reported when bad, by one reader alone. */
+void nkg_jsonl_share(NkgJsonlReader *r, long first, int jobs, int job);
+/* The number of the record last returned (from FIRST, or 0), and how many
+ * records (non-blank lines) were read or passed over so far. */
+long nkg_jsonl_ordinal(const NkgJsonlReader *r);
+long nkg_jsonl_count(const NkgJsonlReader *r);
+
 /* ---- Shared by the readers in src/input; not for other modules. ---- */
 
 /* JSON, parsed by jansson (only json.c sees it). */

@@ -13,9 +13,12 @@ struct NkgJsonlReaderImpl {
 	char *name;
 	char *line; /* getline buffer, as long as the longest line so far */
 	size_t cap;
-	long lineno;      /* number of the line last read */
-	long line_offset; /* byte offset of that line in the input */
-	long next_offset; /* byte offset of the line after it */
+	long lineno;       /* number of the line last read */
+	long line_offset;  /* byte offset of that line in the input */
+	long next_offset;  /* byte offset of the line after it */
+	long first, count; /* records: number of the first, how many so far */
+	long ordinal;      /* number of the record last returned */
+	int jobs, job;     /* nkg_jsonl_share() */
 };
 
 NkgJsonlReader *nkg_jsonl_open(FILE *in, const char *name)
@@ -31,6 +34,23 @@ NkgJsonlReader *nkg_jsonl_open(FILE *in, const char *name)
 		return NULL;
 	}
 	return r;
+}
+
+void nkg_jsonl_share(NkgJsonlReader *r, long first, int jobs, int job)
+{
+	r->first = first;
+	r->jobs = jobs;
+	r->job = job;
+}
+
+long nkg_jsonl_ordinal(const NkgJsonlReader *r)
+{
+	return r->ordinal;
+}
+
+long nkg_jsonl_count(const NkgJsonlReader *r)
+{
+	return r->count;
 }
 
 void nkg_jsonl_close(NkgJsonlReader *r)
@@ -122,6 +142,10 @@ NkgStatus nkg_jsonl_next(NkgJsonlReader *r, NkgRecord *out, int *eof,
 			skip = 3; /* byte order mark */
 		if (blank(r->line + skip, n - skip))
 			continue;
+		long num = r->first + r->count++;
+		if (r->jobs > 1 && num % r->jobs != r->job)
+			continue; /* another reader's */
+		r->ordinal = num;
 
 		NkgJson *obj = NULL;
 		size_t at = 0;

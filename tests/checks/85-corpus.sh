@@ -54,3 +54,22 @@ t_parallel_recipe() { # the documented GNU parallel recipe gives the same graph
 	cmp "$T/par.nq" "$T/single.nq"
 }
 check corpus-gnu-parallel-recipe t_parallel_recipe
+
+# With -j each worker parses only its own records: a bad line is reported
+# once, by the worker it falls to, and the good records are all extracted.
+t_jobs_bad_line_once() {
+	printf '%s\n' '{"id":"r1","text":"Chile and Peru signed a trade agreement."}' \
+		'{"id": broken' '' '{"id":"r3","text":"Ghana condemned the attack on Togo."}' \
+		'{"id":"r4","text":"Kenya sent aid to Somalia."}' >"$T/bad.jsonl"
+	local j
+	"$NKG" extract -q -f nquads "$T/bad.jsonl" -o "$T/j1.nq" 2>"$T/j1.err"
+	[ $? -eq 2 ] || return 1
+	for j in 2 3; do
+		"$NKG" extract -q -j $j -f nquads "$T/bad.jsonl" -o "$T/jn.nq" 2>"$T/jn.err"
+		[ $? -eq 2 ] || { echo "-j $j: exit status"; return 1; }
+		[ "$(grep -c 'line 2, column' "$T/jn.err")" -eq 1 ] || { echo "-j $j:"; cat "$T/jn.err"; return 1; }
+		cmp "$T/j1.err" "$T/jn.err" || return 1
+		[ "$(sort "$T/j1.nq" | md5sum)" = "$(sort "$T/jn.nq" | md5sum)" ] || { echo "-j $j: other statements"; return 1; }
+	done
+}
+check jobs-bad-line-reported-once t_jobs_bad_line_once
