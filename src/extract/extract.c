@@ -63,7 +63,7 @@ static void fill_cache(Ctx *c, size_t i)
 }
 
 /* Entries of the phrase of N tokens starting at I, or NULL. */
-const LexSlot *ex_lookup(const Ctx *c, size_t i, size_t n, size_t end)
+const LexSlot *ex_lookup_at(const Ctx *c, size_t i, size_t n, size_t end)
 {
 	if (i + n > end || n > MAX_SPAN || n == 0)
 		return NULL;
@@ -149,7 +149,7 @@ size_t ex_longest_at(const Ctx *c, size_t i, size_t end, LexKind kind,
 }
 
 /* Is the single word at I an entry of KIND? */
-int ex_has_kind(const Ctx *c, size_t i, size_t end, LexKind kind)
+int ex_has_kind_at(const Ctx *c, size_t i, size_t end, LexKind kind)
 {
 	const LexSlot *s = ex_lookup(c, i, 1, end);
 	if (!s)

@@ -145,7 +145,16 @@ static inline int ex_eng(const Ctx *c, size_t i, EngClass cls)
 }
 
 /* Lexicon entries of the N-token phrase at I (NULL if none). */
-const LexSlot *ex_lookup(const Ctx *c, size_t i, size_t n, size_t end);
+const LexSlot *ex_lookup_at(const Ctx *c, size_t i, size_t n, size_t end);
+static inline const LexSlot *ex_lookup(const Ctx *c, size_t i, size_t n,
+                                       size_t end)
+{
+	/* a phrase of the sentence already looked up */
+	if (n && n <= MAX_SPAN && i + n <= end && i >= c->s0 &&
+	    i + n <= c->s1 && c->cached[i - c->s0])
+		return c->cache[(i - c->s0) * (MAX_SPAN + 1) + n];
+	return ex_lookup_at(c, i, n, end);
+}
 /* Length of the longest phrase at I with an entry of KIND (0: none). */
 size_t ex_longest_at(const Ctx *c, size_t i, size_t end, LexKind kind,
                      const LexEntry **out);
@@ -160,7 +169,14 @@ static inline size_t ex_longest(const Ctx *c, size_t i, size_t end,
 	return ex_longest_at(c, i, end, kind, out);
 }
 /* Is the single word at I an entry of KIND? */
-int ex_has_kind(const Ctx *c, size_t i, size_t end, LexKind kind);
+int ex_has_kind_at(const Ctx *c, size_t i, size_t end, LexKind kind);
+static inline int ex_has_kind(const Ctx *c, size_t i, size_t end, LexKind kind)
+{
+	if (i >= c->s0 && i < c->s1 && c->cached[i - c->s0] &&
+	    !(c->kinds[i - c->s0] >> kind & 1u))
+		return 0;
+	return ex_has_kind_at(c, i, end, kind);
+}
 /* Is token I inside an actor mention of the sentence? */
 int ex_is_actor_tok(const Ctx *c, size_t i);
 /* The mention starting / ending (exclusive) at token I, or NULL. */
