@@ -69,6 +69,10 @@ uint32_t nkg_hash(const char *s)
 /* Decodes one code point of valid UTF-8 at S; stores its length. */
 static int32_t decode(const unsigned char *s, size_t len, size_t *n)
 {
+	if (len && s[0] < 0x80) { /* most of news */
+		*n = 1;
+		return s[0];
+	}
 	utf8proc_int32_t cp = 0;
 	utf8proc_ssize_t k = utf8proc_iterate(s, (utf8proc_ssize_t)len, &cp);
 	if (k <= 0) {
