@@ -85,7 +85,10 @@ static int reserve(Out *o, size_t n)
 	if (o->failed)
 		return -1;
 	if (o->len + n > o->cap) {
-		size_t cap = o->cap ? o->cap : 4096;
+		/* the native path flushes at NATIVE_FLUSH: start above it
+		 * rather than copy the buffer as it doubles, document after
+		 * document */
+		size_t cap = o->cap ? o->cap : 2 * NATIVE_FLUSH;
 		while (cap < o->len + n)
 			cap *= 2;
 		char *b = realloc(o->buf, cap);
