@@ -175,7 +175,8 @@ static void date_of(long z, char buf[32])
 	long d = doy - (153 * mp + 2) / 5 + 1;
 	long m = mp + (mp < 10 ? 3 : -9);
 	y += m <= 2;
-	snprintf(buf, 32, "%04ld-%02ld-%02ld", y, m, d);
+	snprintf(buf, 32, "%04d-%02d-%02d", (int)y, (int)(m % 100),
+	         (int)(d % 100));
 }
 
 NkgCorpus *nkg_corpus_new(int window_days)

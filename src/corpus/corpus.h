@@ -133,6 +133,11 @@ typedef struct {
  * they stream past.  CSV: one row per corpus event. */
 NkgStatus nkg_corpus_write_rdf(const NkgCorpus *c, NkgFormat format, FILE *out,
                                const NkgWriteOptions *opt, NkgError *err);
+/* nkg_corpus_write_rdf(), where PREFIXES says whether Turtle begins with
+ * the prefix lines (not needed after document graphs that declared
+ * them). */
+NkgStatus nkg_corpus_emit_rdf(const NkgCorpus *c, NkgFormat format, FILE *out,
+                              int prefixes, NkgError *err);
 NkgStatus nkg_corpus_write_csv(const NkgCorpus *c, FILE *out, NkgError *err);
 /* The corpus diagram: DOT text, or SVG/PNG/PDF rendered in-process. */
 NkgStatus nkg_corpus_write_diagram(const NkgCorpus *c, NkgFormat format,

@@ -877,3 +877,84 @@ NkgStatus nkg_emit_rdf_part(const NkgGraph *g, NkgFormat format, FILE *out,
 	}
 	return st;
 }
+
+/* ---- a statement writer for other emitters (the corpus graph, and
+ * document graphs read back from N-Quads) ---- */
+
+struct NkgRdfOutImpl {
+	Out o;
+	NkgFormat format;
+};
+
+NkgRdfOut *nkg_rdf_out_open(NkgFormat format, FILE *out, int with_prefixes)
+{
+	if (format != NKG_FORMAT_TURTLE && format != NKG_FORMAT_NTRIPLES &&
+	    format != NKG_FORMAT_NQUADS)
+		return NULL;
+	NkgRdfOut *r = calloc(1, sizeof *r);
+	if (!r)
+		return NULL;
+	r->format = format;
+	Out *o = &r->o;
+	o->native = 1;
+	o->turtle = format == NKG_FORMAT_TURTLE;
+	o->stream = out;
+	if (o->turtle) {
+		/* as nkg_emit_rdf_part() begins a graph */
+		for (size_t i = 0;
+		     with_prefixes && i < sizeof prefixes / sizeof prefixes[0];
+		     i++) {
+			puts_(o, "@prefix ");
+			puts_(o, prefixes[i][0]);
+			puts_(o, ": <");
+			puts_(o, prefixes[i][1]);
+			puts_(o, "> .\n");
+		}
+		put(o, "\n", 1);
+	} else {
+		set_tail(o, NULL);
+	}
+	return r;
+}
+
+void nkg_rdf_out_graph(NkgRdfOut *r, const char *graph)
+{
+	if (r->format == NKG_FORMAT_NQUADS)
+		set_tail(&r->o, graph);
+}
+
+void nkg_rdf_out_res(NkgRdfOut *r, const char *s, const char *p,
+                     const char *iri)
+{
+	add_res(&r->o, s, p, iri);
+}
+
+void nkg_rdf_out_lit(NkgRdfOut *r, const char *s, const char *p, const char *v,
+                     const char *lang, const char *dtype)
+{
+	add_lit(&r->o, s, p, v, lang, dtype);
+}
+
+NkgStatus nkg_rdf_out_close(NkgRdfOut *r, NkgError *err)
+{
+	if (!r)
+		return NKG_SUCCESS;
+	Out *o = &r->o;
+	if (o->turtle)
+		turtle_close(o);
+	native_flush(o);
+	NkgStatus st = o->failed ? (o->st_out ? o->st_out : NKG_ERR_INTERNAL)
+	                         : NKG_SUCCESS;
+	free(o->buf);
+	free(o->tail);
+	free(o->subj);
+	free(r);
+	if (st && err) {
+		err->status = st;
+		snprintf(err->message, sizeof err->message, "%s",
+		         st == NKG_ERR_OUTPUT ? "write failed; check the disk "
+		                                "and the output path"
+		                              : "out of memory");
+	}
+	return st;
+}
