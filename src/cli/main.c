@@ -1425,6 +1425,9 @@ static int corpus_jobs(Run *r, char **files, int nfiles)
 		rewind(parts[j].f);
 		next_frame(&parts[j]);
 	}
+	/* one reader parses the documents of the workers (a reader for each
+	 * would cost more than the document) */
+	NkgQuadReader *qr = NULL;
 	while (status == EXIT_OK && !r->fatal && !r->bad_inputs) {
 		int best = -1;
 		for (int j = 0; j < opt->jobs; j++)
@@ -1435,6 +1438,12 @@ static int corpus_jobs(Run *r, char **files, int nfiles)
 			break;
 		Part *p = &parts[best];
 		if (p->kind == 'N') {
+			/* the documents so far go first */
+			if (qr)
+				feed_nquads(r, &qr, "<worker output>", NULL, 0,
+				            1);
+			if (r->fatal || r->bad_inputs)
+				break;
 			const char *path = files[p->arg];
 			FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
 			if (!f) {
@@ -1454,13 +1463,14 @@ static int corpus_jobs(Run *r, char **files, int nfiles)
 				status = EXIT_FAILURE_OUT;
 				break;
 			}
-			NkgQuadReader *qr = NULL;
-			feed_nquads(r, &qr, "<worker output>", buf, p->arg, 1);
-			nkg_nquads_close(qr);
+			feed_nquads(r, &qr, "<worker output>", buf, p->arg, 0);
 			free(buf);
 		}
 		next_frame(p);
 	}
+	if (qr && status == EXIT_OK && !r->fatal && !r->bad_inputs)
+		feed_nquads(r, &qr, "<worker output>", NULL, 0, 1);
+	nkg_nquads_close(qr);
 	for (int j = 0; j < opt->jobs; j++)
 		if (parts[j].f)
 			fclose(parts[j].f);

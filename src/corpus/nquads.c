@@ -28,6 +28,7 @@ struct NkgQuadReaderImpl {
 	NkgStatus st; /* the first failure */
 	NkgError err;
 	int started;
+	int held; /* a newline is held back from the last chunk */
 };
 
 static void fail(NkgQuadReader *r, NkgStatus st, long line, const char *fmt,
@@ -375,13 +376,28 @@ NkgStatus nkg_nquads_feed(NkgQuadReader *r, const char *buf, size_t len,
 			fail(r, NKG_ERR_INTERNAL, 0,
 			     "cannot start the N-Quads parser");
 	}
+	/* Raptor's N-Quads parser keeps (and copies again) all it was given
+	 * for as long as its chunks end at the end of a line: a chunk's last
+	 * newline is held back and given with the next */
+	int hold = !end && len && buf[len - 1] == '\n';
+	if (!r->st && r->held) {
+		r->held = 0;
+		if (raptor_parser_parse_chunk(
+		            r->parser, (const unsigned char *)"\n", 1, 0) &&
+		    !r->st)
+			fail(r, NKG_ERR_INPUT, current_line(r),
+			     "invalid N-Quads");
+	}
 	if (!r->st &&
 	    raptor_parser_parse_chunk(r->parser, (const unsigned char *)buf,
-	                              len, end) &&
+	                              len - (size_t)hold, end) &&
 	    !r->st)
 		fail(r, NKG_ERR_INPUT, current_line(r), "invalid N-Quads");
+	r->held = hold;
 	if (end && !r->st)
 		flush_graph(r);
+	if (end)
+		r->started = 0; /* the next feed starts a new input */
 	if (r->st && err)
 		*err = r->err;
 	return r->st;

@@ -35,7 +35,8 @@ typedef struct NkgQuadReaderImpl NkgQuadReader;
  * when librdf cannot be loaded or memory ran out. */
 NkgQuadReader *nkg_nquads_open(const char *name, NkgQuadGraphFn fn, void *ctx,
                                NkgError *err);
-/* Parses the next LEN bytes of the input; END after the last.  A syntax
+/* Parses the next LEN bytes of the input; END after the last, and a
+ * feed after that starts a new input with the same reader.  A syntax
  * error gives NKG_ERR_INPUT, "NAME: line N: ..." in ERR; an error of FN
  * is passed on. */
 NkgStatus nkg_nquads_feed(NkgQuadReader *r, const char *buf, size_t len,
