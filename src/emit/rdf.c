@@ -484,6 +484,8 @@ static void add_graph(Out *o, const NkgGraph *g, int with_text,
 	}
 	if (g->doc_id)
 		add_lit(o, doc, DCT "identifier", g->doc_id, NULL, NULL);
+	if (g->source_name)
+		add_lit(o, doc, DCT "publisher", g->source_name, NULL, NULL);
 	if (with_text && g->text)
 		add_lit(o, doc, NIF "isString", g->text, NULL, NULL);
 	/* full, the level of old outputs, is not stated */

@@ -156,6 +156,24 @@ t_corpus_window() { # a copy ten days later joins only with --window 10
 }
 check corpus-window t_corpus_window
 
+t_corpus_sources() { # documents of one publisher count as one source
+	t_story >"$T/src.txt"
+	/usr/bin/python3 - "$T/src.txt" >"$T/src.jsonl" <<'PY'
+import json, sys
+text = open(sys.argv[1], encoding="utf-8").read()
+for i, (date, src) in enumerate([("2026-03-10", "Andes Wire"), ("2026-03-11", {"name": "Andes Wire"}),
+                                  ("2026-03-12", "Lima Daily")]):
+    print(json.dumps({"id": "src-%d" % i, "date": date, "source": src, "text": text}))
+PY
+	"$NKG" corpus -q -f csv "$T/src.jsonl" >"$T/src.csv" || return 1
+	"$NKG" extract -q -f nquads "$T/src.jsonl" >"$T/src.nq" || return 1
+	"$NKG" corpus -q -f csv "$T/src.nq" | cmp - "$T/src.csv" || { echo "the sources do not survive N-Quads"; return 1; }
+	cat "$T/src.csv"
+	# every corpus event: three documents, two sources
+	awk -F, 'NR > 1 { n++; if ($7 != 3 || $8 != 2) bad++ } END { exit !(n >= 2 && !bad) }' "$T/src.csv"
+}
+check corpus-source-count t_corpus_sources
+
 # Memory: the corpus keeps one record per document and one member (its
 # IRI, document, date, confidence) per document event, about 100-300
 # bytes each, and nothing of the document graph.  9,000 more documents of
