@@ -330,6 +330,11 @@ static void on_statement(void *data, raptor_statement *st)
 		fail(r, NKG_ERR_INTERNAL, 0, "out of memory");
 }
 
+/* One Raptor world serves the process and is never freed: Raptor 2.0.15
+ * frees a world without the URIs of the RDF concepts (xsd:date, ...) that
+ * its N-Quads parser took a reference to, so freeing one loses them. */
+static raptor_world *world;
+
 NkgQuadReader *nkg_nquads_open(const char *name, NkgQuadGraphFn fn, void *ctx,
                                NkgError *err)
 {
@@ -346,9 +351,14 @@ NkgQuadReader *nkg_nquads_open(const char *name, NkgQuadGraphFn fn, void *ctx,
 		r->name = name;
 		r->fn = fn;
 		r->ctx = ctx;
-		r->world = raptor_new_world_internal(RAPTOR_VERSION);
+		if (!world) {
+			world = raptor_new_world_internal(RAPTOR_VERSION);
+			if (world && raptor_world_open(world))
+				world = NULL; /* lost, but only when failing */
+		}
+		r->world = world;
 	}
-	if (r && r->world && !raptor_world_open(r->world)) {
+	if (r && r->world) {
 		raptor_world_set_log_handler(r->world, r, on_log);
 		r->parser = raptor_new_parser(r->world, "nquads");
 		r->base = raptor_new_uri(r->world,
@@ -415,6 +425,6 @@ void nkg_nquads_close(NkgQuadReader *r)
 	if (r->parser)
 		raptor_free_parser(r->parser);
 	if (r->world)
-		raptor_free_world(r->world);
+		raptor_world_set_log_handler(r->world, NULL, NULL);
 	free(r);
 }
