@@ -354,6 +354,7 @@ struct Run {
 	Progress prog;
 	long job, jobs; /* this worker's share of the documents */
 	long seq;
+	int mute; /* a worker but the first: file problems go unsaid */
 	/* corpus */
 	NkgCorpus *corpus;
 	int docs_out;   /* the document graphs are written */
@@ -367,6 +368,14 @@ struct Run {
 static int corpus_keep(Run *r, NkgGraph *g);
 static int frame_graph(Run *r, NkgGraph *g);
 static void read_nquads(Run *r, FILE *f, const char *name);
+
+/* A problem of a whole input file: in -j, every worker reads every file,
+ * and only the first reports it. */
+#define say_file(r, ...)                                                       \
+	do {                                                                   \
+		if (!(r)->mute)                                                \
+			say(__VA_ARGS__);                                      \
+	} while (0)
 
 static int keep_graph(Run *r, NkgGraph *g)
 {
@@ -513,7 +522,7 @@ static void read_jsonl(Run *r, FILE *f, const char *name)
 			break;
 		}
 		if (s) {
-			say("%s", err.message);
+			say_file(r, "%s", err.message);
 			r->bad_inputs++;
 		} else {
 			char where[48];
@@ -535,13 +544,13 @@ static void do_file(Run *r, const char *path)
 	const char *name = strcmp(path, "-") ? path : "<stdin>";
 	FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
 	if (!f) {
-		say("%s: cannot open: %s", name, strerror(errno));
+		say_file(r, "%s: cannot open: %s", name, strerror(errno));
 		r->bad_inputs++;
 		return;
 	}
 	struct stat st;
 	if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
-		say("%s: is a directory; name the files in it", name);
+		say_file(r, "%s: is a directory; name the files in it", name);
 		r->bad_inputs++;
 		if (f != stdin)
 			fclose(f);
@@ -573,7 +582,8 @@ static void do_file(Run *r, const char *path)
 	if (f != stdin)
 		fclose(f);
 	if (!buf) {
-		say("%s: cannot read: %s", name, strerror(errno ? errno : EIO));
+		say_file(r, "%s: cannot read: %s", name,
+		         strerror(errno ? errno : EIO));
 		r->bad_inputs++;
 		return;
 	}
@@ -586,7 +596,8 @@ static void do_file(Run *r, const char *path)
 			read_jsonl(r, mf, name);
 			fclose(mf);
 		} else {
-			say("%s: cannot read: %s", name, strerror(errno));
+			say_file(r, "%s: cannot read: %s", name,
+			         strerror(errno));
 			r->bad_inputs++;
 		}
 		free(buf);
@@ -600,8 +611,9 @@ static void do_file(Run *r, const char *path)
 		                              name, &rec, &err);
 		free(buf);
 		if (s) {
-			say("%s",
-			    err.message[0] ? err.message : nkg_strerror(s));
+			say_file(r, "%s",
+			         err.message[0] ? err.message
+			                        : nkg_strerror(s));
 			r->bad_inputs++;
 			nkg_record_clear(&rec);
 			return;
@@ -943,6 +955,7 @@ static int worker(const Options *opt, char **files, int nfiles, NkgLexicon *lex,
 	r.streaming = 1;
 	r.job = job;
 	r.jobs = opt->jobs;
+	r.mute = job > 0;
 	for (int i = 0; i < nfiles && !r.fatal; i++)
 		do_file(&r, files[i]);
 	if (fflush(out))
@@ -1396,6 +1409,7 @@ static int corpus_jobs(Run *r, char **files, int nfiles)
 			w.docs_out = r->docs_out;
 			w.job = j;
 			w.jobs = opt->jobs;
+			w.mute = j > 0;
 			for (int i = 0; i < nfiles && !w.fatal; i++) {
 				w.file_index = i;
 				do_file(&w, files[i]);

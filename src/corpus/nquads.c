@@ -68,10 +68,15 @@ static void on_log(void *data, raptor_log_message *m)
 	if (m->level < RAPTOR_LOG_LEVEL_ERROR)
 		return;
 	long line = m->locator ? raptor_locator_line(m->locator) : 0;
+	/* Raptor's messages end with a full stop; ours goes on */
+	const char *t = m->text ? m->text : "invalid N-Quads";
+	size_t n = strlen(t);
+	while (n && (t[n - 1] == '.' || t[n - 1] == ' '))
+		n--;
 	fail(r, NKG_ERR_INPUT, line,
-	     "%s; corpus reads the N-Quads that "
-	     "'newskg extract -f nquads' writes",
-	     m->text ? m->text : "invalid N-Quads");
+	     "%.*s; corpus reads the N-Quads that 'newskg extract -f "
+	     "nquads' writes",
+	     (int)n, t);
 }
 
 static void clear_quads(NkgQuadReader *r)

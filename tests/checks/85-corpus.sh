@@ -275,6 +275,10 @@ t_corpus_errors() { # one line naming the place, exit status, no output file
 	"$NKG" corpus -q -o "$out" "$T/copies.jsonl" "$T/no-such-file.txt" 2>"$T/e1"; rc=$?
 	[ $rc -eq 2 ] && grep -q 'no-such-file.txt: cannot open' "$T/e1" && [ ! -e "$out" ] ||
 		{ echo "missing file: exit $rc, $(cat "$T/e1")"; return 1; }
+	# with workers too, once
+	"$NKG" corpus -q -j 3 -o "$out" "$T/copies.jsonl" "$T/no-such-file.txt" 2>"$T/e5"; rc=$?
+	[ $rc -eq 2 ] && [ "$(wc -l <"$T/e5")" -eq 1 ] && [ ! -e "$out" ] ||
+		{ echo "missing file, -j 3: exit $rc, $(cat "$T/e5")"; return 1; }
 	head -n 5 "$T/sh1.nq" >"$T/bad.nq"
 	echo '<https://w3id.org/newskg/doc/x> <http://purl.org/dc/terms/title> "cut short <https://w3id.org/newskg/doc/x> .' >>"$T/bad.nq"
 	"$NKG" corpus -q -o "$out" "$T/bad.nq" 2>"$T/e2"; rc=$?
