@@ -195,6 +195,37 @@ int main(void)
 	nkg_graph_free(g);
 	nkg_corpus_free(c);
 
+	/* CSV quotes what RFC 4180 says; RDF names the class and counts */
+	c = nkg_corpus_new(-1);
+	g = doc("q", "2026-01-02", NULL);
+	x = actor(g, "RUR", "Smith, \"Jr\"");
+	size_t y = actor(g, "FRE", "Freedonia");
+	event(g, "Blockade", x, y, "2026-01-01", "date", 0.7);
+	CHECK(nkg_corpus_add_graph(c, g) == NKG_SUCCESS);
+	nkg_graph_free(g);
+	nkg_corpus_finish(c);
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *m = open_memstream(&buf, &len);
+	CHECK(nkg_corpus_write_csv(c, m, NULL) == NKG_SUCCESS);
+	fclose(m);
+	CHECK(buf && strstr(buf, "2026-01-01,2026-01-01,Blockade,\"Smith, "
+	                         "\"\"Jr\"\"\",Freedonia,,1,1,0.70,"));
+	free(buf);
+	m = open_memstream(&buf, &len);
+	CHECK(nkg_corpus_write_rdf(c, NKG_FORMAT_NQUADS, m, NULL, NULL) ==
+	      NKG_SUCCESS);
+	fclose(m);
+	CHECK(buf && strstr(buf, "<http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+	                         "type> <" NS "CorpusEvent> <" NKG_DEFAULT_BASE
+	                         "corpus> .\n"));
+	CHECK(buf && strstr(buf, "<" NS "documentCount> \"1\"^^<http://www.w3"
+	                         ".org/2001/XMLSchema#integer>"));
+	CHECK(buf && strstr(buf, "\"Blockade: Smith, \\\"Jr\\\" \xe2\x86\x92 "
+	                         "Freedonia\"@en"));
+	free(buf);
+	nkg_corpus_free(c);
+
 	if (failures)
 		fprintf(stderr, "%d checks failed\n", failures);
 	return failures != 0;
