@@ -13,7 +13,9 @@
  * A group keeps, besides its NkgCorpusEvent, its first and last day as
  * day numbers and the distinct document days and sources of its members:
  * those grow with the distinct (happening, day) and (happening, source)
- * pairs, not with the number of reports.
+ * pairs, not with the number of reports.  Besides its NkgCorpusDoc a
+ * document costs a slot of the document table and its day number, which
+ * tell a document given twice and an event's document day.
  */
 #include "corpus/corpus.h"
 
