@@ -43,6 +43,19 @@ if [ -d node_modules/oxigraph ]; then
 			ontology/newskg.ttl examples/queries "${files[@]}" "$T/corpus.nq"
 	}
 	check store-oxigraph-queries t_store
+	if [ -n "$SHARED" ]; then
+		t_store_seed_timeline() { # the actor query on the seed article, for an actor in it
+			"$NKG" extract -q -f nquads "$SHARED/corpus/seed-cuba-venezuela.txt" >"$T/seed.nq" || return 1
+			local actor
+			actor=$(t_top_actor "$T/seed.nq") || return 1
+			echo "actor: $actor"
+			mkdir -p "$T/q1" && cp examples/queries/actor-timeline.rq "$T/q1/" || return 1
+			node tests/store/run-queries.mjs --set "name=\"$actor\"" ontology/newskg.ttl "$T/q1" "$T/seed.nq"
+		}
+		check store-seed-actor-timeline t_store_seed_timeline
+	else
+		skip store-seed-actor-timeline "../shared absent (skipped)"
+	fi
 	t_store_merge() { # the same country in two articles is one node
 		"$NKG" extract -q -f nquads examples/sahel-mission.txt examples/baltic-border.txt >"$T/m.nq" || return 1
 		node --input-type=module -e '
