@@ -522,7 +522,7 @@ static void read_jsonl(Run *r, FILE *f, const char *name)
 			break;
 		}
 		if (s) {
-			say_file(r, "%s", err.message);
+			say("%s", err.message);
 			r->bad_inputs++;
 		} else {
 			char where[48];
