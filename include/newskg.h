@@ -113,9 +113,9 @@ NKG_API NkgDocument *nkg_document_new(const char *text, size_t len,
 NKG_API void nkg_document_free(NkgDocument *doc);
 
 /** Creates a document from one JSON Lines record of LEN bytes (an object
- * with "text" and optionally "id", "date", "url", "title"), read exactly
- * as `newskg extract --input-format jsonl` reads each line.  NAME names
- * the record in messages (NULL for "<record>").  Returns NULL and fills
+ * with "text" and optionally "id", "date", "url", "title", "source"),
+ * read exactly as `newskg extract --input-format jsonl` reads each line.  NAME
+ * names the record in messages (NULL for "<record>").  Returns NULL and fills
  * ERR when the record is not valid JSON or has no text. */
 NKG_API NkgDocument *nkg_document_from_json(const char *json, size_t len,
                                             const char *name, NkgError *err);

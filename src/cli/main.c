@@ -1,5 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* main.c: the newskg command line; options in, library calls, exit code. */
+#include "corpus/corpus.h"
+#include "corpus/nquads.h"
+#include "emit/rdf.h"
 #include "input/input.h"
 #include "newskg.h"
 
@@ -32,6 +35,7 @@ enum {
 static const char usage_text[] =
         "usage: newskg extract [options] [FILE ...]\n"
         "       newskg analyze [options] [FILE ...]\n"
+        "       newskg corpus [options] [FILE ...]\n"
         "       newskg --help | --version\n"
         "\n"
         "extract reads news articles (FILE absent or \"-\": standard input) "
@@ -40,7 +44,11 @@ static const char usage_text[] =
         "analyze\n"
         "writes the sentences of the same inputs with their words, tags, "
         "lemmas,\n"
-        "chunks and dependency relations.\n"
+        "chunks and dependency relations; corpus reads the inputs of extract "
+        "(or\n"
+        "its N-Quads) and writes one graph for all of them, one corpus event "
+        "per\n"
+        "happening however many documents report it.\n"
         "\n"
         "extract options:\n"
         "  -f, --format FMT        turtle (default), ntriples, nquads, "
@@ -72,6 +80,17 @@ static const char usage_text[] =
         "      --show-affiliations draw affiliation edges\n"
         "      --max-nodes N       keep the N most connected actors (150)\n"
         "      --min-confidence C  draw events of confidence >= C (0.5)\n"
+        "corpus options (and those of extract but --with-text for the "
+        "corpus):\n"
+        "  -f, --format FMT        turtle (default), ntriples, nquads, dot, "
+        "svg,\n"
+        "                          png, pdf, timeline (SVG), csv\n"
+        "      --input-format F    as extract, or nquads (the N-Quads of\n"
+        "                          extract; files named *.nq are read so)\n"
+        "      --window DAYS       days either side that one happening spans\n"
+        "                          (default 1)\n"
+        "      --no-documents      write the corpus graph only, not the\n"
+        "                          document graphs\n"
         "analyze options:\n"
         "  -f, --format FMT        text (default, for people) or conllu\n"
         "  -o, --output PATH       write to PATH (atomically) instead of "
@@ -101,7 +120,15 @@ typedef struct {
 	NkgWriteOptions
 	        diagram; /* output options, the diagram's and --with-text */
 	NkgAnalysisFormat analysis; /* analyze's -f */
+	int corpus;                 /* the command is corpus */
+	int corpus_format;          /* corpus -f timeline or csv, else 0 */
+	int window;                 /* corpus --window */
+	int no_documents;           /* corpus --no-documents */
 } Options;
+
+/* corpus's formats beyond NkgFormat, and its input format N-Quads */
+enum { CF_TIMELINE = 1, CF_CSV = 2 };
+#define INPUT_NQUADS 100
 
 static const char *prog = "newskg";
 
@@ -328,10 +355,35 @@ struct Run {
 	Progress prog;
 	long job, jobs; /* this worker's share of the documents */
 	long seq;
+	int mute; /* a worker but the first: file problems go unsaid */
+	/* corpus */
+	NkgCorpus *corpus;
+	int docs_out;   /* the document graphs are written */
+	int frames;     /* a worker of corpus -j: frames to the parent */
+	int file_index; /* of the file being read, for frames */
+	size_t dup_docs;
+	int dup_warned; /* the file being read has had a repeated document */
+	const char *file_name;
 };
+
+static int corpus_keep(Run *r, NkgGraph *g);
+static int frame_graph(Run *r, NkgGraph *g);
+static void read_nquads(Run *r, FILE *f, const char *name);
+
+/* A problem of a whole input file: in -j, every worker reads every file,
+ * and only the first reports it. */
+#define say_file(r, ...)                                                       \
+	do {                                                                   \
+		if (!(r)->mute)                                                \
+			say(__VA_ARGS__);                                      \
+	} while (0)
 
 static int keep_graph(Run *r, NkgGraph *g)
 {
+	if (r->frames)
+		return frame_graph(r, g);
+	if (r->corpus)
+		return corpus_keep(r, g);
 	if (r->streaming) {
 		NkgError err = {0};
 		NkgStatus st = nkg_graph_write_part(g, r->opt->format,
@@ -499,13 +551,13 @@ static void do_file(Run *r, const char *path)
 	const char *name = strcmp(path, "-") ? path : "<stdin>";
 	FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
 	if (!f) {
-		say("%s: cannot open: %s", name, strerror(errno));
+		say_file(r, "%s: cannot open: %s", name, strerror(errno));
 		r->bad_inputs++;
 		return;
 	}
 	struct stat st;
 	if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
-		say("%s: is a directory; name the files in it", name);
+		say_file(r, "%s: is a directory; name the files in it", name);
 		r->bad_inputs++;
 		if (f != stdin)
 			fclose(f);
@@ -515,6 +567,16 @@ static void do_file(Run *r, const char *path)
 	if (fmt == NKG_INPUT_AUTO &&
 	    (strstr(name, ".jsonl") || strstr(name, ".ndjson")))
 		fmt = NKG_INPUT_JSONL;
+	size_t nl = strlen(name);
+	if (r->opt->corpus && fmt == NKG_INPUT_AUTO && nl > 3 &&
+	    !strcmp(name + nl - 3, ".nq"))
+		fmt = INPUT_NQUADS;
+	if (fmt == INPUT_NQUADS) {
+		read_nquads(r, f, name);
+		if (f != stdin)
+			fclose(f);
+		return;
+	}
 	if (fmt == NKG_INPUT_JSONL) {
 		/* read line by line: memory is bounded by the longest record */
 		read_jsonl(r, f, name);
@@ -527,7 +589,8 @@ static void do_file(Run *r, const char *path)
 	if (f != stdin)
 		fclose(f);
 	if (!buf) {
-		say("%s: cannot read: %s", name, strerror(errno ? errno : EIO));
+		say_file(r, "%s: cannot read: %s", name,
+		         strerror(errno ? errno : EIO));
 		r->bad_inputs++;
 		return;
 	}
@@ -540,7 +603,8 @@ static void do_file(Run *r, const char *path)
 			read_jsonl(r, mf, name);
 			fclose(mf);
 		} else {
-			say("%s: cannot read: %s", name, strerror(errno));
+			say_file(r, "%s: cannot read: %s", name,
+			         strerror(errno));
 			r->bad_inputs++;
 		}
 		free(buf);
@@ -554,8 +618,9 @@ static void do_file(Run *r, const char *path)
 		                              name, &rec, &err);
 		free(buf);
 		if (s) {
-			say("%s",
-			    err.message[0] ? err.message : nkg_strerror(s));
+			say_file(r, "%s",
+			         err.message[0] ? err.message
+			                        : nkg_strerror(s));
 			r->bad_inputs++;
 			nkg_record_clear(&rec);
 			return;
@@ -582,6 +647,8 @@ static int run_extract(const Options *opt, char **files, int nfiles,
                        const char *argv0);
 static int run_analyze(const Options *opt, char **files, int nfiles,
                        const char *argv0);
+static int run_corpus(const Options *opt, char **files, int nfiles,
+                      const char *argv0);
 
 enum {
 	O_DATE = 256,
@@ -597,7 +664,9 @@ enum {
 	O_AFFIL,
 	O_MAXN,
 	O_MINCONF,
-	O_PROV
+	O_PROV,
+	O_WINDOW,
+	O_NODOCS
 };
 
 /* The options both commands take; returns -1 when CH is not one of them,
@@ -609,6 +678,10 @@ static int common_option(int ch, char **argv, Options *opt, int *done)
 		opt->output = optarg;
 		return EXIT_OK;
 	case O_INFMT:
+		if (opt->corpus && !strcmp(optarg, "nquads")) {
+			opt->input_format = INPUT_NQUADS;
+			return EXIT_OK;
+		}
 		opt->input_format = nkg_input_format_from_name(optarg);
 		if (opt->input_format < 0)
 			return usage_error("unknown input format '%s'", optarg);
@@ -643,11 +716,39 @@ static int extract_option(int ch, Options *opt)
 	switch (ch) {
 	case 'f': {
 		int f = nkg_format_from_name(optarg);
-		if (f < 0)
-			return usage_error("unknown format '%s'", optarg);
+		opt->corpus_format = 0;
+		if (opt->corpus && f < 0 && !strcmp(optarg, "timeline")) {
+			opt->corpus_format = CF_TIMELINE;
+			f = NKG_FORMAT_SVG;
+		} else if (opt->corpus && f < 0 && !strcmp(optarg, "csv")) {
+			opt->corpus_format = CF_CSV;
+			f = NKG_FORMAT_TURTLE;
+		}
+		if (f < 0 || (opt->corpus && f == NKG_FORMAT_RDFXML))
+			return usage_error(
+			        opt->corpus
+			                ? "unknown format '%s' (corpus writes "
+			                  "turtle, ntriples, nquads, dot, "
+			                  "svg, png, pdf, timeline or csv)"
+			                : "unknown format '%s'",
+			        optarg);
 		opt->format = (NkgFormat)f;
 		return EXIT_OK;
 	}
+	case O_WINDOW:
+		if (!opt->corpus)
+			return -1;
+		if (parse_int(optarg, &opt->window) || opt->window > 3650)
+			return usage_error(
+			        "--window wants a number of days from "
+			        "0 to 3650, not '%s'",
+			        optarg);
+		return EXIT_OK;
+	case O_NODOCS:
+		if (!opt->corpus)
+			return -1;
+		opt->no_documents = 1;
+		return EXIT_OK;
 	case O_DATE: {
 		int y, m, d;
 		char extra;
@@ -732,7 +833,8 @@ static int analyze_option(int ch, Options *opt)
 
 /* Parses the options of command argv[1] into OPT; returns -1 to go on
  * with the command, else the exit status. */
-static int parse_options(int argc, char **argv, int analyze, Options *opt)
+static int parse_options(int argc, char **argv, int analyze, int corpus,
+                         Options *opt)
 {
 	static const struct option extract_opts[] = {
 	        {"format", required_argument, NULL, 'f'},
@@ -755,6 +857,8 @@ static int parse_options(int argc, char **argv, int analyze, Options *opt)
 	        {"min-confidence", required_argument, NULL, O_MINCONF},
 	        {"help", no_argument, NULL, 'h'},
 	        {"version", no_argument, NULL, 'V'},
+	        {"window", required_argument, NULL, O_WINDOW},
+	        {"no-documents", no_argument, NULL, O_NODOCS},
 	        {NULL, 0, NULL, 0}};
 	static const struct option analyze_opts[] = {
 	        {"format", required_argument, NULL, 'f'},
@@ -769,6 +873,8 @@ static int parse_options(int argc, char **argv, int analyze, Options *opt)
 	opt->format = NKG_FORMAT_TURTLE;
 	opt->analysis = NKG_ANALYSIS_TEXT;
 	opt->jobs = 1;
+	opt->corpus = corpus;
+	opt->window = 1;
 	optind = 2;
 	opterr = 0;
 	int ch, done = 0;
@@ -811,15 +917,18 @@ int main(int argc, char **argv)
 		return fflush(stdout) ? EXIT_FAILURE_OUT : EXIT_OK;
 	}
 	int analyze = !strcmp(argv[1], "analyze");
-	if (!analyze && strcmp(argv[1], "extract"))
+	int corpus = !strcmp(argv[1], "corpus");
+	if (!analyze && !corpus && strcmp(argv[1], "extract"))
 		return usage_error("unknown command '%s'", argv[1]);
 	Options opt;
-	int rc = parse_options(argc, argv, analyze, &opt);
+	int rc = parse_options(argc, argv, analyze, corpus, &opt);
 	if (rc >= 0)
 		return rc;
 	char *stdin_only[] = {"-"};
 	char **files = optind < argc ? argv + optind : stdin_only;
 	int nfiles = optind < argc ? argc - optind : 1;
+	if (corpus)
+		return run_corpus(&opt, files, nfiles, argv[0]);
 	return analyze ? run_analyze(&opt, files, nfiles, argv[0])
 	               : run_extract(&opt, files, nfiles, argv[0]);
 }
@@ -853,6 +962,7 @@ static int worker(const Options *opt, char **files, int nfiles, NkgLexicon *lex,
 	r.streaming = 1;
 	r.job = job;
 	r.jobs = opt->jobs;
+	r.mute = job > 0;
 	for (int i = 0; i < nfiles && !r.fatal; i++)
 		do_file(&r, files[i]);
 	if (fflush(out))
@@ -1067,6 +1177,447 @@ static int run_analyze(const Options *opt, char **files, int nfiles,
 	if (output_close(&out, keep) && (keep || status == EXIT_FAILURE_OUT))
 		status = EXIT_FAILURE_OUT;
 	active_output = NULL;
+	nkg_lexicon_free(lex);
+	return status;
+}
+
+/* ---- corpus ---- */
+
+/* Writes the statements of one document graph (read back from N-Quads)
+ * to the output as extract would have written the graph. */
+static int write_quads(Run *r, const char *graph, const NkgQuad *q, size_t n)
+{
+	NkgRdfOut *o =
+	        nkg_rdf_out_open(r->opt->format, r->stream, r->written++ == 0);
+	if (!o) {
+		say("out of memory");
+		r->fatal = EXIT_FAILURE_OUT;
+		return -1;
+	}
+	nkg_rdf_out_graph(o, graph);
+	for (size_t i = 0; i < n; i++) {
+		if (q[i].literal)
+			nkg_rdf_out_lit(o, q[i].s, q[i].p, q[i].o, q[i].lang,
+			                q[i].lang ? NULL : q[i].dtype);
+		else
+			nkg_rdf_out_res(o, q[i].s, q[i].p, q[i].o);
+	}
+	NkgError err = {0};
+	if (nkg_rdf_out_close(o, &err)) {
+		r->fatal = EXIT_FAILURE_OUT;
+		return -1;
+	}
+	return 0;
+}
+
+/* A document already in the corpus is left out: the same text given
+ * twice, or an overlapping shard. */
+static int corpus_repeat(Run *r, const NkgGraph *g)
+{
+	if (!nkg_corpus_has_doc(r->corpus, g->doc_iri))
+		return 0;
+	r->dup_docs++;
+	return 1;
+}
+
+static int corpus_add(Run *r, NkgGraph *g)
+{
+	NkgStatus st = nkg_corpus_add_graph(r->corpus, g);
+	nkg_graph_free(g);
+	if (st) {
+		say("%s", nkg_strerror(st));
+		r->fatal = EXIT_FAILURE_OUT;
+		return -1;
+	}
+	return 0;
+}
+
+/* An extracted document graph: written (unless --no-documents), added to
+ * the corpus, freed. */
+static int corpus_keep(Run *r, NkgGraph *g)
+{
+	if (corpus_repeat(r, g)) {
+		nkg_graph_free(g);
+		return 0;
+	}
+	if (r->docs_out) {
+		NkgError err = {0};
+		NkgStatus st = nkg_graph_write_part(g, r->opt->format,
+		                                    r->stream, &r->opt->diagram,
+		                                    r->written++ == 0, &err);
+		if (st) {
+			if (st != NKG_ERR_OUTPUT)
+				say("%s", err.message[0] ? err.message
+				                         : nkg_strerror(st));
+			nkg_graph_free(g);
+			r->fatal = EXIT_FAILURE_OUT;
+			return -1;
+		}
+	}
+	return corpus_add(r, g);
+}
+
+/* A document graph rebuilt from N-Quads. */
+static NkgStatus corpus_quads(void *ctx, NkgGraph *g, const NkgQuad *q,
+                              size_t n)
+{
+	Run *r = ctx;
+	if (corpus_repeat(r, g)) {
+		if (!r->dup_warned && r->file_name)
+			say("%s: document <%s> comes again; it is counted "
+			    "once (keep each document's statements together, "
+			    "as extract writes them)",
+			    r->file_name, g->doc_iri);
+		r->dup_warned = 1;
+		nkg_graph_free(g);
+		return NKG_SUCCESS;
+	}
+	if (r->docs_out && write_quads(r, g->doc_iri, q, n)) {
+		nkg_graph_free(g);
+		return NKG_ERR_OUTPUT;
+	}
+	r->prog.docs++;
+	return corpus_add(r, g) ? NKG_ERR_INTERNAL : NKG_SUCCESS;
+}
+
+/* Feeds LEN bytes of N-Quads (the whole input when END) to the corpus;
+ * -1 on failure, reported. */
+static int feed_nquads(Run *r, NkgQuadReader **qr, const char *name,
+                       const char *buf, size_t len, int end)
+{
+	NkgError err = {0};
+	if (!*qr) {
+		*qr = nkg_nquads_open(name, corpus_quads, r, &err);
+		if (!*qr) {
+			say("%s", err.message);
+			r->fatal = EXIT_FAILURE_OUT;
+			return -1;
+		}
+	}
+	NkgStatus st = nkg_nquads_feed(*qr, buf, len, end, &err);
+	if (st == NKG_ERR_INPUT) {
+		say("%s", err.message);
+		r->bad_inputs++;
+		return -1;
+	}
+	if (st) {
+		if (!r->fatal) {
+			say("%s", err.message);
+			r->fatal = EXIT_FAILURE_OUT;
+		}
+		return -1;
+	}
+	return 0;
+}
+
+/* An N-Quads input: in a worker, a frame that tells the parent to read
+ * it at this place of the input order. */
+static void read_nquads(Run *r, FILE *f, const char *name)
+{
+	if (!r->opt->corpus) {
+		say("%s: N-Quads are read by corpus only", name);
+		r->bad_inputs++;
+		return;
+	}
+	if (r->frames) {
+		long seq = r->seq++;
+		if (seq % r->jobs == r->job)
+			fprintf(r->stream, "N %ld %d\n", seq, r->file_index);
+		return;
+	}
+	NkgQuadReader *qr = NULL;
+	r->file_name = name;
+	r->dup_warned = 0;
+	char buf[1 << 16];
+	size_t k;
+	int bad = 0;
+	while (!bad && (k = fread(buf, 1, sizeof buf, f)) > 0)
+		bad = feed_nquads(r, &qr, name, buf, k, 0);
+	if (!bad && ferror(f)) {
+		say("%s: cannot read: %s", name, strerror(errno ? errno : EIO));
+		r->bad_inputs++;
+		bad = 1;
+	}
+	if (!bad)
+		feed_nquads(r, &qr, name, NULL, 0, 1);
+	nkg_nquads_close(qr);
+	r->file_name = NULL;
+}
+
+/* A worker of corpus -j: the document as N-Quads, in a frame with its
+ * place in the input order. */
+static int frame_graph(Run *r, NkgGraph *g)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *m = open_memstream(&buf, &len);
+	NkgWriteOptions wo = r->opt->diagram;
+	if (!r->docs_out) {
+		/* the corpus needs no mentions */
+		wo.provenance = NKG_PROVENANCE_NONE;
+		wo.with_text = 0;
+	}
+	NkgError err = {0};
+	NkgStatus st =
+	        m ? nkg_graph_write_part(g, NKG_FORMAT_NQUADS, m, &wo, 1, &err)
+	          : NKG_ERR_INTERNAL;
+	if (m && fclose(m) && !st)
+		st = NKG_ERR_INTERNAL;
+	nkg_graph_free(g);
+	if (!st && (fprintf(r->stream, "D %ld %zu\n", r->seq - 1, len) < 0 ||
+	            fwrite(buf, 1, len, r->stream) != len))
+		st = NKG_ERR_OUTPUT;
+	free(buf);
+	if (st) {
+		say("%s", err.message[0] ? err.message : nkg_strerror(st));
+		r->fatal = EXIT_FAILURE_OUT;
+		return -1;
+	}
+	return 0;
+}
+
+/* One frame header of a worker's output. */
+typedef struct {
+	FILE *f;
+	int has;
+	char kind; /* 'D' a document, 'N' an N-Quads file */
+	long seq;
+	size_t arg; /* bytes, or the file's index */
+} Part;
+
+static void next_frame(Part *p)
+{
+	char line[96];
+	p->has = 0;
+	if (!fgets(line, sizeof line, p->f))
+		return;
+	char kind;
+	long seq;
+	size_t arg;
+	if (sscanf(line, "%c %ld %zu", &kind, &seq, &arg) == 3 &&
+	    (kind == 'D' || kind == 'N')) {
+		p->kind = kind;
+		p->seq = seq;
+		p->arg = arg;
+		p->has = 1;
+	}
+}
+
+/* corpus -j N: workers extract every N-th document and send it back as
+ * N-Quads; the corpus takes them in input order, as one process would,
+ * so that -j changes nothing in the output. */
+static int corpus_jobs(Run *r, char **files, int nfiles)
+{
+	const Options *opt = r->opt;
+	int status = EXIT_OK;
+	Part *parts = calloc((size_t)opt->jobs, sizeof *parts);
+	pid_t *pids = calloc((size_t)opt->jobs, sizeof *pids);
+	if (!parts || !pids) {
+		free(parts);
+		free(pids);
+		say("out of memory");
+		return EXIT_FAILURE_OUT;
+	}
+	for (int j = 0; j < opt->jobs && status == EXIT_OK; j++) {
+		parts[j].f = tmpfile();
+		if (!parts[j].f) {
+			say("cannot create a temporary file: %s",
+			    strerror(errno));
+			status = EXIT_FAILURE_OUT;
+			break;
+		}
+		fflush(NULL);
+		pids[j] = fork();
+		if (pids[j] == 0) {
+			Run w;
+			memset(&w, 0, sizeof w);
+			w.opt = opt;
+			w.lex = r->lex;
+			w.on_doc = extract_doc;
+			w.stream = parts[j].f;
+			w.frames = 1;
+			w.docs_out = r->docs_out;
+			w.job = j;
+			w.jobs = opt->jobs;
+			w.mute = j > 0;
+			for (int i = 0; i < nfiles && !w.fatal; i++) {
+				w.file_index = i;
+				do_file(&w, files[i]);
+			}
+			if (fflush(w.stream))
+				w.fatal = EXIT_FAILURE_OUT;
+			fflush(NULL);
+			_exit(w.fatal        ? w.fatal
+			      : w.bad_inputs ? EXIT_INPUT
+			                     : EXIT_OK);
+		}
+		if (pids[j] < 0) {
+			say("cannot start a worker: %s", strerror(errno));
+			status = EXIT_FAILURE_OUT;
+		}
+	}
+	for (int j = 0; j < opt->jobs; j++) {
+		int ws = 0;
+		if (pids[j] > 0 && waitpid(pids[j], &ws, 0) > 0) {
+			int rc = WIFEXITED(ws) ? WEXITSTATUS(ws)
+			                       : EXIT_FAILURE_OUT;
+			if (rc > status)
+				status = rc;
+		}
+	}
+	for (int j = 0; j < opt->jobs && status == EXIT_OK; j++) {
+		rewind(parts[j].f);
+		next_frame(&parts[j]);
+	}
+	/* one reader parses the documents of the workers (a reader for each
+	 * would cost more than the document) */
+	NkgQuadReader *qr = NULL;
+	while (status == EXIT_OK && !r->fatal && !r->bad_inputs) {
+		int best = -1;
+		for (int j = 0; j < opt->jobs; j++)
+			if (parts[j].has &&
+			    (best < 0 || parts[j].seq < parts[best].seq))
+				best = j;
+		if (best < 0)
+			break;
+		Part *p = &parts[best];
+		if (p->kind == 'N') {
+			/* the documents so far go first */
+			if (qr)
+				feed_nquads(r, &qr, "<worker output>", NULL, 0,
+				            1);
+			if (r->fatal || r->bad_inputs)
+				break;
+			const char *path = files[p->arg];
+			FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
+			if (!f) {
+				say("%s: cannot open: %s", path,
+				    strerror(errno));
+				r->bad_inputs++;
+				break;
+			}
+			read_nquads(r, f, strcmp(path, "-") ? path : "<stdin>");
+			if (f != stdin)
+				fclose(f);
+		} else {
+			char *buf = malloc(p->arg + 1);
+			if (!buf || fread(buf, 1, p->arg, p->f) != p->arg) {
+				free(buf);
+				say("a worker's output is cut short");
+				status = EXIT_FAILURE_OUT;
+				break;
+			}
+			feed_nquads(r, &qr, "<worker output>", buf, p->arg, 0);
+			free(buf);
+		}
+		next_frame(p);
+	}
+	if (qr && status == EXIT_OK && !r->fatal && !r->bad_inputs)
+		feed_nquads(r, &qr, "<worker output>", NULL, 0, 1);
+	nkg_nquads_close(qr);
+	for (int j = 0; j < opt->jobs; j++)
+		if (parts[j].f)
+			fclose(parts[j].f);
+	free(parts);
+	free(pids);
+	return status;
+}
+
+static int run_corpus(const Options *opt, char **files, int nfiles,
+                      const char *argv0)
+{
+	char ontbuf[4096];
+	const char *ont =
+	        find_ontology(opt->ontology, argv0, ontbuf, sizeof ontbuf);
+	NkgLexicon *lex = NULL;
+	NkgError err = {0};
+	NkgStatus st = nkg_lexicon_load(ont, &lex, &err);
+	if (st) {
+		say("%s", err.message);
+		return EXIT_FAILURE_OUT;
+	}
+	NkgCorpus *c = nkg_corpus_new(opt->window);
+	if (!c || nkg_corpus_set_base(c, opt->base)) {
+		say("out of memory");
+		nkg_corpus_free(c);
+		nkg_lexicon_free(lex);
+		return EXIT_FAILURE_OUT;
+	}
+	Output out;
+	if (output_start(&out, opt->output)) {
+		nkg_corpus_free(c);
+		nkg_lexicon_free(lex);
+		return EXIT_FAILURE_OUT;
+	}
+	int rdf = !opt->corpus_format && (opt->format == NKG_FORMAT_TURTLE ||
+	                                  opt->format == NKG_FORMAT_NTRIPLES ||
+	                                  opt->format == NKG_FORMAT_NQUADS);
+	Run r;
+	memset(&r, 0, sizeof r);
+	r.opt = opt;
+	r.lex = lex;
+	r.on_doc = extract_doc;
+	r.stream = out.f;
+	r.corpus = c;
+	r.docs_out = rdf && !opt->no_documents;
+	r.prog.on = !opt->quiet && isatty(STDERR_FILENO);
+	r.prog.start = r.prog.last = now();
+	int status = EXIT_OK;
+	if (opt->jobs > 1) {
+		status = corpus_jobs(&r, files, nfiles);
+	} else {
+		for (int i = 0; i < nfiles && !r.fatal; i++)
+			do_file(&r, files[i]);
+	}
+	if (r.prog.docs > 1)
+		progress(&r.prog, 1);
+	if (status == EXIT_OK)
+		status = r.fatal        ? r.fatal
+		         : r.bad_inputs ? EXIT_INPUT
+		                        : EXIT_OK;
+	if (status == EXIT_OK) {
+		nkg_corpus_finish(c);
+		nkg_corpus_label_classes(c, lex);
+		NkgCorpusDiagramOptions dopt = {0};
+		dopt.max_actors = opt->diagram.max_nodes;
+		dopt.min_confidence = opt->diagram.min_confidence;
+		dopt.layout = opt->diagram.layout;
+		NkgStatus ws;
+		if (opt->corpus_format == CF_CSV)
+			ws = nkg_corpus_write_csv(c, out.f, &err);
+		else if (opt->corpus_format == CF_TIMELINE)
+			ws = nkg_corpus_write_timeline(c, out.f, &dopt, &err);
+		else if (rdf)
+			ws = nkg_corpus_emit_rdf(c, opt->format, out.f,
+			                         r.written == 0, &err);
+		else
+			ws = nkg_corpus_write_diagram(c, opt->format, out.f,
+			                              &dopt, &err);
+		if (ws) {
+			if (ws != NKG_ERR_OUTPUT)
+				say("%s: %s",
+				    opt->output ? opt->output : "output",
+				    err.message[0] ? err.message
+				                   : nkg_strerror(ws));
+			status = ws == NKG_ERR_USAGE ? EXIT_USAGE
+			                             : EXIT_FAILURE_OUT;
+		}
+	}
+	if (status == EXIT_OK && !opt->quiet) {
+		size_t members = 0;
+		for (size_t i = 0; i < c->n_events; i++)
+			members += c->events[i].n_members;
+		say("corpus: %zu documents, %zu document events, %zu corpus "
+		    "events%s",
+		    c->n_docs, members, c->n_events,
+		    r.dup_docs ? " (documents given twice counted once)" : "");
+	}
+	/* a corpus is all of its inputs or nothing: no output is kept when
+	 * one of them failed */
+	if (output_close(&out, status == EXIT_OK) && status == EXIT_OK)
+		status = EXIT_FAILURE_OUT;
+	active_output = NULL;
+	nkg_corpus_free(c);
 	nkg_lexicon_free(lex);
 	return status;
 }

@@ -87,6 +87,12 @@ struct NkgCorpusImpl {
 	NkgCorpusEvent *events;
 	size_t n_events, cap_events;
 	void *index; /* private to corpus.c: actor and group lookup */
+	char *base;  /* base of the corpus IRIs (nkg_corpus_set_base()) */
+	char *iri;   /* the corpus graph, <base>corpus; set by finish */
+	size_t n_doc_events; /* document events added (all members) */
+	size_t n_skipped;    /* document events without agent, target or
+	                        participant, left out */
+	size_t n_dup_docs;   /* documents given again, left out */
 };
 
 /* A new empty corpus; WINDOW_DAYS < 0 means the default (1). */
@@ -98,6 +104,17 @@ NkgStatus nkg_corpus_add_graph(NkgCorpus *c, const NkgGraph *g);
  * document. */
 void nkg_corpus_finish(NkgCorpus *c);
 void nkg_corpus_free(NkgCorpus *c);
+/* Sets the base of the corpus IRIs (copied; NULL: NKG_DEFAULT_BASE), as
+ * extract's --base does for documents.  Call before nkg_corpus_finish();
+ * 0 on success. */
+int nkg_corpus_set_base(NkgCorpus *c, const char *base);
+/* Is IRI a document already added?  Lets a reader of N-Quads tell a
+ * document given twice from one whose statements are split. */
+int nkg_corpus_has_doc(const NkgCorpus *c, const char *iri);
+/* Gives every event the class labels of the ontology of LEX (its class's
+ * label and its PLOVER top class's), where the class is known there, so
+ * that the labels do not depend on how the documents were read. */
+void nkg_corpus_label_classes(NkgCorpus *c, const NkgLexicon *lex);
 
 /* Options of the corpus diagram and timeline; zero-initialise for the
  * defaults. */
@@ -116,6 +133,11 @@ typedef struct {
  * they stream past.  CSV: one row per corpus event. */
 NkgStatus nkg_corpus_write_rdf(const NkgCorpus *c, NkgFormat format, FILE *out,
                                const NkgWriteOptions *opt, NkgError *err);
+/* nkg_corpus_write_rdf(), where PREFIXES says whether Turtle begins with
+ * the prefix lines (not needed after document graphs that declared
+ * them). */
+NkgStatus nkg_corpus_emit_rdf(const NkgCorpus *c, NkgFormat format, FILE *out,
+                              int prefixes, NkgError *err);
 NkgStatus nkg_corpus_write_csv(const NkgCorpus *c, FILE *out, NkgError *err);
 /* The corpus diagram: DOT text, or SVG/PNG/PDF rendered in-process. */
 NkgStatus nkg_corpus_write_diagram(const NkgCorpus *c, NkgFormat format,

@@ -513,6 +513,8 @@ static void add_graph(Out *o, const NkgGraph *g, int with_text,
 	}
 	if (g->doc_id)
 		add_lit(o, doc, DCT "identifier", g->doc_id, NULL, NULL);
+	if (g->source_name)
+		add_lit(o, doc, DCT "publisher", g->source_name, NULL, NULL);
 	if (with_text && g->text)
 		add_lit(o, doc, NIF "isString", g->text, NULL, NULL);
 	/* full, the level of old outputs, is not stated */
@@ -897,6 +899,87 @@ NkgStatus nkg_emit_rdf_part(const NkgGraph *g, NkgFormat format, FILE *out,
 	                        : NKG_SUCCESS;
 	free(o.buf);
 	free(o.tail);
+	if (st && err) {
+		err->status = st;
+		snprintf(err->message, sizeof err->message, "%s",
+		         st == NKG_ERR_OUTPUT ? "write failed; check the disk "
+		                                "and the output path"
+		                              : "out of memory");
+	}
+	return st;
+}
+
+/* ---- a statement writer for other emitters (the corpus graph, and
+ * document graphs read back from N-Quads) ---- */
+
+struct NkgRdfOutImpl {
+	Out o;
+	NkgFormat format;
+};
+
+NkgRdfOut *nkg_rdf_out_open(NkgFormat format, FILE *out, int with_prefixes)
+{
+	if (format != NKG_FORMAT_TURTLE && format != NKG_FORMAT_NTRIPLES &&
+	    format != NKG_FORMAT_NQUADS)
+		return NULL;
+	NkgRdfOut *r = calloc(1, sizeof *r);
+	if (!r)
+		return NULL;
+	r->format = format;
+	Out *o = &r->o;
+	o->native = 1;
+	o->turtle = format == NKG_FORMAT_TURTLE;
+	o->stream = out;
+	if (o->turtle) {
+		/* as nkg_emit_rdf_part() begins a graph */
+		for (size_t i = 0;
+		     with_prefixes && i < sizeof prefixes / sizeof prefixes[0];
+		     i++) {
+			puts_(o, "@prefix ");
+			puts_(o, prefixes[i][0]);
+			puts_(o, ": <");
+			puts_(o, prefixes[i][1]);
+			puts_(o, "> .\n");
+		}
+		put(o, "\n", 1);
+	} else {
+		set_tail(o, NULL);
+	}
+	return r;
+}
+
+void nkg_rdf_out_graph(NkgRdfOut *r, const char *graph)
+{
+	if (r->format == NKG_FORMAT_NQUADS)
+		set_tail(&r->o, graph);
+}
+
+void nkg_rdf_out_res(NkgRdfOut *r, const char *s, const char *p,
+                     const char *iri)
+{
+	add_res(&r->o, s, p, iri);
+}
+
+void nkg_rdf_out_lit(NkgRdfOut *r, const char *s, const char *p, const char *v,
+                     const char *lang, const char *dtype)
+{
+	add_lit(&r->o, s, p, v, lang, dtype);
+}
+
+NkgStatus nkg_rdf_out_close(NkgRdfOut *r, NkgError *err)
+{
+	if (!r)
+		return NKG_SUCCESS;
+	Out *o = &r->o;
+	if (o->turtle)
+		turtle_close(o);
+	native_flush(o);
+	NkgStatus st = o->failed ? (o->st_out ? o->st_out : NKG_ERR_INTERNAL)
+	                         : NKG_SUCCESS;
+	free(o->buf);
+	free(o->tail);
+	free(o->subj);
+	free(r);
 	if (st && err) {
 		err->status = st;
 		snprintf(err->message, sizeof err->message, "%s",

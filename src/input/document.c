@@ -21,6 +21,8 @@ NkgDocument *nkg_record_document(const NkgRecord *rec, NkgError *err)
 		nkg_document_set_title(doc, rec->title);
 	if (rec->url)
 		nkg_document_set_url(doc, rec->url);
+	if (rec->source)
+		nkg_document_set_source_name(doc, rec->source);
 	return doc;
 }
 

@@ -38,6 +38,7 @@ typedef struct {
 	char *title;
 	char *date; /* YYYY-MM-DD, or NULL when absent or not understood */
 	char *url;
+	char *source; /* publisher's name, or NULL */
 } NkgRecord;
 
 /* Makes the document of record R (its text and metadata); NULL with ERR
@@ -64,7 +65,8 @@ NkgStatus nkg_read_markup(NkgInputFormat fmt, const char *buf, size_t len,
                           const char *name, NkgRecord *out, NkgError *err);
 
 /* JSON Lines: one object a line with "text" (required) and optional "id",
- * "date", "url" and "title" strings; other members are checked and
+ * "date", "url" and "title" strings, and "source" (the publisher: a string,
+ * or an object whose "name" is one); other members are checked and
  * ignored. */
 typedef struct NkgJsonlReaderImpl NkgJsonlReader;
 

@@ -187,6 +187,26 @@ NkgStatus nkg_jsonl_next(NkgJsonlReader *r, NkgRecord *out, int *eof,
 			nkg_record_clear(out);
 			return st;
 		}
+		/* the publisher, which corpus counts sources by: "source":
+		 * "name" or {"name": "name", ...}; other shapes are not ours
+		 * to judge */
+		const NkgJson *src = nkg_json_get(obj, "source");
+		if (src && nkg_json_type(src) == NKG_JSON_OBJECT)
+			src = nkg_json_get(src, "name");
+		if (src && nkg_json_type(src) == NKG_JSON_STRING) {
+			size_t sl = 0;
+			const char *sv = nkg_json_string(src, &sl);
+			if (sv && sl && !memchr(sv, '\0', sl) &&
+			    !(out->source = nkg_json_text(src, NULL))) {
+				nkg_json_free(obj);
+				nkg_record_clear(out);
+				return nkg_input_fail(
+				        err, NKG_ERR_INTERNAL, r->name,
+				        r->lineno, r->line_offset,
+				        "%s: line %ld: out of memory", r->name,
+				        r->lineno);
+			}
+		}
 		nkg_json_free(obj);
 		if (date) {
 			out->date = nkg_input_date(date, strlen(date));

@@ -17,6 +17,7 @@ void nkg_record_clear(NkgRecord *r)
 	free(r->title);
 	free(r->date);
 	free(r->url);
+	free(r->source);
 	memset(r, 0, sizeof *r);
 }
 

@@ -4,8 +4,9 @@
  * Linking librdf costs every start 6 ms of the dynamic loader's time (it
  * brings Rasqal, Berkeley DB and more), though most runs never call it:
  * N-Quads, N-Triples and streamed Turtle have their own writer, and the
- * lexicon comes from its compiled cache.  The two files that use librdf
- * (emit/rdf.c, lexicon/lexicon.c) include this header after <redland.h>;
+ * lexicon comes from its compiled cache.  The files that use librdf
+ * (emit/rdf.c, lexicon/lexicon.c) or its Raptor parsers (corpus/nquads.c)
+ * include this header after <redland.h>;
  * its macros send each librdf call through a table that
  * nkg_redland_load() fills with dlopen() and dlsym() the first time it is
  * called.  Call it before librdf_new_world().
@@ -59,7 +60,20 @@
 	X(librdf_uri_as_string)                                                \
 	X(librdf_world_open)                                                   \
 	X(librdf_world_set_logger)                                             \
-	X(raptor_locator_line)
+	X(raptor_locator_line)                                                 \
+	X(raptor_free_parser)                                                  \
+	X(raptor_free_uri)                                                     \
+	X(raptor_free_world)                                                   \
+	X(raptor_new_parser)                                                   \
+	X(raptor_new_uri)                                                      \
+	X(raptor_new_world_internal)                                           \
+	X(raptor_parser_get_locator)                                           \
+	X(raptor_parser_parse_chunk)                                           \
+	X(raptor_parser_parse_start)                                           \
+	X(raptor_parser_set_statement_handler)                                 \
+	X(raptor_uri_as_string)                                                \
+	X(raptor_world_open)                                                   \
+	X(raptor_world_set_log_handler)
 
 typedef struct {
 #define NKG_REDLAND_MEMBER(f) __typeof__(f) *f;
@@ -126,6 +140,20 @@ int nkg_redland_load(char *msg, size_t n);
 #define librdf_world_open (nkg_redland.librdf_world_open)
 #define librdf_world_set_logger (nkg_redland.librdf_world_set_logger)
 #define raptor_locator_line (nkg_redland.raptor_locator_line)
+#define raptor_free_parser (nkg_redland.raptor_free_parser)
+#define raptor_free_uri (nkg_redland.raptor_free_uri)
+#define raptor_free_world (nkg_redland.raptor_free_world)
+#define raptor_new_parser (nkg_redland.raptor_new_parser)
+#define raptor_new_uri (nkg_redland.raptor_new_uri)
+#define raptor_new_world_internal (nkg_redland.raptor_new_world_internal)
+#define raptor_parser_get_locator (nkg_redland.raptor_parser_get_locator)
+#define raptor_parser_parse_chunk (nkg_redland.raptor_parser_parse_chunk)
+#define raptor_parser_parse_start (nkg_redland.raptor_parser_parse_start)
+#define raptor_parser_set_statement_handler                                    \
+	(nkg_redland.raptor_parser_set_statement_handler)
+#define raptor_uri_as_string (nkg_redland.raptor_uri_as_string)
+#define raptor_world_open (nkg_redland.raptor_world_open)
+#define raptor_world_set_log_handler (nkg_redland.raptor_world_set_log_handler)
 #endif
 
 #endif

@@ -18,6 +18,10 @@ if [ -d node_modules/rdf-validate-shacl ]; then
 	check shacl-examples-conform t_shacl_examples
 	t_shacl_valid() { node tests/shacl/validate.mjs ontology/shapes.ttl tests/shacl/valid-basic.ttl ontology/newskg.ttl; }
 	check shacl-valid-sample t_shacl_valid
+	# a corpus event has no rule or evidence of its own: the event shapes
+	# must not ask it for them
+	t_shacl_valid_corpus() { node tests/shacl/validate.mjs ontology/shapes.ttl tests/shacl/valid-corpus.ttl ontology/newskg.ttl; }
+	check shacl-valid-corpus-sample t_shacl_valid_corpus
 	for f in tests/shacl/broken-*.ttl; do
 		t_shacl_broken() {
 			node tests/shacl/validate.mjs ontology/shapes.ttl "$1" ontology/newskg.ttl
