@@ -91,6 +91,9 @@ static const char usage_text[] =
         "                          (default 1)\n"
         "      --no-documents      write the corpus graph only, not the\n"
         "                          document graphs\n"
+        "      --max-edges N       diagram: the N links with the most events\n"
+        "                          among the actors drawn (60; --max-nodes:\n"
+        "                          the actors, 40)\n"
         "analyze options:\n"
         "  -f, --format FMT        text (default, for people) or conllu\n"
         "  -o, --output PATH       write to PATH (atomically) instead of "
@@ -124,6 +127,7 @@ typedef struct {
 	int corpus_format;          /* corpus -f timeline or csv, else 0 */
 	int window;                 /* corpus --window */
 	int no_documents;           /* corpus --no-documents */
+	int max_edges;              /* corpus diagram --max-edges */
 } Options;
 
 /* corpus's formats beyond NkgFormat, and its input format N-Quads */
@@ -666,7 +670,8 @@ enum {
 	O_MINCONF,
 	O_PROV,
 	O_WINDOW,
-	O_NODOCS
+	O_NODOCS,
+	O_MAXE
 };
 
 /* The options both commands take; returns -1 when CH is not one of them,
@@ -748,6 +753,14 @@ static int extract_option(int ch, Options *opt)
 		if (!opt->corpus)
 			return -1;
 		opt->no_documents = 1;
+		return EXIT_OK;
+	case O_MAXE:
+		if (!opt->corpus)
+			return -1;
+		if (parse_int(optarg, &opt->max_edges) || opt->max_edges < 1)
+			return usage_error("--max-edges wants a number from 1 "
+			                   "up, not '%s'",
+			                   optarg);
 		return EXIT_OK;
 	case O_DATE: {
 		int y, m, d;
@@ -859,6 +872,7 @@ static int parse_options(int argc, char **argv, int analyze, int corpus,
 	        {"version", no_argument, NULL, 'V'},
 	        {"window", required_argument, NULL, O_WINDOW},
 	        {"no-documents", no_argument, NULL, O_NODOCS},
+	        {"max-edges", required_argument, NULL, O_MAXE},
 	        {NULL, 0, NULL, 0}};
 	static const struct option analyze_opts[] = {
 	        {"format", required_argument, NULL, 'f'},
@@ -1580,6 +1594,7 @@ static int run_corpus(const Options *opt, char **files, int nfiles,
 		nkg_corpus_label_classes(c, lex);
 		NkgCorpusDiagramOptions dopt = {0};
 		dopt.max_actors = opt->diagram.max_nodes;
+		dopt.max_edges = opt->max_edges;
 		dopt.min_confidence = opt->diagram.min_confidence;
 		dopt.layout = opt->diagram.layout;
 		NkgStatus ws;

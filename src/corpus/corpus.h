@@ -120,6 +120,8 @@ void nkg_corpus_label_classes(NkgCorpus *c, const NkgLexicon *lex);
  * defaults. */
 typedef struct {
 	int max_actors;        /* the most connected actors drawn (0 = 40) */
+	int max_edges;         /* diagram: the heaviest edges among them
+	                          (0 = 60) */
 	int max_pairs;         /* timeline: rows, one per actor pair (0 = 25) */
 	int cluster;           /* people and bodies inside their country (the
 	                          default; set -1 to turn it off) */

@@ -25,6 +25,10 @@
 #include <string.h>
 
 #define DEFAULT_MAX_ACTORS 40
+#define DEFAULT_MAX_EDGES 60
+/* with more edges than this drawn, an edge of one event is told by its
+ * colour and tooltip alone: the labels would cover each other */
+#define QUIET_LABELS 30
 #define DEFAULT_MIN_CONFIDENCE 0.5
 #define LABEL_TYPES 3     /* event types named on an edge */
 #define TOOLTIP_LINES 10  /* evidence lines in a tooltip */
@@ -45,6 +49,9 @@ typedef struct {
 	NkgPairs pr;
 	CEdge *edges;
 	size_t n_edges;
+	char *edge_keep; /* by edge: drawn */
+	size_t edges_shown, edges_total;
+	int quiet;        /* QUIET_LABELS passed */
 	size_t *degree;   /* by rank: events on the actor's edges */
 	int *keep;        /* by rank */
 	size_t *cluster;  /* by rank: slot in clusters, or NKG_NONE */
@@ -68,6 +75,7 @@ static void cplan_free(CPlan *p)
 {
 	nkg_pairs_free(&p->pr);
 	free(p->edges);
+	free(p->edge_keep);
 	free(p->degree);
 	free(p->keep);
 	free(p->cluster);
@@ -130,9 +138,55 @@ static int degree_cmp(const void *x, const void *y)
 	return a < b ? -1 : a > b;
 }
 
-/* Keeps the MAX most connected actors and gives the kept members of a
- * country its cluster (CLUSTER); 0 on success, -1 out of memory. */
-static int cplan_select(CPlan *p, size_t max, int cluster)
+static const CEdge *sort_edges;
+
+/* Heaviest first, then in edge order. */
+static int weight_cmp(const void *x, const void *y)
+{
+	size_t a = *(const size_t *)x, b = *(const size_t *)y;
+	if (sort_edges[a].n != sort_edges[b].n)
+		return sort_edges[a].n > sort_edges[b].n ? -1 : 1;
+	return a < b ? -1 : a > b;
+}
+
+/* Among the edges between kept actors, keeps the MAX heaviest; then an
+ * actor none of them touches is not drawn.  0 on success, -1 out of
+ * memory. */
+static int cplan_prune(CPlan *p, size_t max)
+{
+	size_t *cand = malloc((p->n_edges ? p->n_edges : 1) * sizeof *cand);
+	p->edge_keep = calloc(p->n_edges ? p->n_edges : 1, 1);
+	if (!cand || !p->edge_keep) {
+		free(cand);
+		return -1;
+	}
+	size_t m = 0;
+	for (size_t i = 0; i < p->n_edges; i++)
+		if (p->keep[p->edges[i].src] && p->keep[p->edges[i].dst])
+			cand[m++] = i;
+	sort_edges = p->edges;
+	qsort(cand, m, sizeof *cand, weight_cmp);
+	p->edges_total = m;
+	p->edges_shown = m < max ? m : max;
+	for (size_t i = 0; i < p->edges_shown; i++)
+		p->edge_keep[cand[i]] = 1;
+	free(cand);
+	p->quiet = p->edges_shown > QUIET_LABELS;
+	for (size_t r = 0; r < p->c->n_actors; r++)
+		p->keep[r] = 0;
+	for (size_t i = 0; i < p->n_edges; i++)
+		if (p->edge_keep[i])
+			p->keep[p->edges[i].src] = p->keep[p->edges[i].dst] = 1;
+	p->shown = 0;
+	for (size_t r = 0; r < p->c->n_actors; r++)
+		p->shown += p->keep[r] != 0;
+	return 0;
+}
+
+/* Keeps the MAX most connected actors and among them the MAX_EDGES
+ * heaviest edges, and gives the kept members of a country its cluster
+ * (CLUSTER); 0 on success, -1 out of memory. */
+static int cplan_select(CPlan *p, size_t max, size_t max_edges, int cluster)
 {
 	const NkgCorpus *c = p->c;
 	size_t *order = malloc((c->n_actors ? c->n_actors : 1) * sizeof *order);
@@ -145,18 +199,19 @@ static int cplan_select(CPlan *p, size_t max, int cluster)
 	sort_degree = p->degree;
 	qsort(order, m, sizeof *order, degree_cmp);
 	p->total = m;
-	p->shown = m < max ? m : max;
-	for (size_t i = 0; i < p->shown; i++)
+	size_t shown = m < max ? m : max;
+	for (size_t i = 0; i < shown; i++)
 		p->keep[order[i]] = 1;
 	free(order);
+	if (cplan_prune(p, max_edges))
+		return -1;
 	/* Events drawn, each once whatever the number of its edges. */
 	char *seen = calloc(c->n_events ? c->n_events : 1, 1);
 	if (!seen)
 		return -1;
 	for (size_t i = 0; i < p->n_edges; i++) {
 		const CEdge *e = &p->edges[i];
-		for (size_t j = 0;
-		     p->keep[e->src] && p->keep[e->dst] && j < e->n; j++) {
+		for (size_t j = 0; p->edge_keep[i] && j < e->n; j++) {
 			size_t ev = p->pr.links[e->link0 + j].ev;
 			p->n_drawn_events += !seen[ev];
 			seen[ev] = 1;
@@ -356,7 +411,8 @@ static void draw_edge(NkgDraw *d, Agnode_t **nodes, const CPlan *p,
 		d->failed = 1;
 		return;
 	}
-	nkg_draw_set(d, x, p->xlabels ? "xlabel" : "label", d->b.s);
+	if (!p->quiet || e->n > 1)
+		nkg_draw_set(d, x, p->xlabels ? "xlabel" : "label", d->b.s);
 	if (edge_tooltip(p, e, &d->b, &url) || d->b.oom) {
 		d->failed = 1;
 		return;
@@ -402,6 +458,12 @@ static void draw_title(NkgDraw *d, const CPlan *p)
 	if (p->shown < p->total)
 		nkg_str_fmt(b, "\\nshowing %zu of %zu actors (most connected)",
 		            p->shown, p->total);
+	if (p->edges_shown < p->edges_total)
+		nkg_str_fmt(b, ", %zu of their %zu links (most events)",
+		            p->edges_shown, p->edges_total);
+	if (p->quiet)
+		nkg_str_cat(b, "\\nlinks of one event are labelled in their "
+		               "tooltips");
 	if (b->oom) {
 		d->failed = 1;
 		return;
@@ -450,7 +512,7 @@ static void draw(NkgDraw *d, Agnode_t **nodes, const CPlan *p,
 	free(cl);
 	for (size_t i = 0; i < p->n_edges && !d->failed; i++) {
 		const CEdge *e = &p->edges[i];
-		if (p->keep[e->src] && p->keep[e->dst]) {
+		if (p->edge_keep[i]) {
 			draw_edge(d, nodes, p, e);
 			groups[e->group] = 1;
 		}
@@ -477,7 +539,7 @@ static NkgStatus check_args(const NkgCorpus *c, NkgFormat format, FILE *out,
 		        err, NKG_ERR_USAGE, "%s",
 		        "corpus diagram: no corpus or no output "
 		        "stream");
-	if (o->max_actors < 0)
+	if (o->max_actors < 0 || o->max_edges < 0)
 		return nkg_diagram_fail(
 		        err, NKG_ERR_USAGE, "%s",
 		        "corpus diagram: max_actors must not be "
@@ -500,10 +562,13 @@ NkgStatus nkg_corpus_write_diagram(const NkgCorpus *c, NkgFormat format,
 	                  : o->min_confidence < 0 ? -1
 	                                          : DEFAULT_MIN_CONFIDENCE;
 	size_t max = o->max_actors ? (size_t)o->max_actors : DEFAULT_MAX_ACTORS;
+	size_t max_edges =
+	        o->max_edges ? (size_t)o->max_edges : DEFAULT_MAX_EDGES;
 	int cluster = o->cluster >= 0 && nkg_layout_has_clusters(layout);
 	CPlan p = {.c = c};
 	Agnode_t **nodes = NULL;
-	if (cplan_edges(&p, min_conf) || cplan_select(&p, max, cluster) ||
+	if (cplan_edges(&p, min_conf) ||
+	    cplan_select(&p, max, max_edges, cluster) ||
 	    !(nodes = calloc(c->n_actors ? c->n_actors : 1, sizeof *nodes))) {
 		st = nkg_diagram_fail(err, NKG_ERR_INTERNAL, "%s",
 		                      "corpus diagram: out of memory");

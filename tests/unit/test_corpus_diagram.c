@@ -523,6 +523,16 @@ static void test_diagram(const char *dir)
 	assert(count(dot, "_legend") == 1);
 	free(dot);
 
+	/* the heaviest edges only, and no actor left without one */
+	o = (NkgCorpusDiagramOptions){.max_edges = 4};
+	dot = emit(nkg_corpus_write_diagram, c, NKG_FORMAT_DOT, &o, NULL);
+	assert(count(dot, " -> ") == 4);
+	expect(dot, "4 of their ");
+	assert(actor_nodes(dot) <= 8);
+	assert(actor_nodes(dot) >= 2);
+	assert(run_on("dot -Tsvg '%s' -o /dev/null", dot) == 0);
+	free(dot);
+
 	o = (NkgCorpusDiagramOptions){.cluster = -1, .min_confidence = -1};
 	dot = emit(nkg_corpus_write_diagram, c, NKG_FORMAT_DOT, &o, NULL);
 	expect_not(dot, "cluster_");
