@@ -140,7 +140,7 @@ size_t nkg_find_dates(const NkgLexicon *lx, const NkgTokens *tk, size_t t0,
 		NkgDateExpr e = {i, i + 1, {0, 0, 0}, 0, 0};
 		int q;
 		/* one lookup answers both month and weekday */
-		const LexSlot *ts = nkg_lex_lookup(lx, t->key);
+		const LexSlot *ts = nkg_lex_lookup_hashed(lx, t->key, t->hash);
 		int m = month_of(lx, t->key, ts, &q);
 		size_t j = i + 1;
 		if (m && (t->flags & NKG_TOK_CAP || q)) {
