@@ -53,10 +53,10 @@ static const char *const light[] = {
         "opened",     "led",       "lead",      "leads",     "order",
         "ordered",    "pay",       "paid",      "end",       "ended",
         "lift",       "lifted",    "resume",    "resumed",   "maintain",
-        "maintained", "extend",    "extended",  "renew",     "renewed",
-        "step",       "stepped",   "tighten",   "tightened", "approve",
-        "approved",   "approves",  "grant",     "granted",   "grants",
-        NULL};
+        "maintained", "keep",      "keeps",     "kept",      "keeping",
+        "extend",     "extended",  "renew",     "renewed",   "step",
+        "stepped",    "tighten",   "tightened", "approve",   "approved",
+        "approves",   "grant",     "granted",   "grants",    NULL};
 static const char *const face[] = {"face",    "faces",    "faced",    "facing",
                                    "receive", "received", "under",    "endure",
                                    "endured", "suffer",   "suffered", NULL};
