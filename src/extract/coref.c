@@ -207,6 +207,67 @@ static int expletive_it(const Ctx *c, size_t i, size_t s1)
 	return 0;
 }
 
+/* Are tokens A..B (exclusive) the joints of a coordination: commas with
+ * "and" or "or"?  *CONJ is set when one is a conjunction. */
+static int joints(const Ctx *c, size_t a, size_t b, int *conj)
+{
+	if (a >= b)
+		return 0;
+	for (size_t q = a; q < b; q++) {
+		const char *k = key(c, q);
+		if (!strcmp(k, "and") || !strcmp(k, "or"))
+			*conj = 1;
+		else if (strcmp(k, ","))
+			return 0;
+	}
+	return 1;
+}
+
+/* A plural pronoun's antecedent may be a coordination: "tariffs on
+ * Mexico, Canada and China to pressure them", "Kenya and Uganda said
+ * they would talk".  The mentions FIRST..LAST of the coordination of two
+ * or more actors that ends at the sentence's last mention before token
+ * I; 0 when that mention ends none. */
+static int plural_antecedent(const Ctx *c, size_t i, size_t *first,
+                             size_t *last)
+{
+	size_t k = c->n_am;
+	while (k > 0 && (c->am[k - 1].t1 > i ||
+	                 (c->am[k - 1].flags & (M_PLACE | M_SOURCE))))
+		k--;
+	if (!k || c->am[k - 1].t0 < c->s0 || (c->am[k - 1].flags & M_PRON))
+		return 0;
+	size_t j = k - 1;
+	int conj = 0;
+	while (j > 0) {
+		const AMention *p = &c->am[j - 1], *m = &c->am[j];
+		if (p->t0 < c->s0 ||
+		    (p->flags & (M_PLACE | M_SOURCE | M_PRON)) ||
+		    p->actor == m->actor || !joints(c, p->t1, m->t0, &conj))
+			break;
+		j--;
+	}
+	if (j == k - 1 || !conj)
+		return 0;
+	*first = j;
+	*last = k - 1;
+	return 1;
+}
+
+/* The mentions of "they" for the coordination FIRST..LAST, each linked
+ * to the next as coordinated; the tokens taken. */
+static size_t plural_mention(Ctx *c, size_t i, size_t first, size_t last)
+{
+	size_t prev = NKG_NONE;
+	for (size_t k = first; k <= last; k++) {
+		size_t m = ex_push_mention(c, i, i + 1, c->am[k].actor, M_PRON);
+		if (prev != NKG_NONE && m != NKG_NONE)
+			c->am[prev].coord = m;
+		prev = m;
+	}
+	return 1;
+}
+
 /* A pronoun at I ("it remains unclear" is no one): its mention; returns
  * the tokens taken (0: none). */
 size_t ex_pronoun_mention(Ctx *c, size_t i, size_t s1)
@@ -214,6 +275,11 @@ size_t ex_pronoun_mention(Ctx *c, size_t i, size_t s1)
 	const LexEntry *e;
 	if (!ex_longest(c, i, s1, LX_PRONOUN, &e) || expletive_it(c, i, s1))
 		return 0;
+	size_t first, last;
+	if (c->lx->pronouns[e->idx] == 4 &&
+	    ex_longest(c, i, s1, LX_PRONOUN, NULL) == 1 &&
+	    plural_antecedent(c, i, &first, &last))
+		return plural_mention(c, i, first, last);
 	size_t n;
 	size_t gi = pronoun(c, i, s1, &n);
 	if (gi == NKG_NONE)
