@@ -62,6 +62,15 @@ static int key_is(const NkgAnalysis *a, size_t i, const char *k)
 	return !strcmp(nkg_word_key(a, i), k);
 }
 
+/* "at least 50 militants", "at most three": with a superlative of
+ * quantity, "at" makes no prepositional phrase; the quantity belongs to
+ * the noun phrase it opens. */
+static int quantity_at(const NkgAnalysis *a, size_t i)
+{
+	return i + 2 < a->n_words && key_is(a, i, "at") &&
+	       (key_is(a, i + 1, "least") || key_is(a, i + 1, "most"));
+}
+
 static int is_aux_lemma(const NkgAnalysis *a, size_t i)
 {
 	return lemma_is(a, i, "be") || lemma_is(a, i, "have") ||
@@ -543,6 +552,8 @@ static void objects(P *p, long c, long v)
 	size_t j = k->w1;
 	while (j < a->n_words && is_adv(wd(p, j)->xpos))
 		j++;
+	if (j < a->n_words && quantity_at(a, j))
+		j++;
 	long o = chunk_after(p, j);
 	if (o < 0 || chunk_kind(p, o) != CH_NP || p->taken[o] ||
 	    vg_passive(p, c))
@@ -828,7 +839,7 @@ static void preps(P *p)
 	NkgAnalysis *a = p->a;
 	for (size_t i = 0; i + 1 < a->n_words; i++) {
 		NkgWord *w = wd(p, i);
-		if (w->xpos != X_IN && w->xpos != X_TO)
+		if ((w->xpos != X_IN && w->xpos != X_TO) || quantity_at(a, i))
 			continue;
 		long n = wd(p, i + 1)->chunk;
 		if (n < 0 || chunk_kind(p, n) != CH_NP || ch(p, n)->w0 != i + 1)
