@@ -179,8 +179,14 @@ static size_t country_word(const Ctx *c, size_t i, size_t end, size_t *li,
 			*how = kinds[k];
 		}
 	}
-	/* Country words are proper nouns: "us" is not the U.S. */
-	if (best && (!is_cap(c, i) || (best == 1 && function_word(c, i))))
+	/* Country words are proper nouns: "us" is not the U.S.; a name
+	 * that is itself written in lower case ("al-Shabaab") is so written */
+	unsigned char first =
+	        best && *how == LX_ACTOR
+	                ? (unsigned char)c->lx->actors[*li].label[0]
+	                : 0;
+	if (best && ((!is_cap(c, i) && !(first >= 'a' && first <= 'z')) ||
+	             (best == 1 && function_word(c, i))))
 		return 0;
 	return best;
 }
