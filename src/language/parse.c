@@ -724,8 +724,27 @@ static int clause_rel(const P *p, long c, long *gov)
 		}
 		return D_CCOMP;
 	}
-	if (x == X_IN && key_is(a, (size_t)i, "that"))
+	if (x == X_IN && key_is(a, (size_t)i, "that")) {
+		/* "rejected the allegation that separatists ...", "the fear
+		 * that prices will rise is real": the content of a noun of a
+		 * message, a thought or a feeling that the clause's verb
+		 * takes as its subject or object modifies that noun ("said in
+		 * a statement that" stays the verb's) */
+		long n = i > 0 ? wd(p, i - 1)->chunk : -1;
+		if (n >= 0 && chunk_kind(p, n) == CH_NP &&
+		    ch(p, n)->w1 == (size_t)i) {
+			const NkgWord *hw = wd(p, ch(p, n)->head);
+			if ((hw->xpos == X_NN || hw->xpos == X_NNS) &&
+			    (hw->deprel == D_OBJ || hw->deprel == D_NSUBJ) &&
+			    (hw->nclass == NC_COMMUNICATION ||
+			     hw->nclass == NC_COGNITION ||
+			     hw->nclass == NC_FEELING)) {
+				*gov = ch(p, n)->head;
+				return D_ACL;
+			}
+		}
 		return D_CCOMP;
+	}
 	if (x == X_IN || x == X_WRB)
 		return D_ADVCL;
 	if (x == X_CC)
