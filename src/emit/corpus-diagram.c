@@ -289,25 +289,6 @@ static int edge_label(const CPlan *p, const CEdge *e, NkgStr *b)
 	return 0;
 }
 
-typedef struct {
-	const char *date, *title;
-	size_t doc;
-} Evidence;
-
-static int evidence_cmp(const void *x, const void *y)
-{
-	const Evidence *a = x, *b = y;
-	if (!a->date != !b->date)
-		return a->date ? -1 : 1;
-	int c = a->date ? strcmp(a->date, b->date) : 0;
-	if (c)
-		return c;
-	c = strcmp(a->title, b->title);
-	if (c)
-		return c;
-	return a->doc < b->doc ? -1 : a->doc > b->doc;
-}
-
 /* The heading and the dated headlines of the documents behind E, one per
  * document, the earliest first; *URL gets the source URL of the first
  * member document that has one. */
@@ -315,41 +296,11 @@ static int edge_tooltip(const CPlan *p, const CEdge *e, NkgStr *b,
                         const char **url)
 {
 	const NkgCorpus *c = p->c;
-	size_t cap = 0;
-	for (size_t i = 0; i < e->n; i++)
-		cap += c->events[p->pr.links[e->link0 + i].ev].n_members;
-	Evidence *v = malloc((cap ? cap : 1) * sizeof *v);
-	if (!v)
+	NkgEvidence *v;
+	size_t o =
+	        nkg_corpus_evidence(c, &p->pr.links[e->link0], e->n, &v, url);
+	if (o == (size_t)-1)
 		return -1;
-	size_t n = 0;
-	*url = NULL;
-	for (size_t i = 0; i < e->n; i++) {
-		const NkgCorpusEvent *ev =
-		        &c->events[p->pr.links[e->link0 + i].ev];
-		for (size_t m = 0; m < ev->n_members; m++) {
-			const NkgCorpusMember *mb = &ev->members[m];
-			if (mb->doc >= c->n_docs)
-				continue;
-			const NkgCorpusDoc *d = &c->docs[mb->doc];
-			if (!*url && d->url && *d->url)
-				*url = d->url;
-			const char *t = d->title && *d->title ? d->title
-			                : d->id               ? d->id
-			                                      : d->iri;
-			v[n++] = (Evidence){mb->date ? mb->date : d->date,
-			                    t ? t : "", mb->doc};
-		}
-	}
-	/* One line per document: its earliest mention of these events. */
-	qsort(v, n, sizeof *v, evidence_cmp);
-	size_t o = 0;
-	for (size_t i = 0; i < n; i++) {
-		size_t j = 0;
-		while (j < o && v[j].doc != v[i].doc)
-			j++;
-		if (j == o)
-			v[o++] = v[i];
-	}
 	const char *src = nkg_corpus_actor_label(c, p->pr.by_rank[e->src]);
 	const char *dst = nkg_corpus_actor_label(c, p->pr.by_rank[e->dst]);
 	nkg_str_clear(b);

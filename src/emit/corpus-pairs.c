@@ -145,3 +145,59 @@ const char *nkg_corpus_event_type(const NkgCorpusEvent *e)
 		return nkg_local_name(e->cls);
 	return e->top_label && *e->top_label ? e->top_label : "Event";
 }
+
+static int evidence_cmp(const void *x, const void *y)
+{
+	const NkgEvidence *a = x, *b = y;
+	if (!a->date != !b->date)
+		return a->date ? -1 : 1;
+	int c = a->date ? strcmp(a->date, b->date) : 0;
+	if (c)
+		return c;
+	c = strcmp(a->title, b->title);
+	if (c)
+		return c;
+	return a->doc < b->doc ? -1 : a->doc > b->doc;
+}
+
+size_t nkg_corpus_evidence(const NkgCorpus *c, const NkgPairLink *l, size_t n,
+                           NkgEvidence **out, const char **url)
+{
+	size_t cap = 0;
+	for (size_t i = 0; i < n; i++)
+		cap += c->events[l[i].ev].n_members;
+	NkgEvidence *v = malloc((cap ? cap : 1) * sizeof *v);
+	*out = v;
+	if (url)
+		*url = NULL;
+	if (!v)
+		return (size_t)-1;
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		const NkgCorpusEvent *ev = &c->events[l[i].ev];
+		for (size_t m = 0; m < ev->n_members; m++) {
+			const NkgCorpusMember *mb = &ev->members[m];
+			if (mb->doc >= c->n_docs)
+				continue;
+			const NkgCorpusDoc *d = &c->docs[mb->doc];
+			if (url && !*url && d->url && *d->url)
+				*url = d->url;
+			const char *t = d->title && *d->title ? d->title
+			                : d->id               ? d->id
+			                                      : d->iri;
+			v[k++] = (NkgEvidence){mb->date ? mb->date : d->date,
+			                       t ? t : "", mb->doc};
+		}
+	}
+	/* one line per document: the first after sorting, its earliest */
+	qsort(v, k, sizeof *v, evidence_cmp);
+	size_t o = 0;
+	for (size_t i = 0; i < k; i++) {
+		size_t j = 0;
+		while (j < o && v[j].doc != v[i].doc)
+			j++;
+		if (j == o)
+			v[o++] = v[i];
+	}
+	return o;
+}

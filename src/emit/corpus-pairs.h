@@ -40,6 +40,21 @@ void nkg_pairs_free(NkgPairs *p);
 /* Whether two links join the same actors the same way. */
 int nkg_pairs_same(const NkgPairLink *a, const NkgPairLink *b);
 
+/* One document behind some corpus events: its headline (or id, or IRI)
+ * and the date it gives them. */
+typedef struct {
+	const char *date, *title;
+	size_t doc;
+} NkgEvidence;
+
+/* The documents behind the events of links L[0..N), one each with its
+ * earliest date, sorted by date (undated last), headline and document,
+ * in *OUT (freed by the caller); *URL (may be NULL) gets the source URL
+ * of the first member document that has one.  Returns their number, or
+ * (size_t)-1 when memory ran out. */
+size_t nkg_corpus_evidence(const NkgCorpus *c, const NkgPairLink *l, size_t n,
+                           NkgEvidence **out, const char **url);
+
 /* The label of actor I, or the local name of its IRI. */
 const char *nkg_corpus_actor_label(const NkgCorpus *c, size_t i);
 /* The most specific type of E: its class label, else its class's local

@@ -306,23 +306,6 @@ static void write_axis(NkgStr *b, const Plan *p, int bottom)
 	nkg_str_cat(b, "</g>\n");
 }
 
-typedef struct {
-	const char *date, *title;
-	size_t doc;
-} Line;
-
-static int line_cmp(const void *x, const void *y)
-{
-	const Line *a = x, *b = y;
-	if (!a->date != !b->date)
-		return a->date ? -1 : 1;
-	int c = a->date ? strcmp(a->date, b->date) : 0;
-	if (c)
-		return c;
-	c = strcmp(a->title, b->title);
-	return c ? c : (a->doc < b->doc ? -1 : a->doc > b->doc);
-}
-
 /* The tooltip of event E on pair Q: class, actors, dates, headlines. */
 static void write_tooltip(NkgStr *b, const Plan *p, const Pair *q,
                           const NkgCorpusEvent *e)
@@ -343,29 +326,14 @@ static void write_tooltip(NkgStr *b, const Plan *p, const Pair *q,
 	nkg_str_fmt(b, "; %zu document%s, %zu source%s", e->n_docs,
 	            e->n_docs == 1 ? "" : "s", e->n_sources,
 	            e->n_sources == 1 ? "" : "s");
-	Line *v = malloc((e->n_members ? e->n_members : 1) * sizeof *v);
-	size_t n = 0;
-	if (!v) {
+	NkgPairLink one = {.ev = (size_t)(e - c->events)};
+	NkgEvidence *v;
+	size_t n = nkg_corpus_evidence(c, &one, 1, &v, NULL);
+	if (n == (size_t)-1) {
+		free(v);
 		b->oom = 1;
 		return;
 	}
-	for (size_t m = 0; m < e->n_members; m++) {
-		const NkgCorpusMember *mb = &e->members[m];
-		if (mb->doc >= c->n_docs)
-			continue;
-		const NkgCorpusDoc *d = &c->docs[mb->doc];
-		size_t j = 0;
-		while (j < n && v[j].doc != mb->doc)
-			j++;
-		if (j < n)
-			continue;
-		const char *t = d->title && *d->title ? d->title
-		                : d->id               ? d->id
-		                                      : d->iri;
-		v[n++] = (Line){mb->date ? mb->date : d->date, t ? t : "",
-		                mb->doc};
-	}
-	qsort(v, n, sizeof *v, line_cmp);
 	for (size_t i = 0; i < n && i < TOOLTIP_LINES; i++) {
 		nkg_str_cat(b, "\n");
 		nkg_str_xml(b, v[i].date ? v[i].date : "(no date)", 0);
