@@ -187,6 +187,24 @@ static const char *find_ontology(const char *opt, const char *argv0, char *buf,
 	return NKG_DATADIR;
 }
 
+/* The lexicon of --ontology (or the one found beside the program, or the
+ * installed one); NULL, said, when it cannot be loaded. */
+static NkgLexicon *open_lexicon(const Options *opt, const char *argv0)
+{
+	char ontbuf[4096];
+	const char *ont =
+	        find_ontology(opt->ontology, argv0, ontbuf, sizeof ontbuf);
+	NkgLexicon *lex = NULL;
+	NkgError err = {0};
+	NkgStatus st = nkg_lexicon_load(ont, &lex, &err);
+	if (st) {
+		say("%s", err.message[0] ? err.message : nkg_strerror(st));
+		nkg_lexicon_free(lex);
+		return NULL;
+	}
+	return lex;
+}
+
 /* ---- output: a temporary file renamed into place on success ---- */
 
 typedef struct {
@@ -1070,16 +1088,10 @@ static int run_jobs(const Options *opt, char **files, int nfiles,
 static int run_extract(const Options *opt, char **files, int nfiles,
                        const char *argv0)
 {
-	char ontbuf[4096];
-	const char *ont =
-	        find_ontology(opt->ontology, argv0, ontbuf, sizeof ontbuf);
-	NkgLexicon *lex = NULL;
-	NkgError err = {0};
-	NkgStatus st = nkg_lexicon_load(ont, &lex, &err);
-	if (st) {
-		say("%s", err.message);
+	NkgLexicon *lex = open_lexicon(opt, argv0);
+	if (!lex)
 		return EXIT_FAILURE_OUT;
-	}
+	NkgError err = {0};
 
 	Output out;
 	if (output_start(&out, opt->output)) {
@@ -1154,17 +1166,9 @@ static int run_extract(const Options *opt, char **files, int nfiles,
 static int run_analyze(const Options *opt, char **files, int nfiles,
                        const char *argv0)
 {
-	char ontbuf[4096];
-	const char *ont =
-	        find_ontology(opt->ontology, argv0, ontbuf, sizeof ontbuf);
-	NkgLexicon *lex = NULL;
-	NkgError err = {0};
-	NkgStatus st = nkg_lexicon_load(ont, &lex, &err);
-	if (st) {
-		say("%s", err.message[0] ? err.message : nkg_strerror(st));
-		nkg_lexicon_free(lex);
+	NkgLexicon *lex = open_lexicon(opt, argv0);
+	if (!lex)
 		return EXIT_FAILURE_OUT;
-	}
 	Output out;
 	if (output_start(&out, opt->output)) {
 		nkg_lexicon_free(lex);
@@ -1540,16 +1544,10 @@ static int corpus_jobs(Run *r, char **files, int nfiles)
 static int run_corpus(const Options *opt, char **files, int nfiles,
                       const char *argv0)
 {
-	char ontbuf[4096];
-	const char *ont =
-	        find_ontology(opt->ontology, argv0, ontbuf, sizeof ontbuf);
-	NkgLexicon *lex = NULL;
-	NkgError err = {0};
-	NkgStatus st = nkg_lexicon_load(ont, &lex, &err);
-	if (st) {
-		say("%s", err.message);
+	NkgLexicon *lex = open_lexicon(opt, argv0);
+	if (!lex)
 		return EXIT_FAILURE_OUT;
-	}
+	NkgError err = {0};
 	NkgCorpus *c = nkg_corpus_new(opt->window);
 	if (!c || nkg_corpus_set_base(c, opt->base)) {
 		say("out of memory");
