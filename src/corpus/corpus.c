@@ -698,6 +698,20 @@ static const char *local_name(const char *iri)
 	return h ? h + 1 : iri;
 }
 
+/* Frees the lookups of X that only adding documents needs: all but the
+ * source names. */
+static void free_lookups(NkgCorpus *c, Index *x)
+{
+	free(x->actor_slots);
+	free(x->doc_slots);
+	free(x->key_slots);
+	for (size_t i = 0; x->groups && i < c->n_events; i++)
+		free_group(&x->groups[i]);
+	free(x->groups);
+	free(x->doc_days);
+	strtab_free(&x->classes);
+}
+
 void nkg_corpus_finish(NkgCorpus *c)
 {
 	Index *x = c->index;
@@ -786,14 +800,7 @@ void nkg_corpus_finish(NkgCorpus *c)
 	free(stamp);
 	/* nothing more is added: only the source names, which the
 	 * documents point at, stay */
-	free(x->actor_slots);
-	free(x->doc_slots);
-	free(x->key_slots);
-	for (size_t i = 0; x->groups && i < c->n_events; i++)
-		free_group(&x->groups[i]);
-	free(x->groups);
-	free(x->doc_days);
-	strtab_free(&x->classes);
+	free_lookups(c, x);
 	free(x->sources.slots);
 	char **v = x->sources.v;
 	size_t nv = x->sources.n;
@@ -842,14 +849,7 @@ void nkg_corpus_free(NkgCorpus *c)
 	}
 	free(c->actors);
 	if (x) {
-		free(x->actor_slots);
-		free(x->doc_slots);
-		free(x->key_slots);
-		for (size_t i = 0; x->groups && i < c->n_events; i++)
-			free_group(&x->groups[i]);
-		free(x->groups);
-		free(x->doc_days);
-		strtab_free(&x->classes);
+		free_lookups(c, x);
 		strtab_free(&x->sources);
 		free(x);
 	}
