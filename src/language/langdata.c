@@ -50,6 +50,22 @@ uint32_t ld_hash(const char *s, size_t n)
 	return h ^ (h >> 15);
 }
 
+void *ld_memo_slot(void **table, const void **lang, const NkgLang *l,
+                   size_t slots, size_t size, const char *key, size_t n,
+                   uint32_t extra, uint32_t *hash)
+{
+	if (!*table || *lang != (const void *)l) {
+		free(*table);
+		*table = calloc(slots, size);
+		*lang = l;
+		if (!*table)
+			return NULL;
+	}
+	uint32_t h = ((ld_hash(key, n) ^ extra) * 16777619u) | 1u;
+	*hash = h;
+	return (char *)*table + ((h >> 7) & (slots - 1)) * size;
+}
+
 /* The sum of the block in the cache file, checked at every start: four
  * independent lanes, so that summing 12 MB is not a chain of 1.5 million
  * dependent multiplications. */

@@ -74,6 +74,14 @@ static inline const void *ld_list(const NkgLang *l, uint32_t off, uint32_t *n)
 	return p + 4;
 }
 uint32_t ld_hash(const char *s, size_t n);
+/* The memo tables of an analysis (tag candidates, lemmas, compounds):
+ * *TABLE holds SLOTS (a power of two) entries of SIZE bytes for the data
+ * *LANG, made zeroed when missing or made for other data than L.  Returns
+ * the entry for KEY (N bytes) with EXTRA mixed in, and in *HASH its hash
+ * (never 0, so that 0 marks a free entry); NULL when memory ran out. */
+void *ld_memo_slot(void **table, const void **lang, const NkgLang *l,
+                   size_t slots, size_t size, const char *key, size_t n,
+                   uint32_t extra, uint32_t *hash);
 
 /* ---- building ---- */
 

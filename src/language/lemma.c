@@ -558,19 +558,8 @@ static LemmaMemo *memo_slot(const NkgLang *l, NkgAnalysis *a, const char *form,
 {
 	if (fn >= MEMO_LEN)
 		return NULL;
-	if (!a->lemma_memo || a->lemma_lang != (const void *)l) {
-		free(a->lemma_memo);
-		a->lemma_memo = calloc(MEMO_SLOTS, sizeof(LemmaMemo));
-		a->lemma_lang = l;
-		if (!a->lemma_memo)
-			return NULL;
-	}
-	uint32_t h = 2166136261u;
-	for (size_t k = 0; k < fn; k++)
-		h = (h ^ (unsigned char)form[k]) * 16777619u;
-	h = ((h ^ (uint32_t)x) * 16777619u) | 1u;
-	*hash = h;
-	return &((LemmaMemo *)a->lemma_memo)[(h >> 7) & (MEMO_SLOTS - 1)];
+	return ld_memo_slot(&a->lemma_memo, &a->lemma_lang, l, MEMO_SLOTS,
+	                    sizeof(LemmaMemo), form, fn, (uint32_t)x, hash);
 }
 
 static int lemma_word(const NkgLang *l, const char *text, NkgAnalysis *a,
@@ -624,23 +613,10 @@ static int noun_class(const NkgLang *l, NkgAnalysis *a, const char *key,
 	CompoundMemo *m = NULL;
 	uint32_t h = 0;
 	if (n < sizeof m->key) {
-		if (!a->compound_memo || a->compound_lang != (const void *)l) {
-			free(a->compound_memo);
-			a->compound_memo = calloc(MEMO_SLOTS, sizeof *m);
-			a->compound_lang = l;
-		}
-		if (a->compound_memo) {
-			h = 2166136261u;
-			for (size_t k = 0; k < n; k++)
-				h = (h ^ (unsigned char)key[k]) * 16777619u;
-			h |= 1u;
-			m = &((CompoundMemo *)
-			              a->compound_memo)[(h >> 7) &
-			                                (MEMO_SLOTS - 1)];
-			if (m->hash == h && m->n == n &&
-			    !memcmp(m->key, key, n))
-				return m->cls;
-		}
+		m = ld_memo_slot(&a->compound_memo, &a->compound_lang, l,
+		                 MEMO_SLOTS, sizeof *m, key, n, 0, &h);
+		if (m && m->hash == h && m->n == n && !memcmp(m->key, key, n))
+			return m->cls;
 	}
 	uint32_t v;
 	int c = ld_get(l, l->wn, key, &v) && (v & WN_NOUN) ? (int)WN_CLASS(v)

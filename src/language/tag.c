@@ -261,19 +261,8 @@ static TagMemo *memo_slot(const NkgLang *l, NkgAnalysis *a, const char *form,
 {
 	if (fn >= MEMO_LEN)
 		return NULL;
-	if (!a->tag_memo || a->tag_lang != (const void *)l) {
-		free(a->tag_memo);
-		a->tag_memo = calloc(MEMO_SLOTS, sizeof(TagMemo));
-		a->tag_lang = l;
-		if (!a->tag_memo)
-			return NULL;
-	}
-	uint32_t h = 2166136261u;
-	for (size_t k = 0; k < fn; k++)
-		h = (h ^ (unsigned char)form[k]) * 16777619u;
-	h = ((h ^ (uint32_t)start) * 16777619u) | 1u;
-	*hash = h;
-	return &((TagMemo *)a->tag_memo)[(h >> 7) & (MEMO_SLOTS - 1)];
+	return ld_memo_slot(&a->tag_memo, &a->tag_lang, l, MEMO_SLOTS,
+	                    sizeof(TagMemo), form, fn, (uint32_t)start, hash);
 }
 
 static void candidates(const NkgLang *l, const char *text, NkgAnalysis *a,
