@@ -156,15 +156,20 @@ static inline const LexSlot *ex_lookup(const Ctx *c, size_t i, size_t n,
 	return ex_lookup_at(c, i, n, end);
 }
 /* Length of the longest phrase at I with an entry of KIND (0: none). */
+/* Does no phrase of KIND start at token I?  Asked of nearly every token
+ * for many kinds: the phrases of a looked-up token answer most of them. */
+static inline int ex_kind_ruled_out(const Ctx *c, size_t i, LexKind kind)
+{
+	return i >= c->s0 && i < c->s1 && c->cached[i - c->s0] &&
+	       !(c->kinds[i - c->s0] >> kind & 1u);
+}
+
 size_t ex_longest_at(const Ctx *c, size_t i, size_t end, LexKind kind,
                      const LexEntry **out);
 static inline size_t ex_longest(const Ctx *c, size_t i, size_t end,
                                 LexKind kind, const LexEntry **out)
 {
-	/* asked of nearly every token for many kinds: most tokens of a
-	 * looked-up sentence start no phrase of the kind */
-	if (i >= c->s0 && i < c->s1 && c->cached[i - c->s0] &&
-	    !(c->kinds[i - c->s0] >> kind & 1u))
+	if (ex_kind_ruled_out(c, i, kind))
 		return 0;
 	return ex_longest_at(c, i, end, kind, out);
 }
@@ -172,8 +177,7 @@ static inline size_t ex_longest(const Ctx *c, size_t i, size_t end,
 int ex_has_kind_at(const Ctx *c, size_t i, size_t end, LexKind kind);
 static inline int ex_has_kind(const Ctx *c, size_t i, size_t end, LexKind kind)
 {
-	if (i >= c->s0 && i < c->s1 && c->cached[i - c->s0] &&
-	    !(c->kinds[i - c->s0] >> kind & 1u))
+	if (ex_kind_ruled_out(c, i, kind))
 		return 0;
 	return ex_has_kind_at(c, i, end, kind);
 }
