@@ -1378,6 +1378,33 @@ static int noun_clause(const Ctx *c, const Trigger *t)
 	return 0;
 }
 
+/* Is trigger T's verb a participle or gerund heading an adverbial
+ * clause ("..., leaving five dead", "after ending the siege", "by
+ * withdrawing")?  Such a clause mentions an act in passing; its
+ * parties are those of the main clause, not its own. */
+static int adverbial_participle(const Ctx *c, const Trigger *t)
+{
+	int32_t h = ex_word(c, t->head);
+	if (h < 0 || wd(c, h)->upos != U_VERB)
+		return 0;
+	int x = wd(c, h)->xpos;
+	int r = wd(c, h)->deprel;
+	if (x != X_VBG && x != X_VBN)
+		return 0;
+	if (r != D_ADVCL && r != D_PARATAXIS)
+		return 0;
+	/* "after he was released": a participle with its own auxiliary
+	 * is a finite clause */
+	for (size_t w = 0; w < c->an->n_words; w++)
+		if (c->an->words[w].head == h &&
+		    (c->an->words[w].deprel == D_AUX ||
+		     c->an->words[w].deprel == D_AUX_PASS ||
+		     c->an->words[w].deprel == D_NSUBJ ||
+		     c->an->words[w].deprel == D_NSUBJ_PASS))
+			return 0;
+	return 1;
+}
+
 void ex_fill_event(Ctx *c, const Trigger *t, size_t s0, size_t s1,
                    const NkgDateExpr *dates, size_t nd)
 {
@@ -1493,9 +1520,12 @@ void ex_fill_event(Ctx *c, const Trigger *t, size_t s0, size_t s1,
 	 * like a clause that only describes a noun ("militants who
 	 * attacked"), refers to an event rather than reports it: it joins an
 	 * earlier event it repeats, or is left out.  "The operation on Jan.
-	 * 3" is dated, and stays. */
-	if ((nominal_trigger(c, t) || noun_clause(c, t)) &&
-	    !nkg_event_two_sided(e) && !e->date && !e->start_date) {
+	 * 3" is dated, and stays.  So does a participle clause that mentions
+	 * an act in passing ("..., leaving five dead"). */
+	int in_passing = ((nominal_trigger(c, t) || noun_clause(c, t)) &&
+	                  !e->date && !e->start_date) ||
+	                 adverbial_participle(c, t);
+	if (in_passing && !nkg_event_two_sided(e)) {
 		if (!merge_last(c))
 			drop_last(c);
 		return;

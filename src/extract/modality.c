@@ -160,9 +160,10 @@ const char *ex_cue_modality(const Ctx *c, const Trigger *t, size_t s0,
 				if (!strcmp(m, "Negated") && dist <= 3 &&
 				    z >= cl)
 					mod = "Negated";
+				/* "we hope they will talk": a hope or a
+				 * doubt about another's act is no intent */
 				else if (!strcmp(m, "Intended") && dist <= 4 &&
-				         z >= cl &&
-				         (!mod || strcmp(mod, "Negated")))
+				         z >= cl && !mod)
 					mod = "Intended";
 				else if (!strcmp(m, "Uncertain") && !mod)
 					mod = "Uncertain";
