@@ -1310,6 +1310,22 @@ static int frame_full(const NkgEvent *e)
 	       e->roles[NKG_ROLE_PARTICIPANT].n >= 2;
 }
 
+/* Is trigger T's verb a past participle modifying a noun ("the girls
+ * kidnapped last week")?  A participle with an object of its own is
+ * active ("soldiers captured the leader"), whatever the parse. */
+static int reduced_passive(const Ctx *c, const Trigger *t)
+{
+	int32_t h = ex_word(c, t->head);
+	if (h < 0 || wd(c, h)->upos != U_VERB || wd(c, h)->xpos != X_VBN ||
+	    wd(c, h)->deprel != D_ACL)
+		return 0;
+	for (size_t w = 0; w < c->an->n_words; w++)
+		if (c->an->words[w].head == h &&
+		    c->an->words[w].deprel == D_OBJ)
+			return 0;
+	return 1;
+}
+
 /* Who takes part in the event of trigger T.  A frame that the relations
  * fill on both sides is taken whole (confidence 0.9); otherwise word
  * positions give the roles and the relations fill the sides positions
@@ -1329,6 +1345,11 @@ static void event_roles(Ctx *c, const Trigger *t, NkgEvent *e, size_t s0,
 	/* a verb's own subject is its agent, whatever lies to its left
 	 * ("a charge New Delhi rejected") */
 	if (!whole && c->own_subject)
+		e->roles[NKG_ROLE_AGENT].n = 0;
+	/* "schoolgirls kidnapped in Zamfara were freed": a past participle
+	 * that modifies a noun is passive, and only its by-phrase names
+	 * its agent */
+	if (!whole && reduced_passive(c, t))
 		e->roles[NKG_ROLE_AGENT].n = 0;
 	int lo = !e->roles[NKG_ROLE_AGENT].n &&
 	         !e->roles[NKG_ROLE_PARTICIPANT].n;

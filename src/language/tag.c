@@ -347,13 +347,22 @@ static void settle_verbs(NkgAnalysis *a, const char *text)
 		         (p->xpos == X_PRP || p->xpos == X_NNP ||
 		          p->xpos == X_NNS || p->xpos == X_NN) &&
 		         !(w->flags & W_CAP)) {
-			/* "officials arrested": no auxiliary anywhere before */
+			/* "officials arrested": no auxiliary anywhere before
+			 * in the clause, which a dash or a colon closes
+			 * ("GENEVA (Wire) — officials arrested") */
 			int aux = 0;
-			for (long k = j; k >= 0 && !aux; k--)
+			for (long k = j; k >= 0 && !aux; k--) {
+				if (a->words[k].xpos == X_COLON &&
+				    !(i + 1 < a->n_words &&
+				      is_form(text, &a->words[i + 1],
+				              (const char *const[]){"by",
+				                                    NULL})))
+					break;
 				aux = (is_form(text, &a->words[k],
 				               be_have_get) &&
 				       a->words[k].xpos != X_POS) ||
 				      a->words[k].xpos == X_COMMA;
+			}
 			if (!aux && (j == 0 || a->words[j - 1].xpos != X_IN))
 				w->xpos = X_VBD;
 		} else if (w->xpos == X_VBP &&
@@ -549,6 +558,51 @@ static void settle_reduced(NkgAnalysis *a, const char *text, const Cell *c)
 	}
 }
 
+/* "villagers kidnapped in Kaduna were freed": a past form right after a
+ * noun, followed by prepositional phrases only and then by the finite verb
+ * or auxiliary of the same clause, is a past participle that modifies the
+ * noun; a clause has one finite verb.  An object right after the form
+ * ("Iran warned Israel attacks would ...") makes it finite, and a comma,
+ * conjunction, subordinator or relative word ends the search.  Only a word
+ * the tagger could read as a past participle (C: its candidates). */
+static void settle_reduced_subject(NkgAnalysis *a, const char *text,
+                                   const Cell *c)
+{
+	static const char *const preps[] = {
+	        "in",   "on",      "at",   "near", "of",     "for",    "to",
+	        "from", "against", "into", "over", "across", "around", NULL};
+	for (size_t i = 1; i + 2 < a->n_words; i++) {
+		int p = a->words[i - 1].xpos;
+		if (a->words[i].xpos != X_VBD ||
+		    (p != X_NN && p != X_NNS && p != X_NNP && p != X_NNPS) ||
+		    a->words[i + 1].xpos != X_IN ||
+		    !is_form(text, &a->words[i + 1], preps))
+			continue;
+		int vbn = 0;
+		for (int k = 0; k < c[i].n && !vbn; k++)
+			vbn = c[i].tag[k] == X_VBN;
+		if (!vbn)
+			continue;
+		int finite = 0;
+		for (size_t k = i + 2; k < a->n_words && k < i + 12; k++) {
+			int x = a->words[k].xpos;
+			if (x == X_IN && !is_form(text, &a->words[k], preps))
+				break;
+			if (x == X_VBD || x == X_VBZ || x == X_VBP ||
+			    x == X_MD) {
+				finite = 1;
+				break;
+			}
+			if (x != X_IN && x != X_DT && x != X_JJ && x != X_NN &&
+			    x != X_NNS && x != X_NNP && x != X_NNPS &&
+			    x != X_CD && x != X_POS && x != X_PRPS)
+				break;
+		}
+		if (finite)
+			a->words[i].xpos = X_VBN;
+	}
+}
+
 int nkg_lang_tag(const NkgLang *l, const char *text, NkgAnalysis *a)
 {
 	size_t n = a->n_words;
@@ -613,6 +667,7 @@ int nkg_lang_tag(const NkgLang *l, const char *text, NkgAnalysis *a)
 	settle_to(a, text);
 	settle_verbs(a, text);
 	settle_reduced(a, text, c);
+	settle_reduced_subject(a, text, c);
 	settle_punct(a, text);
 	for (size_t i = 0; i < n; i++)
 		a->words[i].upos = settle_upos(l, text, a, i);
