@@ -923,6 +923,19 @@ static int event_subject(Ctx *c, NkgEvent *e, int role, int32_t w)
 	return 0;
 }
 
+/* The noun that stands for event noun W in its clause: a measure of time
+ * or quantity it follows ("held eight hours of talks", "a series of
+ * strikes"), or W itself. */
+static int32_t measured(const Ctx *c, int32_t w)
+{
+	int32_t m = wd(c, w)->head;
+	const char *cs = case_of(c, w);
+	if (m < 0 || wd(c, w)->deprel != D_NMOD || !cs || strcmp(cs, "of"))
+		return w;
+	int nc = wd(c, m)->nclass;
+	return nc == NC_TIME || nc == NC_QUANTITY ? m : w;
+}
+
 static int frame_roles(Ctx *c, const Trigger *t, NkgEvent *e, int *light)
 {
 	int32_t h = ex_word(c, t->head);
@@ -1015,8 +1028,9 @@ static int frame_roles(Ctx *c, const Trigger *t, NkgEvent *e, int *light)
 	}
 	obliques(c, e, p, h, 0, 0);
 	complement_roles(c, e, p, h, target_role);
-	int32_t v = wd(c, h)->head;
-	if (v >= 0 && wd(c, h)->deprel == D_OBJ) {
+	int32_t hm = measured(c, h);
+	int32_t v = wd(c, hm)->head;
+	if (v >= 0 && wd(c, hm)->deprel == D_OBJ) {
 		const char *vl = nkg_word_lemma(c->an, v);
 		int face = eng_is(vl, ENG_FACE), lightv = eng_is(vl, ENG_LIGHT);
 		if (face || lightv) {
@@ -1376,6 +1390,7 @@ static int nominal_trigger(const Ctx *c, const Trigger *t)
 	if (u != U_NOUN && u != U_PROPN)
 		return 0;
 	/* "lifted restrictions", "held talks": the light verb asserts it */
+	h = measured(c, h);
 	int32_t v = wd(c, h)->head;
 	return !(v >= 0 && wd(c, h)->deprel == D_OBJ &&
 	         (eng_is(nkg_word_lemma(c->an, v), ENG_LIGHT) ||

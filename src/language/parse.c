@@ -71,6 +71,20 @@ static int quantity_at(const NkgAnalysis *a, size_t i)
 	       (key_is(a, i + 1, "least") || key_is(a, i + 1, "most"));
 }
 
+/* "more than 40 fighters", "fewer than ten": a comparison before a number
+ * is part of the quantity, not a prepositional phrase; I is "more". */
+static int comparative_at(const NkgAnalysis *a, size_t i)
+{
+	return i + 2 < a->n_words &&
+	       (key_is(a, i, "more") || key_is(a, i, "less") ||
+	        key_is(a, i, "fewer")) &&
+	       key_is(a, i + 1, "than") &&
+	       (a->words[i + 2].xpos == X_CD ||
+	        /* "ten" read as an adjective before its noun */
+	        (a->words[i + 2].xpos == X_JJ && i + 3 < a->n_words &&
+	         a->words[i + 3].xpos == X_NNS));
+}
+
 static int is_aux_lemma(const NkgAnalysis *a, size_t i)
 {
 	return lemma_is(a, i, "be") || lemma_is(a, i, "have") ||
@@ -505,6 +519,21 @@ static long find_subject(const P *p, long c)
 		    chunk_kind(p, ant) == CH_NP && !p->taken[ant])
 			sc = ant;
 	}
+	/* "fuel shipped from the port has reached": past a participle and
+	 * its phrase to the noun it modifies */
+	if (ch(p, sc)->w0 > 1 && wd(p, ch(p, sc)->w0 - 1)->xpos == X_IN &&
+	    !subordinator(p->a, ch(p, sc)->w0 - 1)) {
+		long pv = wd(p, ch(p, sc)->w0 - 2)->chunk;
+		if (pv >= 0 && chunk_kind(p, pv) == CH_VG &&
+		    ch(p, pv)->w1 == ch(p, sc)->w0 - 1 &&
+		    ch(p, pv)->w1 == ch(p, pv)->w0 + 1 &&
+		    wd(p, ch(p, pv)->w0)->xpos == X_VBN && ch(p, pv)->w0 > 0) {
+			long ant = wd(p, ch(p, pv)->w0 - 1)->chunk;
+			if (ant >= 0 && chunk_kind(p, ant) == CH_NP &&
+			    !p->taken[ant])
+				sc = ant;
+		}
+	}
 	int stop = 0;
 	long h = np_left(p, sc, &stop);
 	return p->taken[h] ? -1 : h;
@@ -554,6 +583,10 @@ static void objects(P *p, long c, long v)
 		j++;
 	if (j < a->n_words && quantity_at(a, j))
 		j++;
+	else if (comparative_at(a, j))
+		j += 2;
+	else if (j > k->w1 && comparative_at(a, j - 1))
+		j++; /* "more" read as an adverb */
 	long o = chunk_after(p, j);
 	if (o < 0 || chunk_kind(p, o) != CH_NP || p->taken[o] ||
 	    vg_passive(p, c))
@@ -566,7 +599,10 @@ static void objects(P *p, long c, long v)
 	if (wd(p, ch(p, o)->w0)->xpos == X_WDT ||
 	    wd(p, ch(p, o)->w0)->xpos == X_WP)
 		return;
-	if (is_time_np(p, o)) {
+	/* "for eight hours" is a time; "held eight hours of talks" holds
+	 * the talks */
+	if (is_time_np(p, o) &&
+	    !(ch(p, o)->w1 < a->n_words && key_is(a, ch(p, o)->w1, "of"))) {
 		link(p, ch(p, o)->head, v, D_OBL_TMOD);
 		p->taken[o] = 1;
 		return;
@@ -858,7 +894,8 @@ static void preps(P *p)
 	NkgAnalysis *a = p->a;
 	for (size_t i = 0; i + 1 < a->n_words; i++) {
 		NkgWord *w = wd(p, i);
-		if ((w->xpos != X_IN && w->xpos != X_TO) || quantity_at(a, i))
+		if ((w->xpos != X_IN && w->xpos != X_TO) || quantity_at(a, i) ||
+		    (i > 0 && comparative_at(a, i - 1)))
 			continue;
 		long n = wd(p, i + 1)->chunk;
 		if (n < 0 || chunk_kind(p, n) != CH_NP || ch(p, n)->w0 != i + 1)
@@ -1283,6 +1320,19 @@ int nkg_lang_parse(const NkgLang *l, const char *text, NkgAnalysis *a)
 		root = nc ? (long)a->chunks[0].head : 0;
 	a->words[root].head = -1;
 	a->words[root].deprel = D_ROOT;
+	/* "more than 40", "at least 40": the comparison modifies the
+	 * number */
+	for (size_t i = 0; i + 2 < a->n_words; i++)
+		if ((comparative_at(a, i) || quantity_at(a, i)) &&
+		    a->words[i].head < 0 && a->words[i + 1].head < 0 &&
+		    (long)i != root && (long)i + 1 != root) {
+			size_t n = i + 2;
+			if (a->words[n].xpos != X_CD &&
+			    a->words[n].xpos != X_JJ)
+				continue;
+			link(&p, i, (long)n, D_ADVMOD);
+			link(&p, i + 1, (long)i, D_FIXED);
+		}
 	rest(&p, root);
 	for (size_t i = 0; i < a->n_words; i++)
 		if (a->words[i].xpos == X_IN && key_is(a, i, "that"))
