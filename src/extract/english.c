@@ -56,7 +56,8 @@ static const char *const light[] = {
         "maintained", "keep",      "keeps",     "kept",      "keeping",
         "extend",     "extended",  "renew",     "renewed",   "step",
         "stepped",    "tighten",   "tightened", "approve",   "approved",
-        "approves",   "grant",     "granted",   "grants",    NULL};
+        "approves",   "grant",     "granted",   "grants",    "convene",
+        "convened",   "convenes",  "convening", NULL};
 static const char *const face[] = {"face",    "faces",    "faced",    "facing",
                                    "receive", "received", "under",    "endure",
                                    "endured", "suffer",   "suffered", NULL};

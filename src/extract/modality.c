@@ -110,6 +110,28 @@ static int light_verb_negated(const Ctx *c, const Trigger *t)
 	return 0;
 }
 
+/* Does a verb of its own come between a cue ending before token A and
+ * the trigger at token B?  "hopes to resolve the pause in aid": the
+ * hope is about resolving, the pause is no plan.  A support verb
+ * ("vowed to impose sanctions", "will face charges") or a verb that takes
+ * "to" ("will try to meet") passes the cue on. */
+static int verb_between(const Ctx *c, size_t a, size_t b)
+{
+	for (size_t z = a; z < b; z++) {
+		int32_t w = ex_word(c, z);
+		if (w < 0 || c->an->words[w].upos != U_VERB)
+			continue;
+		const char *lm = nkg_word_lemma(c->an, w);
+		if (eng_is(lm, ENG_LIGHT) || eng_is(key(c, z), ENG_LIGHT) ||
+		    eng_is(lm, ENG_FACE) || eng_is(key(c, z), ENG_FACE))
+			continue;
+		if (z + 1 < b && !strcmp(key(c, z + 1), "to"))
+			continue;
+		return 1;
+	}
+	return 0;
+}
+
 /* The modality cues before trigger T in its clause: Negated ("did
  * not"), Intended ("vowed to"), Uncertain ("may"); NULL when none. */
 const char *ex_cue_modality(const Ctx *c, const Trigger *t, size_t s0,
@@ -121,8 +143,14 @@ const char *ex_cue_modality(const Ctx *c, const Trigger *t, size_t s0,
 		cl--;
 	for (size_t z = s0; z < t->t0; z++) {
 		size_t max = 4;
-		/* a name is no cue: "Reporters Without Borders" */
+		/* a name is no cue: "Reporters Without Borders"; nor is a
+		 * date: "May 12" */
 		if (ex_is_actor_tok(c, z))
+			continue;
+		int in_date = 0;
+		for (size_t k = 0; k < nd && !in_date; k++)
+			in_date = z >= dates[k].t0 && z < dates[k].t1;
+		if (in_date)
 			continue;
 		/* "vowed on Monday to strike": a date between the cue's verb
 		 * and its "to" */
@@ -163,7 +191,12 @@ const char *ex_cue_modality(const Ctx *c, const Trigger *t, size_t s0,
 				/* "we hope they will talk": a hope or a
 				 * doubt about another's act is no intent */
 				else if (!strcmp(m, "Intended") && dist <= 4 &&
-				         z >= cl && !mod)
+				         z >= cl && !mod &&
+				         !verb_between(c,
+				                       n == 1 && gapped
+				                               ? gap_end
+				                               : z + n,
+				                       t->t0))
 					mod = "Intended";
 				else if (!strcmp(m, "Uncertain") && !mod)
 					mod = "Uncertain";
