@@ -1187,6 +1187,13 @@ static void position_roles(Ctx *c, const Trigger *t, NkgEvent *e, size_t s0,
 		for (size_t z = from; z < m->t0; z++) {
 			if (ex_clause_break(c, z))
 				brk = 1;
+			/* "rejected the allegation that separatists ...": a
+			 * clause after a noun is the noun's, not the verb's */
+			if (z > from && !strcmp(key(c, z), "that")) {
+				int32_t w = ex_word(c, z - 1);
+				if (w >= 0 && wd(c, w)->upos == U_NOUN)
+					brk = 1;
+			}
 			/* a comma ends the object unless a list of actors goes
 			 * on */
 			if (!strcmp(key(c, z), ",") &&
@@ -1441,6 +1448,68 @@ static int adverbial_participle(const Ctx *c, const Trigger *t)
 	return 1;
 }
 
+/* The noun that verb H acts on: its object, the noun its relative clause
+ * modifies, or in a contact clause the noun before its subject ("a charge
+ * New Delhi rejected"); -1 when none. */
+static int32_t acted_on(const Ctx *c, int32_t h)
+{
+	Args a;
+	args_of(c, h, &a);
+	if (a.obj >= 0)
+		return a.obj;
+	if (wd(c, h)->deprel == D_ACL_RELCL)
+		return wd(c, h)->head;
+	if (a.subj < 0 || a.subj > h)
+		return -1;
+	int32_t w = a.subj;
+	while (w > 0 &&
+	       (wd(c, w - 1)->head == a.subj || wd(c, w - 1)->deprel == D_FLAT))
+		w--;
+	while (w > 0 && c->an->words[w - 1].upos == U_ADV)
+		w--;
+	return w > 0 && wd(c, w - 1)->upos == U_NOUN ? w - 1 : -1;
+}
+
+/* Is word W a noun that names an accusation ("the charge", "the
+ * allegation")? */
+static int names_charge(const Ctx *c, int32_t w)
+{
+	const LexSlot *sl = ex_lookup(c, wd(c, w)->tok, 1, c->s1);
+	for (size_t q = 0; sl && q < sl->n; q++)
+		if (sl->v[q].kind == LX_NOUN && sl->v[q].ntok == 1 &&
+		    !strcmp(c->lx->patterns[sl->v[q].idx].top_label, "Accuse"))
+			return 1;
+	return 0;
+}
+
+/* "Pakistan accused India of ..., a charge New Delhi rejected": denying a
+ * charge with no owner named answers whoever made the latest accusation,
+ * in this sentence or the one before. */
+static void answered_accuser(Ctx *c, const Trigger *t, NkgEvent *e)
+{
+	int32_t h = ex_word(c, t->head);
+	if (h < 0 || wd(c, h)->upos != U_VERB)
+		return;
+	int32_t w = acted_on(c, h);
+	if (w < 0 || !names_charge(c, w))
+		return;
+	const NkgGraph *g = c->g;
+	for (size_t i = g->n_events - 1; i-- > 0;) {
+		const NkgEvent *o = &g->events[i];
+		if (!o->mentions.n || o->mentions.v[0] + 1 < c->mention)
+			return;
+		if (!o->top_label || strcmp(o->top_label, "Accuse"))
+			continue;
+		const NkgIdxList *oa = &o->roles[NKG_ROLE_AGENT];
+		for (size_t k = 0; k < oa->n; k++)
+			if (!nkg_idx_has(&e->roles[NKG_ROLE_AGENT], oa->v[k]))
+				nkg_idx_add(&e->roles[NKG_ROLE_TARGET],
+				            oa->v[k]);
+		if (oa->n)
+			return;
+	}
+}
+
 void ex_fill_event(Ctx *c, const Trigger *t, size_t s0, size_t s1,
                    const NkgDateExpr *dates, size_t nd)
 {
@@ -1536,6 +1605,9 @@ void ex_fill_event(Ctx *c, const Trigger *t, size_t s0, size_t s1,
 				nkg_idx_add(&e->roles[NKG_ROLE_TARGET], a);
 		}
 	ex_class_by_modality(c, t, e, s1, mod);
+	if (!e->roles[NKG_ROLE_TARGET].n && e->top_label &&
+	    !strcmp(e->top_label, "Reject"))
+		answered_accuser(c, t, e);
 	diplomatic_protest(c, e);
 	seized_property(c, e);
 
