@@ -150,6 +150,10 @@ static int prep_role(const LexPattern *p, const char *prep, int verb,
 			return p->preps[k].role;
 	if (!strcmp(prep, "by") && (passive || !verb))
 		return NKG_ROLE_AGENT;
+	/* "talks on Afghanistan": what the parties meet about is no
+	 * party ("suspended operations against the ELN" names one) */
+	if (p->symmetric && (!strcmp(prep, "on") || !strcmp(prep, "upon")))
+		return -1;
 	if (!strcmp(prep, "against") || !strcmp(prep, "on") ||
 	    !strcmp(prep, "upon"))
 		return NKG_ROLE_TARGET;
