@@ -405,5 +405,20 @@ void ex_find_triggers(Ctx *c, size_t s0, size_t s1)
 			if (c->tr[q].suppressed == 2 &&
 			    ex_word(c, c->tr[q].head) == h)
 				u->suppressed = 2;
+		/* ... and so is one conjoined to the complement of a control
+		 * verb however far: "urged Afghanistan to hold the
+		 * financiers of this act accountable and cooperate" */
+		while (h >= 0 && c->an->words[h].deprel == D_CONJ)
+			h = c->an->words[h].head;
+		if (h < 0 || c->an->words[h].deprel != D_XCOMP)
+			continue;
+		int32_t g = c->an->words[h].head;
+		for (size_t q = 0; q < c->n_tr && !u->suppressed; q++) {
+			const Trigger *t = &c->tr[q];
+			const LexPattern *tp = &c->lx->patterns[t->pattern];
+			if (t->verb && !t->suppressed && tp->control &&
+			    tp->speaker < 0 && ex_word(c, t->head) == g)
+				u->suppressed = 2;
+		}
 	}
 }

@@ -783,8 +783,25 @@ static int clause_rel(const P *p, long c, long *gov)
 	}
 	if (x == X_IN || x == X_WRB)
 		return D_ADVCL;
-	if (x == X_CC)
+	if (x == X_CC) {
+		/* "urged Kenya to hold the groups that raided villages
+		 * accountable and cooperate": a bare infinitive joins the
+		 * infinitive before it, past the clauses between */
+		if (wd(p, k->head)->xpos == X_VB && k->w0 == k->head)
+			for (long q = c - 1; q >= 0; q--) {
+				const NkgChunk *b = ch(p, q);
+				if (b->kind != CH_VG || p->pred[q] < 0)
+					continue;
+				if (k->w0 > b->w0 + 30)
+					break;
+				if (wd(p, p->pred[q])->xpos == X_VB) {
+					if (p->pred[q] != *gov)
+						*gov = p->pred[q];
+					break;
+				}
+			}
 		return D_CONJ;
+	}
 	if (x == X_COMMA || x == X_COLON)
 		return D_PARATAXIS;
 	if (*gov >= 0 && wd(p, i)->chunk >= 0 &&
