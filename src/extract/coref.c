@@ -82,8 +82,26 @@ static int non_state(const NkgActor *a)
 /* Does actor A fit definite description kind G: 5 a country, 6 a group
  * ("the group", "the militia"), 7 an organisation of states ("the bloc",
  * "the alliance")? */
-static int fits_kind(const NkgActor *a, int g)
+static int fits_kind(const NkgActor *a, int g, const char *head)
 {
+	if (g == 8) {
+		/* "the court" after "the International Court of Justice":
+		 * the head of the name is its last word, or the word before
+		 * its "of" */
+		if (a->kind != NKG_KIND_ORGANIZATION || !a->label || !head)
+			return 0;
+		const char *l = a->label, *end = strstr(l, " of ");
+		if (!end)
+			end = l + strlen(l);
+		const char *w = end;
+		while (w > l && w[-1] != ' ')
+			w--;
+		size_t k = 0;
+		while (w + k < end && head[k] &&
+		       (w[k] | 0x20) == (head[k] | 0x20))
+			k++;
+		return w + k == end && !head[k];
+	}
 	if (g == 5)
 		return a->kind == NKG_KIND_COUNTRY;
 	if (g == 6)
@@ -95,18 +113,19 @@ static int fits_kind(const NkgActor *a, int g)
 /* "the country", "the group", "the bloc": the nearest earlier mention of
  * that kind in the sentence, else the most recently mentioned one of the
  * last sentences. */
-static size_t description(const Ctx *c, int g)
+static size_t description(const Ctx *c, int g, const char *head)
 {
 	for (size_t k = c->n_am; k-- > 0;) {
 		const NkgActor *a = &c->g->actors[c->am[k].actor];
-		if (!(c->am[k].flags & (M_SOURCE | M_PRON)) && fits_kind(a, g))
+		if (!(c->am[k].flags & (M_SOURCE | M_PRON)) &&
+		    fits_kind(a, g, head))
 			return c->am[k].actor;
 	}
 	size_t best = NKG_NONE, bs = 0;
 	for (size_t k = 0; k < c->n_sal; k++) {
 		const NkgActor *a = &c->g->actors[c->sal[k].actor];
-		if (c->sal[k].last_sent + 3 < c->sent || !fits_kind(a, g) ||
-		    ex_is_media(c, c->sal[k].actor))
+		if (c->sal[k].last_sent + 3 < c->sent ||
+		    !fits_kind(a, g, head) || ex_is_media(c, c->sal[k].actor))
 			continue;
 		if (best == NKG_NONE || c->sal[k].last_sent > bs ||
 		    (c->sal[k].last_sent == bs &&
@@ -127,7 +146,7 @@ static size_t pronoun(Ctx *c, size_t i, size_t end, size_t *n)
 		return NKG_NONE;
 	int g = c->lx->pronouns[e->idx];
 	if (g >= 5)
-		return description(c, g);
+		return description(c, g, key(c, i + *n - 1));
 	if (*n != 1)
 		return NKG_NONE;
 	if (g == 4) {

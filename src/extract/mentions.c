@@ -1681,6 +1681,18 @@ static size_t pronoun_mention(Ctx *c, size_t i, size_t s0, size_t s1)
 	return n ? i + n : 0;
 }
 
+/* "the court", "the council": a body named before, by the head word of
+ * its name; asked before the stages that would read the noun as a body of
+ * no one's. */
+static size_t named_body_mention(Ctx *c, size_t i, size_t s0, size_t s1)
+{
+	const LexEntry *e;
+	size_t n = ex_longest(c, i, s1, LX_PRONOUN, &e);
+	if (!n || c->lx->pronouns[e->idx] != 8)
+		return 0;
+	return pronoun_mention(c, i, s0, s1);
+}
+
 static size_t pair_mention(Ctx *c, size_t i, size_t s0, size_t s1)
 {
 	size_t n = ex_pair_mention(c, i, s1);
@@ -1887,10 +1899,11 @@ static size_t geo_name(Ctx *c, size_t i, size_t s0, size_t s1)
 void ex_find_actors(Ctx *c, size_t s0, size_t s1)
 {
 	static const Stage stages[] = {
-	        geo_name,       head_phrase,     leader_government,
-	        demonym_people, known_actor,     group_of_country,
-	        org_mention,    pronoun_mention, pair_mention,
-	        source_mention, person_mention,  bare_group_mention};
+	        named_body_mention, geo_name,       head_phrase,
+	        leader_government,  demonym_people, known_actor,
+	        group_of_country,   org_mention,    pronoun_mention,
+	        pair_mention,       source_mention, person_mention,
+	        bare_group_mention};
 	for (size_t i = s0; i < s1;) {
 		size_t end = 0;
 		for (size_t k = 0; !end && k < sizeof stages / sizeof *stages;

@@ -859,6 +859,7 @@ static int compile(NkgLexicon *lx, Triples *tr)
 			        : !strcmp(g, "country")      ? 5
 			        : !strcmp(g, "group")        ? 6
 			        : !strcmp(g, "organization") ? 7
+			        : !strcmp(g, "name")         ? 8
 			                                     : 3;
 			size_t idx = lx->n_pronouns;
 			PUSH(lx->pronouns, lx->n_pronouns, v);

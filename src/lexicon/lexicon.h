@@ -151,7 +151,8 @@ struct NkgLexiconImpl {
 	size_t n_weekdays;
 	int *pronouns; /* gender: 1 male 2 female 3 neuter 4 plural; of a
 	                * definite description: 5 country 6 group
-	                * 7 organisation */
+	                * 7 organisation 8 an organisation whose name
+	                * has its noun as head ("the court") */
 	size_t n_pronouns;
 	LexCue *cues;
 	size_t n_cues;
