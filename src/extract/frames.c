@@ -574,6 +574,13 @@ static int add_one(Ctx *c, NkgEvent *e, int role, int32_t w)
 	 * not for a party of a mutual one ("we fought for every ball") */
 	if (m == NKG_NONE && role != NKG_ROLE_PARTICIPANT)
 		m = first_person(c, w);
+	/* "Mech Dara thanked his supporters": the people of the agent's own
+	 * are a group of their own, not the agent again */
+	if (m != NKG_NONE && role == NKG_ROLE_TARGET &&
+	    (c->am[m].flags & M_PRON) &&
+	    nkg_idx_has(&e->roles[NKG_ROLE_AGENT], c->am[m].actor) &&
+	    mention_of_word(c, w) == NKG_NONE)
+		m = NKG_NONE;
 	if (m != NKG_NONE) {
 		ex_add_role(c, e, role, m);
 		return 1;

@@ -523,9 +523,10 @@ static int lemma_find(const NkgLang *l, const char *text, NkgAnalysis *a,
 	if (is_noun(x) && found && (m.v & WN_NOUN))
 		w->nclass = (uint8_t)WN_CLASS(m.v);
 	/* a name that is also a common noun ("Bush", "Trump") says nothing of
-	 * its class unless WordNet's sense is a place, a people or a body */
+	 * its class unless WordNet's sense is a place, a people, a body or a
+	 * time ("Thursday", "March") */
 	if (proper && w->nclass != NC_LOCATION && w->nclass != NC_GROUP &&
-	    w->nclass != NC_PERSON)
+	    w->nclass != NC_PERSON && w->nclass != NC_TIME)
 		w->nclass = NC_NONE;
 	if (x == X_NNP || whole)
 		return set_lemma(a, i, form, fn);

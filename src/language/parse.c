@@ -221,7 +221,8 @@ static int time_after(const NkgAnalysis *a, size_t j)
 	    (is_adj(a->words[j].xpos) || a->words[j].xpos == X_DT))
 		j++;
 	int x = a->words[j].xpos;
-	return (x == X_NN || x == X_NNS) && a->words[j].nclass == NC_TIME;
+	return (x == X_NN || x == X_NNS || x == X_NNP) &&
+	       a->words[j].nclass == NC_TIME;
 }
 
 /* Does the name at J, after a noun of a message or an act, start a
@@ -265,10 +266,13 @@ static int chunk_np(const NkgLang *l, NkgAnalysis *a, size_t *i)
 		if (noun && (y == X_DT || y == X_PDT || y == X_PRPS) &&
 		    a->words[j - 1].xpos != X_POS)
 			break;
-		/* "visited Russia today", "met Rubio last week": a time
-		 * after a name is a phrase of its own */
+		/* "visited Russia today", "met Rubio last week", "thanked his
+		 * supporters Thursday": a time after a name, or a named day
+		 * after a noun, is a phrase of its own */
 		int px = a->words[j - (j > w0)].xpos;
-		if (noun && j > w0 && (px == X_NNP || px == X_NNPS) &&
+		if (noun && j > w0 &&
+		    (px == X_NNP || px == X_NNPS ||
+		     ((px == X_NNS || px == X_NN) && y == X_NNP)) &&
 		    time_after(a, j))
 			break;
 		/* "a charge New Delhi rejected": a name after a noun of a
