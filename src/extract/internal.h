@@ -81,6 +81,12 @@ typedef struct {
 	size_t n_group;
 	size_t ppair[2]; /* the two people of the last two-party event */
 	int have_ppair;
+	/* short names a text gives its bodies: "... Agency (NISA)" */
+	struct {
+		char key[16];
+		size_t actor;
+	} acro[32];
+	size_t n_acro;
 	int own_subject;     /* the frame's agent is its verb's own subject */
 	int undergoer_class; /* WordNet class of the noun acted on, NC_* */
 	size_t *src_lex;     /* graph actor -> lexicon actor (or NKG_NONE) */

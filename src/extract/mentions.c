@@ -1180,6 +1180,37 @@ static size_t country_group(Ctx *c, const Head *h, size_t s1)
 	return gend;
 }
 
+/* "the National Intelligence and Security Agency (NISA)", "..., or NISA,":
+ * a short name in capitals right after a body's name stands for the body
+ * in the rest of the text.  Returns the tokens after the name it takes. */
+static size_t acronym_after(Ctx *c, size_t j, size_t s1, size_t gi)
+{
+	size_t a;
+	if (j + 2 < s1 && !strcmp(key(c, j), "(") &&
+	    !strcmp(key(c, j + 2), ")"))
+		a = j + 1;
+	else if (j + 3 < s1 && !strcmp(key(c, j), ",") &&
+	         !strcmp(key(c, j + 1), "or") &&
+	         (!strcmp(key(c, j + 3), ",") || !strcmp(key(c, j + 3), ".")))
+		a = j + 2;
+	else
+		return 0;
+	const NkgToken *t = tok(c, a);
+	size_t len = strlen(t->key);
+	if (!(t->flags & NKG_TOK_UPPER) || len < 2 || len >= 16 ||
+	    ex_is_actor_tok(c, a))
+		return 0;
+	if (c->n_acro < sizeof c->acro / sizeof *c->acro) {
+		memcpy(c->acro[c->n_acro].key, t->key, len + 1);
+		c->acro[c->n_acro++].actor = gi;
+		char *surface = ex_span_text(c, a, a + 1);
+		nkg_actor_add_alt(&c->g->actors[gi], surface);
+		free(surface);
+	}
+	ex_push_mention(c, a, a + 1, gi, 0);
+	return a + 2 - j;
+}
+
 /* A body of the country in H: "U.S. Naval Academy" (a name that starts
  * with the country), "Azerbaijan's Defence Ministry".  Returns the token
  * after it (0: none). */
@@ -1189,7 +1220,7 @@ static size_t country_body(Ctx *c, const Head *h, size_t s1)
 	size_t on = h->poss ? 0 : org_name(c, h->j, s1, &ogi);
 	if (on > h->cw && ogi != NKG_NONE) {
 		ex_push_mention(c, h->i, h->j + on, ogi, 0);
-		return h->j + on;
+		return h->j + on + acronym_after(c, h->j + on, s1, ogi);
 	}
 	if (!h->poss || c->lx->actors[h->cli].kind != NKG_KIND_COUNTRY)
 		return 0;
@@ -1218,7 +1249,7 @@ static size_t country_body(Ctx *c, const Head *h, size_t s1)
 	free(run);
 	free(slug);
 	ex_push_mention(c, h->i, head, gi, 0);
-	return head;
+	return gi != NKG_NONE ? head + acronym_after(c, head, s1, gi) : head;
 }
 
 /* "Algerian landowners", "Iraqi Kurds": a demonym before a plural noun
@@ -1429,7 +1460,24 @@ static size_t org_mention(Ctx *c, size_t i, size_t s0, size_t s1)
 	if (!on || ogi == NKG_NONE)
 		return 0;
 	ex_push_mention(c, i, i + on, ogi, 0);
-	return i + on;
+	return i + on + acronym_after(c, i + on, s1, ogi);
+}
+
+/* A short name the text gave a body before: "NISA said ...". */
+static size_t acronym_mention(Ctx *c, size_t i, size_t s0, size_t s1)
+{
+	const NkgToken *t = tok(c, i);
+	if (!(t->flags & NKG_TOK_UPPER))
+		return 0;
+	for (size_t k = 0; k < c->n_acro; k++)
+		if (!strcmp(c->acro[k].key, t->key)) {
+			unsigned fl = 0;
+			if (i + 1 < s1 && !strcmp(key(c, i + 1), "'s"))
+				fl |= M_POSS;
+			ex_push_mention(c, i, i + 1, c->acro[k].actor, fl);
+			return i + 1 + (fl & M_POSS ? 1 : 0);
+		}
+	return 0;
 }
 
 /* Anonymous sources ("11 sources familiar with the matter"); "Reuters
@@ -1899,11 +1947,11 @@ static size_t geo_name(Ctx *c, size_t i, size_t s0, size_t s1)
 void ex_find_actors(Ctx *c, size_t s0, size_t s1)
 {
 	static const Stage stages[] = {
-	        named_body_mention, geo_name,       head_phrase,
-	        leader_government,  demonym_people, known_actor,
-	        group_of_country,   org_mention,    pronoun_mention,
-	        pair_mention,       source_mention, person_mention,
-	        bare_group_mention};
+	        named_body_mention, acronym_mention,   geo_name,
+	        head_phrase,        leader_government, demonym_people,
+	        known_actor,        group_of_country,  org_mention,
+	        pronoun_mention,    pair_mention,      source_mention,
+	        person_mention,     bare_group_mention};
 	for (size_t i = s0; i < s1;) {
 		size_t end = 0;
 		for (size_t k = 0; !end && k < sizeof stages / sizeof *stages;
