@@ -1351,11 +1351,9 @@ static int reduced_passive(const Ctx *c, const Trigger *t)
 	if (h < 0 || wd(c, h)->upos != U_VERB || wd(c, h)->xpos != X_VBN ||
 	    wd(c, h)->deprel != D_ACL)
 		return 0;
-	for (size_t w = 0; w < c->an->n_words; w++)
-		if (c->an->words[w].head == h &&
-		    c->an->words[w].deprel == D_OBJ)
-			return 0;
-	return 1;
+	Args a;
+	args_of(c, h, &a);
+	return a.obj < 0;
 }
 
 /* Who takes part in the event of trigger T.  A frame that the relations
@@ -1449,13 +1447,13 @@ static int adverbial_participle(const Ctx *c, const Trigger *t)
 		return 0;
 	/* "after he was released": a participle with its own auxiliary
 	 * is a finite clause */
-	for (size_t w = 0; w < c->an->n_words; w++)
-		if (c->an->words[w].head == h &&
-		    (c->an->words[w].deprel == D_AUX ||
-		     c->an->words[w].deprel == D_AUX_PASS ||
-		     c->an->words[w].deprel == D_NSUBJ ||
-		     c->an->words[w].deprel == D_NSUBJ_PASS))
+	KIDS(c, h, d)
+	{
+		int dr = wd(c, d)->deprel;
+		if (dr == D_AUX || dr == D_AUX_PASS || dr == D_NSUBJ ||
+		    dr == D_NSUBJ_PASS)
 			return 0;
+	}
 	return 1;
 }
 
