@@ -1712,6 +1712,14 @@ void ex_merge_repeats(Ctx *c)
 			         repeats(e, &g->events[i + d]))
 				into = &g->events[i + d];
 		}
+		/* an act whose doer is not named ("the girls were
+		 * released") says who underwent it, not who acted: with no
+		 * event to join it is not written */
+		if (!into && !e->roles[NKG_ROLE_AGENT].n &&
+		    !e->roles[NKG_ROLE_PARTICIPANT].n) {
+			gone[i] = 1;
+			continue;
+		}
 		if (!into)
 			continue;
 		for (size_t k = 0; k < e->mentions.n; k++)
