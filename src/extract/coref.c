@@ -137,6 +137,49 @@ static size_t description(const Ctx *c, int g, const char *head)
 	return best;
 }
 
+/* "the militants" in a story about a named armed group: the group named
+ * nearest before in the sentence, else the one of SECTOR mentioned most
+ * lately in the story.  Only named bodies answer (a known actor or an
+ * organisation), never another bare group noun. */
+static int named_body(const NkgGraph *g, const NkgActor *a, const char *sector)
+{
+	if (!a->sector || strcmp(a->sector, sector))
+		return 0;
+	if (a->known || a->kind == NKG_KIND_ORGANIZATION)
+		return 1;
+	/* "al-Shabaab militants": a group of a named body */
+	for (size_t k = 0; k < a->affiliations.n; k++) {
+		const NkgActor *b = &g->actors[a->affiliations.v[k]];
+		if (b->kind == NKG_KIND_ORGANIZATION && b->sector &&
+		    !strcmp(b->sector, sector))
+			return 1;
+	}
+	return 0;
+}
+
+size_t ex_named_group(const Ctx *c, const char *sector)
+{
+	for (size_t k = c->n_am; k-- > 0;) {
+		const NkgActor *a = &c->g->actors[c->am[k].actor];
+		if (!(c->am[k].flags & (M_SOURCE | M_PRON)) &&
+		    named_body(c->g, a, sector))
+			return c->am[k].actor;
+	}
+	size_t best = NKG_NONE, bs = 0;
+	for (size_t k = 0; k < c->n_sal; k++) {
+		const NkgActor *a = &c->g->actors[c->sal[k].actor];
+		if (!named_body(c->g, a, sector))
+			continue;
+		if (best == NKG_NONE || c->sal[k].last_sent > bs ||
+		    (c->sal[k].last_sent == bs &&
+		     c->sal[k].count > ex_salience_count(c, best))) {
+			best = c->sal[k].actor;
+			bs = c->sal[k].last_sent;
+		}
+	}
+	return best;
+}
+
 /* Resolves a pronoun at I (*N: its length). */
 static size_t pronoun(Ctx *c, size_t i, size_t end, size_t *n)
 {

@@ -278,6 +278,7 @@ size_t ex_salience_count(const Ctx *c, size_t gi);
 size_t ex_main_country(const Ctx *c);
 size_t ex_surname(Ctx *c, size_t i, size_t end, int *ambiguous);
 size_t ex_pronoun_mention(Ctx *c, size_t i, size_t s1);
+size_t ex_named_group(const Ctx *c, const char *sector);
 size_t ex_pair_mention(Ctx *c, size_t i, size_t s1);
 
 #endif

@@ -724,6 +724,16 @@ static size_t bare_group(Ctx *c, size_t i, size_t s1)
 				return 0;
 	}
 	size_t m0 = group_mods(c, i);
+	/* "the militants" after "al-Shabaab": a body of no state named in
+	 * the story is the one its bare noun stands for */
+	if (m0 == i &&
+	    (!strcmp(gr->sector, "rebel") || !strcmp(gr->sector, "criminal"))) {
+		size_t named = ex_named_group(c, gr->sector);
+		if (named != NKG_NONE) {
+			ex_push_mention(c, i, i + n, named, 0);
+			return n;
+		}
+	}
 	/* criminals are rarely the story's main country's own */
 	size_t li = strcmp(gr->sector, "criminal") ? group_country(c, c->s0, s1)
 	                                           : NKG_NONE;
