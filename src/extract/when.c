@@ -89,6 +89,14 @@ void ex_event_date(Ctx *c, const Trigger *t, NkgEvent *e,
 			best = &dates[k];
 		}
 	}
+	/* a date the relations attach to the trigger is its own, however
+	 * far ("attacked the village ... in North Kivu province on
+	 * Sunday"), nearer dates of a dateline notwithstanding */
+	for (size_t k = 0; k < nd && t->verb; k++)
+		if (attached(c, t, &dates[k]) && best != &dates[k]) {
+			best = &dates[k];
+			break;
+		}
 	if (best) {
 		char buf[16];
 		const char *type;
