@@ -694,8 +694,12 @@ static size_t bare_group(Ctx *c, size_t i, size_t s1)
 	if (!n || ex_is_actor_tok(c, i))
 		return 0;
 	const LexGroup *gr = &c->lx->groups[e->idx];
-	if (!bare_sector(gr->sector) ||
-	    (gr->kind != NKG_KIND_GROUP && strcmp(gr->sector, "police")))
+	/* "the government", "officials": the story's country's, when the
+	 * story has one */
+	int governs = gr->sector && !strcmp(gr->sector, "government");
+	if (!governs &&
+	    (!bare_sector(gr->sector) ||
+	     (gr->kind != NKG_KIND_GROUP && strcmp(gr->sector, "police"))))
 		return 0;
 	/* "fighters of the RSF", "militants from JNIM": the named body
 	 * is the actor */
@@ -738,6 +742,8 @@ static size_t bare_group(Ctx *c, size_t i, size_t s1)
 	size_t li = strcmp(gr->sector, "criminal") ? group_country(c, c->s0, s1)
 	                                           : NKG_NONE;
 	size_t gi;
+	if (governs && li == NKG_NONE)
+		return 0;
 	if (li != NKG_NONE) {
 		gi = make_group(c, li, e->idx, m0, i, i + n);
 	} else {
