@@ -1519,6 +1519,58 @@ static void answered_accuser(Ctx *c, const Trigger *t, NkgEvent *e)
 	}
 }
 
+/* "32 Cubans were killed in the attack": an act with no doer that
+ * happened in an event named by a noun of its own class has the doer of
+ * that event, the latest one of the class before it with an agent. */
+static void agent_of_setting(Ctx *c, const Trigger *t, NkgEvent *e)
+{
+	int32_t h = ex_word(c, t->head);
+	if (h < 0 || !e->top_label)
+		return;
+	KIDS(c, h, d)
+	{
+		const char *cs = case_of(c, d);
+		if (wd(c, d)->deprel != D_OBL || !cs ||
+		    (strcmp(cs, "in") && strcmp(cs, "during")))
+			continue;
+		const LexPattern *np = NULL;
+		for (size_t k = 0; k < c->n_tr && !np; k++)
+			if (!c->tr[k].verb && ex_word(c, c->tr[k].head) == d)
+				np = &c->lx->patterns[c->tr[k].pattern];
+		if (!np || !np->top_label ||
+		    strcmp(np->top_label, e->top_label))
+			continue;
+		/* "in the attack" is one told of; "in suicide attacks" is
+		 * any */
+		int definite = 0;
+		KIDS(c, d, q)
+		{
+			const char *k = nkg_word_key(c->an, q);
+			definite |=
+			        wd(c, q)->deprel == D_NMOD_POSS ||
+			        (wd(c, q)->deprel == D_DET &&
+			         (!strcmp(k, "the") || !strcmp(k, "this") ||
+			          !strcmp(k, "that") || !strcmp(k, "these")));
+		}
+		if (!definite)
+			continue;
+		for (size_t i = c->g->n_events - 1; i-- > 0;) {
+			const NkgEvent *o = &c->g->events[i];
+			if (!o->top_label ||
+			    strcmp(o->top_label, e->top_label) ||
+			    !o->roles[NKG_ROLE_AGENT].n)
+				continue;
+			for (size_t k = 0; k < o->roles[NKG_ROLE_AGENT].n; k++)
+				if (!nkg_idx_has(&e->roles[NKG_ROLE_TARGET],
+				                 o->roles[NKG_ROLE_AGENT].v[k]))
+					nkg_idx_add(
+					        &e->roles[NKG_ROLE_AGENT],
+					        o->roles[NKG_ROLE_AGENT].v[k]);
+			return;
+		}
+	}
+}
+
 void ex_fill_event(Ctx *c, const Trigger *t, size_t s0, size_t s1,
                    const NkgDateExpr *dates, size_t nd)
 {
@@ -1535,6 +1587,8 @@ void ex_fill_event(Ctx *c, const Trigger *t, size_t s0, size_t s1,
 
 	int light_obj = 0; /* a noun that is the object of a light verb */
 	event_roles(c, t, e, s0, s1, &light_obj);
+	if (!e->roles[NKG_ROLE_AGENT].n && !e->roles[NKG_ROLE_PARTICIPANT].n)
+		agent_of_setting(c, t, e);
 
 	/* No self loops: an actor is not its own target. */
 	for (size_t k = 0; k < e->roles[NKG_ROLE_AGENT].n; k++) {
@@ -1669,6 +1723,10 @@ static int repeats(const NkgEvent *e, const NkgEvent *o)
 		return 0;
 	/* "shelled again on Tuesday" is another day's shelling */
 	if (e->date && o->date && strcmp(e->date, o->date))
+		return 0;
+	/* nor is a dated act of another class ("the operation on Jan. 3"
+	 * beside the killings in it) */
+	if (e->date && !o->date && strcmp(e->cls, o->cls))
 		return 0;
 	int en = e->modality && !strcmp(e->modality, "Negated");
 	int on = o->modality && !strcmp(o->modality, "Negated");
