@@ -730,6 +730,11 @@ static int32_t inherited_subject(const Ctx *c, int32_t h, int *passive)
 		case D_CONJ:
 		case D_ADVCL:
 			if (ga.subj >= 0) {
+				/* "were attacked or kidnapped": a participle
+				 * joined to a passive shares its auxiliary */
+				if (rel == D_CONJ && ga.passive && !*passive &&
+				    wd(c, g)->xpos == X_VBN)
+					*passive = 1;
 				if (rel == D_CONJ && ga.passive && !*passive)
 					return -1;
 				if (ga.subj >= 0 && is_relative(c, ga.subj) &&

@@ -191,6 +191,13 @@ static int headline_passive(const Ctx *c, const Trigger *t, size_t s0,
 	for (const char *const *q = preps; *q; q++)
 		if (!strcmp(key(c, t->t1), *q))
 			return 1;
+	/* "students beaten and detained": another past form joined */
+	if (t->t1 + 1 < s1 &&
+	    (!strcmp(key(c, t->t1), "and") || !strcmp(key(c, t->t1), "or"))) {
+		int32_t w = ex_word(c, t->t1 + 1);
+		return w >= 0 && (c->an->words[w].xpos == X_VBD ||
+		                  c->an->words[w].xpos == X_VBN);
+	}
 	return 0;
 }
 
@@ -356,6 +363,16 @@ void ex_find_triggers(Ctx *c, size_t s0, size_t s1)
 				t->passive = 2;
 			if (!t->passive && headline_passive(c, t, s0, s1))
 				t->passive = 3;
+			/* "were attacked or kidnapped": a participle joined
+			 * to a passive shares its auxiliary */
+			int32_t w = ex_word(c, t->head);
+			if (!t->passive && w >= 0) {
+				const NkgWord *ww = &c->an->words[w];
+				if (ww->deprel == D_CONJ && ww->xpos == X_VBN &&
+				    ww->head >= 0 &&
+				    (c->an->words[ww->head].flags & W_PASSIVE))
+					t->passive = 1;
+			}
 		}
 	}
 	/* Control verbs absorb the trigger of their complement, and so do

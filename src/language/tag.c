@@ -343,6 +343,15 @@ static void settle_verbs(NkgAnalysis *a, const char *text)
 		const NkgWord *p = j >= 0 ? &a->words[j] : NULL;
 		if (w->xpos == X_VBD && p && is_form(text, p, be_have_get))
 			w->xpos = X_VBN;
+		else if (w->xpos == X_VBD && p && p->xpos == X_CC && j >= 2 &&
+		         a->words[j - 1].xpos == X_VBN &&
+		         prev_content(a, (size_t)j - 1) >= 0 &&
+		         is_form(text,
+		                 &a->words[prev_content(a, (size_t)j - 1)],
+		                 be_have_get))
+			/* "were beaten and detained": the second participle
+			 * shares the first one's auxiliary */
+			w->xpos = X_VBN;
 		else if (w->xpos == X_VBN && p &&
 		         (p->xpos == X_PRP || p->xpos == X_NNP ||
 		          p->xpos == X_NNS || p->xpos == X_NN) &&
