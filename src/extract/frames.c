@@ -102,7 +102,8 @@ size_t ex_subject_left(const Ctx *c, size_t h, size_t s0)
 			     !strcmp(key(c, m->prep), "from")) &&
 			    ex_has_kind(c, m->prep - 1, h, LX_GROUP))
 				opens = 1;
-			if (m->flags & (M_PP | M_PLACE | M_SOURCE) && !opens)
+			if (m->flags & M_NOROLE ||
+			    (m->flags & (M_PP | M_PLACE | M_SOURCE) && !opens))
 				continue;
 			/* "Russia's Wagner Group": the possessed, not the owner
 			 */

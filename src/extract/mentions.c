@@ -1960,6 +1960,24 @@ static size_t geo_name(Ctx *c, size_t i, size_t s0, size_t s1)
 
 /* Scans one sentence for actor mentions: at each token the first stage
  * that finds a phrase there takes it, and the scan goes on after it. */
+/* "UN Chief: Killing of Protesters Unacceptable": the words before a
+ * colon that opens a headline name who says the rest, not a party to
+ * what it says. */
+static void headline_speaker(Ctx *c, size_t s0, size_t s1)
+{
+	if (c->sent != 0)
+		return;
+	size_t colon = NKG_NONE;
+	for (size_t z = s0 + 1; z < s1 && z < s0 + 6 && colon == NKG_NONE; z++)
+		if (!strcmp(key(c, z), ":"))
+			colon = z;
+	if (colon == NKG_NONE || colon + 1 >= s1)
+		return;
+	for (size_t k = 0; k < c->n_am; k++)
+		if (c->am[k].t0 >= s0 && c->am[k].t1 <= colon)
+			c->am[k].flags |= M_NOROLE;
+}
+
 void ex_find_actors(Ctx *c, size_t s0, size_t s1)
 {
 	static const Stage stages[] = {
@@ -1977,4 +1995,5 @@ void ex_find_actors(Ctx *c, size_t s0, size_t s1)
 	}
 	mention_preps(c, s0);
 	mention_coords(c);
+	headline_speaker(c, s0, s1);
 }
