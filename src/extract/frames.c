@@ -1784,6 +1784,13 @@ void ex_merge_repeats(Ctx *c)
 			gone[i] = 1;
 			continue;
 		}
+		/* nor is an act only hoped for or feared, with one party
+		 * ("I fear they will disengage"): neither done nor
+		 * announced, it says too little to be an event */
+		if (!into && e->modality && !strcmp(e->modality, "Uncertain")) {
+			gone[i] = 1;
+			continue;
+		}
 		if (!into)
 			continue;
 		for (size_t k = 0; k < e->mentions.n; k++)
