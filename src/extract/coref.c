@@ -409,14 +409,32 @@ size_t ex_pair_mention(Ctx *c, size_t i, size_t s1)
 			return z + 1 - i;
 		}
 	}
-	if (c->have_pair && i + 1 < s1 &&
+	if (i + 1 < s1 &&
 	    (!strcmp(key(c, i), "two") || !strcmp(key(c, i), "both")) &&
 	    (!strcmp(key(c, i + 1), "countries") ||
 	     !strcmp(key(c, i + 1), "nations") ||
 	     !strcmp(key(c, i + 1), "sides") ||
 	     !strcmp(key(c, i + 1), "governments"))) {
-		size_t a = ex_push_mention(c, i, i + 2, c->pair[0], 0);
-		size_t b = ex_push_mention(c, i, i + 2, c->pair[1], 0);
+		/* the two countries of this sentence and the one before
+		 * when there are just two ("Ankara looked to repair ties with
+		 * Israel.  Both countries ..."), else the last coordinated
+		 * pair */
+		size_t two[2], n2 = 0;
+		for (size_t k = 0; k < c->n_sal && n2 <= 2; k++) {
+			const NkgActor *ac = &c->g->actors[c->sal[k].actor];
+			if (ac->kind == NKG_KIND_COUNTRY &&
+			    c->sal[k].last_sent + 1 >= c->sent) {
+				if (n2 < 2)
+					two[n2] = c->sal[k].actor;
+				n2++;
+			}
+		}
+		if (n2 != 2 && !c->have_pair)
+			return 0;
+		size_t pa = n2 == 2 ? two[0] : c->pair[0];
+		size_t pb = n2 == 2 ? two[1] : c->pair[1];
+		size_t a = ex_push_mention(c, i, i + 2, pa, M_PAIR);
+		size_t b = ex_push_mention(c, i, i + 2, pb, M_PAIR);
 		if (a != NKG_NONE && b != NKG_NONE)
 			c->am[a].coord = b;
 		return 2;

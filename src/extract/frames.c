@@ -1577,6 +1577,33 @@ static void agent_of_setting(Ctx *c, const Trigger *t, NkgEvent *e)
 	}
 }
 
+/* "Both countries withdrew ambassadors": two parties named as a pair who
+ * act on people of their own, and on no one else, act on each other. */
+static void reciprocal_pair(Ctx *c, NkgEvent *e)
+{
+	NkgIdxList *ag = &e->roles[NKG_ROLE_AGENT];
+	NkgIdxList *tg = &e->roles[NKG_ROLE_TARGET];
+	if (ag->n != 2 || !tg->n)
+		return;
+	for (size_t k = 0; k < tg->n; k++) {
+		const NkgActor *a = &c->g->actors[tg->v[k]];
+		if (a->known || a->kind != NKG_KIND_GROUP || a->affiliations.n)
+			return;
+	}
+	size_t paired = 0;
+	for (size_t k = 0; k < c->n_am; k++)
+		if ((c->am[k].flags & M_PAIR) &&
+		    nkg_idx_has(ag, c->am[k].actor))
+			paired++;
+	if (paired < 2)
+		return;
+	for (size_t k = 0; k < ag->n; k++)
+		nkg_idx_add(&e->roles[NKG_ROLE_PARTICIPANT], ag->v[k]);
+	ag->n = 0;
+	tg->n = 0;
+	e->symmetric = 1;
+}
+
 void ex_fill_event(Ctx *c, const Trigger *t, size_t s0, size_t s1,
                    const NkgDateExpr *dates, size_t nd)
 {
@@ -1673,6 +1700,7 @@ void ex_fill_event(Ctx *c, const Trigger *t, size_t s0, size_t s1,
 			    !nkg_idx_has(&e->roles[NKG_ROLE_AGENT], a))
 				nkg_idx_add(&e->roles[NKG_ROLE_TARGET], a);
 		}
+	reciprocal_pair(c, e);
 	ex_class_by_modality(c, t, e, s1, mod);
 	if (!e->roles[NKG_ROLE_TARGET].n && e->top_label &&
 	    !strcmp(e->top_label, "Reject"))

@@ -35,7 +35,8 @@ enum {
 	M_PRON = 1 << 5,
 	M_SPEAKER = 1 << 6,
 	M_NOROLE =
-	        1 << 7, /* "due to X", "according to X": a cause or a source */
+	        1 << 7,  /* "due to X", "according to X": a cause or a source */
+	M_PAIR = 1 << 8, /* "both countries": one of two parties named before */
 };
 
 typedef struct {
