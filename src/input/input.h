@@ -96,6 +96,13 @@ long nkg_jsonl_count(const NkgJsonlReader *r);
 
 /* ---- Shared by the readers in src/input; not for other modules. ---- */
 
+/* Reads the JSON Lines record S (N bytes) into *OUT (zeroed) as
+ * nkg_jsonl_next() does, when it is an object of string members that
+ * jansson would read without fault (flat.c).  Returns 1 when done, or 0
+ * with *OUT still empty when the line must be parsed by jansson: not such
+ * an object, not sure to be valid, or memory ran out. */
+int nkg_jsonl_flat(const char *s, size_t n, NkgRecord *out);
+
 /* JSON, parsed by jansson (only json.c sees it). */
 typedef enum {
 	NKG_JSON_NULL,

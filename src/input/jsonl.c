@@ -146,6 +146,8 @@ NkgStatus nkg_jsonl_next(NkgJsonlReader *r, NkgRecord *out, int *eof,
 		if (r->jobs > 1 && num % r->jobs != r->job)
 			continue; /* another reader's */
 		r->ordinal = num;
+		if (nkg_jsonl_flat(r->line + skip, n - skip, out))
+			return NKG_SUCCESS;
 
 		NkgJson *obj = NULL;
 		size_t at = 0;
