@@ -14,6 +14,7 @@
 #include "emit/rdf.h"
 
 #include "rdf/redland.h"
+#include "text/fmt.h"
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -180,6 +181,26 @@ static int put_pname(Out *o, const char *iri)
 	return 0;
 }
 
+/* IRIs found to need no escape, by address: the same few predicates,
+ * classes and actors come back in statement after statement, and each is
+ * then copied without a look at its bytes.  An entry holds a copy of the
+ * IRI and is used only when the string at that address still equals it,
+ * so a string freed and another made in its place is checked again. */
+#define CLEAN_SLOTS 256
+#define CLEAN_MAX 120
+
+static _Thread_local struct {
+	const char *at;
+	size_t len;
+	char copy[CLEAN_MAX];
+} clean_iris[CLEAN_SLOTS];
+
+static size_t clean_slot(const char *iri)
+{
+	uint64_t a = (uint64_t)(uintptr_t)iri;
+	return (size_t)((a * 0x9e3779b97f4a7c15u) >> 56) & (CLEAN_SLOTS - 1);
+}
+
 /* <iri>: characters IRIREF does not allow become \u escapes. */
 static void put_iri(Out *o, const char *iri)
 {
@@ -190,7 +211,20 @@ static void put_iri(Out *o, const char *iri)
 		return;
 	char *d = o->buf + o->len;
 	*d++ = '<';
-	d = iri_body(d, iri, n);
+	size_t h = clean_slot(iri);
+	if (clean_iris[h].at == iri && clean_iris[h].len == n &&
+	    !memcmp(clean_iris[h].copy, iri, n)) {
+		memcpy(d, iri, n);
+		d += n;
+	} else {
+		char *e = iri_body(d, iri, n);
+		if ((size_t)(e - d) == n && n <= CLEAN_MAX) {
+			clean_iris[h].at = iri;
+			clean_iris[h].len = n;
+			memcpy(clean_iris[h].copy, iri, n);
+		}
+		d = e;
+	}
 	*d++ = '>';
 	o->len = (size_t)(d - o->buf);
 }
@@ -217,39 +251,43 @@ static int set_tail(Out *o, const char *graph)
 	return 0;
 }
 
-/* "literal": quote, backslash and line ends escaped; the text has been
- * through clean(), so no other control character is left, but any that
- * were would become \u escapes. */
+/* What a byte of a literal becomes: 0 itself, ' ' a space (controls other
+ * than tab and newline, as clean() makes them), or the letter of its
+ * backslash escape. */
+static const char lit_esc[256] = {
+        ' ', ' ',  ' ', ' ', ' ', ' ', ' ', ' ', ' ', 't', 'n', ' ', ' ',
+        ' ', ' ',  ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        ' ', ' ',  ' ', ' ', ' ', ' ', 0,   0,   '"', 0,   0,   0,   0,
+        0,   0,    0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,
+        0,   0,    0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,
+        0,   0,    0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,
+        0,   0,    0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,
+        0,   '\\', 0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,
+        0,   0,    0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,
+        0,   0,    0,   0,   0,   0,   0,   0,   0,   0,   ' '};
+
+/* "literal" with clean() and the escapes of quote, backslash and line
+ * ends done in one pass over it. */
 static void put_string(Out *o, const char *s)
 {
-	put(o, "\"", 1);
-	const char *run = s;
-	for (const char *p = s; *p; p++) {
-		unsigned char c = (unsigned char)*p;
-		const char *e = NULL;
-		char u[8];
-		if (c == '"')
-			e = "\\\"";
-		else if (c == '\\')
-			e = "\\\\";
-		else if (c == '\n')
-			e = "\\n";
-		else if (c == '\r')
-			e = "\\r";
-		else if (c == '\t')
-			e = "\\t";
-		else if (c < 0x20 || c == 0x7f) {
-			snprintf(u, sizeof u, "\\u%04X", c);
-			e = u;
-		}
-		if (e) {
-			put(o, run, (size_t)(p - run));
-			puts_(o, e);
-			run = p + 1;
+	size_t n = strlen(s);
+	if (reserve(o, 2 * n + 2))
+		return;
+	char *d = o->buf + o->len;
+	*d++ = '"';
+	for (size_t i = 0; i < n; i++) {
+		char e = lit_esc[(unsigned char)s[i]];
+		if (!e) {
+			*d++ = s[i];
+		} else if (e == ' ') {
+			*d++ = ' ';
+		} else {
+			*d++ = '\\';
+			*d++ = e;
 		}
 	}
-	puts_(o, run);
-	put(o, "\"", 1);
+	*d++ = '"';
+	o->len = (size_t)(d - o->buf);
 }
 
 static void native_flush(Out *o)
@@ -391,15 +429,6 @@ static void add_res(Out *o, const char *s, const char *p, const char *iri)
 static void add_lit(Out *o, const char *s, const char *p, const char *v,
                     const char *lang, const char *dtype)
 {
-	char *c = NULL;
-	if (has_control(v)) {
-		c = clean(v);
-		if (!c) {
-			o->failed = 1;
-			return;
-		}
-		v = c;
-	}
 	if (o->native) {
 		put_subject_predicate(o, s, p);
 		put_string(o, v);
@@ -411,8 +440,16 @@ static void add_lit(Out *o, const char *s, const char *p, const char *v,
 			puts_(o, lang);
 		}
 		native_end(o);
-		free(c);
 		return;
+	}
+	char *c = NULL;
+	if (has_control(v)) {
+		c = clean(v);
+		if (!c) {
+			o->failed = 1;
+			return;
+		}
+		v = c;
 	}
 	librdf_node *n;
 	if (dtype) {
@@ -432,7 +469,7 @@ static void add_lit(Out *o, const char *s, const char *p, const char *v,
 static void add_int(Out *o, const char *s, const char *p, size_t v)
 {
 	char buf[32];
-	snprintf(buf, sizeof buf, "%zu", v);
+	nkg_cat_size(buf, sizeof buf, 0, v);
 	add_lit(o, s, p, buf, NULL, XSD "integer");
 }
 
@@ -440,7 +477,8 @@ static void add_date(Out *o, const char *s, const char *p, const char *v,
                      const char *type)
 {
 	char dt[64];
-	snprintf(dt, sizeof dt, XSD "%s", type ? type : "date");
+	size_t n = nkg_cat(dt, sizeof dt, 0, XSD, SIZE_MAX);
+	nkg_cat(dt, sizeof dt, n, type ? type : "date", SIZE_MAX);
 	add_lit(o, s, p, v, NULL, dt);
 }
 
@@ -594,25 +632,28 @@ static void add_graph(Out *o, const NkgGraph *g, int with_text,
 		if (e->cls_label) {
 			/* "Blockade: United States → Venezuela" */
 			char label[600];
-			size_t l = (size_t)snprintf(label, sizeof label, "%s",
-			                            e->cls_label);
+			size_t l = nkg_cat(label, sizeof label, 0, e->cls_label,
+			                   SIZE_MAX);
 			const NkgIdxList *from =
 			        e->roles[NKG_ROLE_AGENT].n
 			                ? &e->roles[NKG_ROLE_AGENT]
 			                : &e->roles[NKG_ROLE_PARTICIPANT];
 			const NkgIdxList *to = &e->roles[NKG_ROLE_TARGET];
 			for (size_t k = 0; k < from->n && l < sizeof label - 80;
-			     k++)
-				l += (size_t)snprintf(
-				        label + l, sizeof label - l, "%s%.60s",
-				        k ? ", " : ": ",
-				        g->actors[from->v[k]].label);
+			     k++) {
+				l = nkg_cat(label, sizeof label, l,
+				            k ? ", " : ": ", SIZE_MAX);
+				l = nkg_cat(label, sizeof label, l,
+				            g->actors[from->v[k]].label, 60);
+			}
 			for (size_t k = 0; k < to->n && l < sizeof label - 80;
-			     k++)
-				l += (size_t)snprintf(
-				        label + l, sizeof label - l, "%s%.60s",
-				        k ? ", " : " \xe2\x86\x92 ",
-				        g->actors[to->v[k]].label);
+			     k++) {
+				l = nkg_cat(label, sizeof label, l,
+				            k ? ", " : " \xe2\x86\x92 ",
+				            SIZE_MAX);
+				l = nkg_cat(label, sizeof label, l,
+				            g->actors[to->v[k]].label, 60);
+			}
 			add_lit(o, en, DCT "description", label, "en", NULL);
 		}
 		for (int r = 0; r < NKG_ROLE_COUNT; r++)
@@ -639,7 +680,8 @@ static void add_graph(Out *o, const NkgGraph *g, int with_text,
 			         e->end_type);
 		if (e->modality) {
 			char mi[128];
-			snprintf(mi, sizeof mi, NKG_NS "%s", e->modality);
+			size_t l = nkg_cat(mi, sizeof mi, 0, NKG_NS, SIZE_MAX);
+			nkg_cat(mi, sizeof mi, l, e->modality, SIZE_MAX);
 			add_res(o, en, NKG_NS "modality", mi);
 		}
 		if (e->intended_cls)
