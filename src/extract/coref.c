@@ -8,6 +8,7 @@
 #include "extract/internal.h"
 
 #include "extract/english.h"
+#include "text/fmt.h"
 #include "lexicon/lexicon.h"
 #include "text/text.h"
 
@@ -74,7 +75,7 @@ static int non_state(const NkgActor *a)
 	    !a->sector)
 		return 0;
 	for (const char *const *s = sectors; *s; s++)
-		if (!strcmp(a->sector, *s))
+		if (nkg_streq(a->sector, *s))
 			return 1;
 	return 0;
 }
@@ -107,7 +108,7 @@ static int fits_kind(const NkgActor *a, int g, const char *head)
 	if (g == 6)
 		return non_state(a);
 	return a->kind == NKG_KIND_ORGANIZATION && a->sector &&
-	       !strcmp(a->sector, "international");
+	       nkg_streq(a->sector, "international");
 }
 
 /* "the country", "the group", "the bloc": the nearest earlier mention of
@@ -257,14 +258,14 @@ static int expletive_it(const Ctx *c, size_t i, size_t s1)
 	if (strcmp(key(c, i), "it") || i + 1 >= s1)
 		return 0;
 	const char *n = key(c, i + 1);
-	if (!strcmp(n, "remains") || !strcmp(n, "seems") ||
-	    !strcmp(n, "appears") || !strcmp(n, "remained") ||
-	    !strcmp(n, "seemed") || !strcmp(n, "appeared"))
+	if (nkg_streq(n, "remains") || nkg_streq(n, "seems") ||
+	    nkg_streq(n, "appears") || nkg_streq(n, "remained") ||
+	    nkg_streq(n, "seemed") || nkg_streq(n, "appeared"))
 		return 1;
 	if (!eng_is(n, ENG_BE) || i + 2 >= s1)
 		return 0;
 	for (int k = 0; adj[k]; k++)
-		if (!strcmp(key(c, i + 2), adj[k]))
+		if (nkg_streq(key(c, i + 2), adj[k]))
 			return 1;
 	return 0;
 }
@@ -277,7 +278,7 @@ static int joints(const Ctx *c, size_t a, size_t b, int *conj)
 		return 0;
 	for (size_t q = a; q < b; q++) {
 		const char *k = key(c, q);
-		if (!strcmp(k, "and") || !strcmp(k, "or"))
+		if (nkg_streq(k, "and") || nkg_streq(k, "or"))
 			*conj = 1;
 		else if (strcmp(k, ","))
 			return 0;
@@ -360,14 +361,14 @@ size_t ex_pronoun_mention(Ctx *c, size_t i, size_t s1)
 size_t ex_pair_mention(Ctx *c, size_t i, size_t s1)
 {
 	if (c->have_ppair && i + 1 < s1 &&
-	    (!strcmp(key(c, i), "two") || !strcmp(key(c, i), "both"))) {
+	    (nkg_streq(key(c, i), "two") || nkg_streq(key(c, i), "both"))) {
 		static const char *const people[] = {
 		        "leaders",      "men",    "women",     "ministers",
 		        "presidents",   "envoys", "diplomats", "officials",
 		        "counterparts", NULL};
 		int hit = 0;
 		for (int q = 0; people[q]; q++)
-			if (!strcmp(key(c, i + 1), people[q]))
+			if (nkg_streq(key(c, i + 1), people[q]))
 				hit = 1;
 		if (hit) {
 			size_t a = ex_push_mention(c, i, i + 2, c->ppair[0], 0);
@@ -384,9 +385,9 @@ size_t ex_pair_mention(Ctx *c, size_t i, size_t s1)
 		                                      "five", "six",   NULL};
 		size_t want = 0;
 		for (size_t q = 0; numbers[q]; q++)
-			if (!strcmp(key(c, i), numbers[q]))
+			if (nkg_streq(key(c, i), numbers[q]))
 				want = q + 2;
-		if (!strcmp(key(c, i), "both"))
+		if (nkg_streq(key(c, i), "both"))
 			want = 2;
 		size_t z = i + 1;
 		while (want && z < s1 && z < i + 3 && !ex_is_actor_tok(c, z) &&
@@ -395,9 +396,9 @@ size_t ex_pair_mention(Ctx *c, size_t i, size_t s1)
 		       strcmp(key(c, z), "states"))
 			z++;
 		if (want && want == c->n_group && want > 2 && z < s1 &&
-		    (!strcmp(key(c, z), "countries") ||
-		     !strcmp(key(c, z), "nations") ||
-		     !strcmp(key(c, z), "states"))) {
+		    (nkg_streq(key(c, z), "countries") ||
+		     nkg_streq(key(c, z), "nations") ||
+		     nkg_streq(key(c, z), "states"))) {
 			size_t prev = NKG_NONE;
 			for (size_t q = 0; q < c->n_group; q++) {
 				size_t m = ex_push_mention(c, i, z + 1,
@@ -410,11 +411,11 @@ size_t ex_pair_mention(Ctx *c, size_t i, size_t s1)
 		}
 	}
 	if (i + 1 < s1 &&
-	    (!strcmp(key(c, i), "two") || !strcmp(key(c, i), "both")) &&
-	    (!strcmp(key(c, i + 1), "countries") ||
-	     !strcmp(key(c, i + 1), "nations") ||
-	     !strcmp(key(c, i + 1), "sides") ||
-	     !strcmp(key(c, i + 1), "governments"))) {
+	    (nkg_streq(key(c, i), "two") || nkg_streq(key(c, i), "both")) &&
+	    (nkg_streq(key(c, i + 1), "countries") ||
+	     nkg_streq(key(c, i + 1), "nations") ||
+	     nkg_streq(key(c, i + 1), "sides") ||
+	     nkg_streq(key(c, i + 1), "governments"))) {
 		/* the two countries of this sentence and the one before
 		 * when there are just two ("Ankara looked to repair ties with
 		 * Israel.  Both countries ..."), else the last coordinated
@@ -461,7 +462,7 @@ size_t ex_surname(Ctx *c, size_t i, size_t end, int *ambiguous)
 		if (!sp)
 			continue;
 		char *f = nkg_fold(sp + 1, strlen(sp + 1));
-		int eq = f && !strcmp(f, key(c, i));
+		int eq = f && nkg_streq(f, key(c, i));
 		free(f);
 		if (!eq)
 			continue;

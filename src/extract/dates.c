@@ -3,6 +3,7 @@
  * "last month", read against the publication date.  Month and weekday
  * names come from the lexicon; the relative words are English grammar. */
 #include "extract/dates.h"
+#include "text/fmt.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -144,7 +145,7 @@ size_t nkg_find_dates(const NkgLexicon *lx, const NkgTokens *tk, size_t t0,
 		int m = month_of(lx, t->key, ts, &q);
 		size_t j = i + 1;
 		if (m && (t->flags & NKG_TOK_CAP || q)) {
-			if (j < t1 && !strcmp(tk->toks[j].key, "."))
+			if (j < t1 && nkg_streq(tk->toks[j].key, "."))
 				j++;
 			int d = j < t1 ? number(&tk->toks[j], 1,
 			                        days_in(2000, m))
@@ -153,7 +154,7 @@ size_t nkg_find_dates(const NkgLexicon *lx, const NkgTokens *tk, size_t t0,
 			if (d) {
 				j++;
 				if (j + 1 < t1 &&
-				    !strcmp(tk->toks[j].key, ",") &&
+				    nkg_streq(tk->toks[j].key, ",") &&
 				    number(&tk->toks[j + 1], 1000, 2999)) {
 					y = number(&tk->toks[j + 1], 1000,
 					           2999);
@@ -173,11 +174,11 @@ size_t nkg_find_dates(const NkgLexicon *lx, const NkgTokens *tk, size_t t0,
 			/* A bare capitalised "May" needs a day or a year. */
 			if (!d && !y && !q &&
 			    !(i > t0 &&
-			      (!strcmp(tk->toks[i - 1].key, "in") ||
-			       !strcmp(tk->toks[i - 1].key, "since") ||
-			       !strcmp(tk->toks[i - 1].key, "until") ||
-			       !strcmp(tk->toks[i - 1].key, "early") ||
-			       !strcmp(tk->toks[i - 1].key, "late"))))
+			      (nkg_streq(tk->toks[i - 1].key, "in") ||
+			       nkg_streq(tk->toks[i - 1].key, "since") ||
+			       nkg_streq(tk->toks[i - 1].key, "until") ||
+			       nkg_streq(tk->toks[i - 1].key, "early") ||
+			       nkg_streq(tk->toks[i - 1].key, "late"))))
 				continue;
 			e.explicit_year = y != 0;
 			e.v.y = y ? y : infer_year(pub, m, d);
@@ -195,14 +196,14 @@ size_t nkg_find_dates(const NkgLexicon *lx, const NkgTokens *tk, size_t t0,
 			         1; /* 1970-01-01 was a Thursday */
 			int back = (pw - wd + 7) % 7;
 			e.v = from_days(pd - back);
-		} else if (pub.y && !strcmp(t->key, "yesterday")) {
+		} else if (pub.y && nkg_streq(t->key, "yesterday")) {
 			e.v = from_days(to_days(pub) - 1);
-		} else if (pub.y && !strcmp(t->key, "today")) {
+		} else if (pub.y && nkg_streq(t->key, "today")) {
 			e.v = pub;
-		} else if (pub.y && !strcmp(t->key, "last") && j < t1 &&
-		           (!strcmp(tk->toks[j].key, "month") ||
-		            !strcmp(tk->toks[j].key, "year"))) {
-			if (!strcmp(tk->toks[j].key, "month")) {
+		} else if (pub.y && nkg_streq(t->key, "last") && j < t1 &&
+		           (nkg_streq(tk->toks[j].key, "month") ||
+		            nkg_streq(tk->toks[j].key, "year"))) {
+			if (nkg_streq(tk->toks[j].key, "month")) {
 				e.v.y = pub.m == 1 ? pub.y - 1 : pub.y;
 				e.v.m = pub.m == 1 ? 12 : pub.m - 1;
 			} else {
@@ -211,8 +212,8 @@ size_t nkg_find_dates(const NkgLexicon *lx, const NkgTokens *tk, size_t t0,
 			e.t1 = j + 1;
 		} else if (t->flags & NKG_TOK_NUM && number(t, 1900, 2100) &&
 		           i > t0 &&
-		           (!strcmp(tk->toks[i - 1].key, "in") ||
-		            !strcmp(tk->toks[i - 1].key, "since"))) {
+		           (nkg_streq(tk->toks[i - 1].key, "in") ||
+		            nkg_streq(tk->toks[i - 1].key, "since"))) {
 			e.v.y = number(t, 1900, 2100);
 			e.explicit_year = 1;
 		} else {
@@ -222,7 +223,8 @@ size_t nkg_find_dates(const NkgLexicon *lx, const NkgTokens *tk, size_t t0,
 			continue;
 		for (size_t k = e.t0; k > t0 && k + 3 > e.t0; k--) {
 			const char *pk = tk->toks[k - 1].key;
-			if (!strcmp(pk, "since") || !strcmp(pk, "starting")) {
+			if (nkg_streq(pk, "since") ||
+			    nkg_streq(pk, "starting")) {
 				e.since = 1;
 				break;
 			}

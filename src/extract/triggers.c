@@ -5,6 +5,7 @@
 #include "extract/internal.h"
 
 #include "extract/english.h"
+#include "text/fmt.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -40,7 +41,7 @@ static size_t match_rest(const Ctx *c, const LexVerbPhrase *vp, size_t h,
 		size_t found = 0;
 		for (size_t gap = 0; gap <= limit && j + gap < s1; gap++) {
 			const char *k = key(c, j + gap);
-			if (!strcmp(k, want) ||
+			if (nkg_streq(k, want) ||
 			    (!particle && strlen(k) == strlen(want) + 1 &&
 			     !strncmp(k, want, strlen(want)) &&
 			     k[strlen(want)] == 's') ||
@@ -75,7 +76,7 @@ static int is_be_before(const Ctx *c, size_t h, size_t s0)
 			return 1;
 		if (!eng_is(pk, ENG_AUX) &&
 		    !(tok(c, k - 1)->flags & NKG_TOK_WORD && strlen(pk) > 2 &&
-		      !strcmp(pk + strlen(pk) - 2, "ly")))
+		      nkg_streq(pk + strlen(pk) - 2, "ly")))
 			return 0;
 	}
 	return 0;
@@ -91,15 +92,15 @@ static int verb_reading(const Ctx *c, const Trigger *t, size_t s0)
 	if (t->t0 == s0)
 		return t->form == FORM_ING;
 	const char *pk = key(c, t->t0 - 1);
-	if (eng_is(pk, ENG_DET) || !strcmp(pk, "'s"))
+	if (eng_is(pk, ENG_DET) || nkg_streq(pk, "'s"))
 		return 0;
-	int adverb = strlen(pk) > 3 && !strcmp(pk + strlen(pk) - 2, "ly");
+	int adverb = strlen(pk) > 3 && nkg_streq(pk + strlen(pk) - 2, "ly");
 	if (t->form == FORM_ING) {
 		/* "are leaving", "while condemning", "and pledging" are verbs;
 		 * "the inaugural meeting" is a noun */
 		if (!(tok(c, t->t0 - 1)->flags & NKG_TOK_WORD) ||
 		    eng_is(pk, ENG_CLAUSE) || eng_is(pk, ENG_PREP) ||
-		    !strcmp(pk, "and") || !strcmp(pk, "or"))
+		    nkg_streq(pk, "and") || nkg_streq(pk, "or"))
 			return 1;
 		if (eng_is(pk, ENG_AUX) || eng_is(pk, ENG_BE) || adverb ||
 		    ex_has_kind(c, t->t0 - 1, t->t0, LX_PRONOUN) ||
@@ -107,7 +108,7 @@ static int verb_reading(const Ctx *c, const Trigger *t, size_t s0)
 			return 1;
 		return 0;
 	}
-	if (eng_is(pk, ENG_AUX) || eng_is(pk, ENG_BE) || !strcmp(pk, "to") ||
+	if (eng_is(pk, ENG_AUX) || eng_is(pk, ENG_BE) || nkg_streq(pk, "to") ||
 	    adverb || ex_has_kind(c, t->t0 - 1, t->t0, LX_PRONOUN))
 		return 1;
 	const AMention *m = ex_mention_ending(c, t->t0);
@@ -159,8 +160,8 @@ static int is_score(const Ctx *c, size_t i, size_t s1)
 			return 1;
 	}
 	if (a && a <= 2 && !k[a] && i + 2 < s1 &&
-	    (!strcmp(key(c, i + 1), "-") ||
-	     !strcmp(key(c, i + 1), "\xe2\x80\x93"))) {
+	    (nkg_streq(key(c, i + 1), "-") ||
+	     nkg_streq(key(c, i + 1), "\xe2\x80\x93"))) {
 		const char *r = key(c, i + 2);
 		size_t b = strspn(r, "0123456789");
 		return b && b <= 2 && !r[b];
@@ -181,7 +182,8 @@ static int headline_passive(const Ctx *c, const Trigger *t, size_t s0,
 	    p->after != NKG_ROLE_TARGET || t->t0 == s0)
 		return 0;
 	const char *last = key(c, s1 - 1);
-	if (!strcmp(last, ".") || !strcmp(last, "?") || !strcmp(last, "!"))
+	if (nkg_streq(last, ".") || nkg_streq(last, "?") ||
+	    nkg_streq(last, "!"))
 		return 0;
 	if (t->t1 >= s1)
 		return 1;
@@ -189,7 +191,7 @@ static int headline_passive(const Ctx *c, const Trigger *t, size_t s0,
 	        "in",     "at",   "near", "during", "after", "outside",
 	        "inside", "amid", "over", "on",     "off",   NULL};
 	for (const char *const *q = preps; *q; q++)
-		if (!strcmp(key(c, t->t1), *q))
+		if (nkg_streq(key(c, t->t1), *q))
 			return 1;
 	/* "students beaten and detained": another past form joined */
 	if (t->t1 + 1 < s1 &&
@@ -356,7 +358,7 @@ void ex_find_triggers(Ctx *c, size_t s0, size_t s1)
 			/* "a lunch hosted by the ambassador": a passive with no
 			 * auxiliary, whose subject is the noun before it */
 			if (t->form == FORM_PAST && !t->passive && t->t1 < s1 &&
-			    !strcmp(key(c, t->t1), "by") && t->t0 > s0 &&
+			    nkg_streq(key(c, t->t1), "by") && t->t0 > s0 &&
 			    !ex_mention_ending(c, t->t0) &&
 			    is_word(c, t->t0 - 1) &&
 			    !ex_eng(c, t->t0 - 1, ENG_AUX))
@@ -381,7 +383,7 @@ void ex_find_triggers(Ctx *c, size_t s0, size_t s1)
 		Trigger *t = &c->tr[k];
 		const LexPattern *tp = &c->lx->patterns[t->pattern];
 		int request_noun =
-		        !t->verb && !strcmp(tp->top_label, "Request");
+		        !t->verb && nkg_streq(tp->top_label, "Request");
 		if (t->suppressed || !(tp->control || request_noun))
 			continue;
 		for (size_t q = 0; q < c->n_tr; q++) {
@@ -392,7 +394,7 @@ void ex_find_triggers(Ctx *c, size_t s0, size_t s1)
 			 */
 			if (tp->control && tp->speaker < 0 && u->t0 > t->t1 &&
 			    u->t0 <= t->t1 + 16 &&
-			    !strcmp(key(c, u->t0 - 1), "to"))
+			    nkg_streq(key(c, u->t0 - 1), "to"))
 				reach = 16;
 			if (q == k || u->suppressed || u->t0 < t->t1 ||
 			    u->t0 > t->t1 + reach)

@@ -2,6 +2,7 @@
 /* graph.c: building the per-document graph; deduplication lives here. */
 #include "graph/graph.h"
 
+#include "text/fmt.h"
 #include "text/text.h"
 
 #include <stdint.h>
@@ -169,13 +170,16 @@ size_t nkg_graph_add_mention(NkgGraph *g, size_t begin, size_t end,
 	m->end = end;
 	m->sent_begin = sent_begin;
 	m->anchor = nkg_strdup(anchor ? anchor : "");
-	char buf[64];
-	snprintf(buf, sizeof buf, "m-%zu-%zu", begin, end);
-	size_t n = strlen(g->base) + strlen(buf) + 1;
+	/* BASE "m-" BEGIN "-" END */
+	size_t n = strlen(g->base) + 48;
 	m->iri = malloc(n);
 	if (!m->iri || !m->anchor)
 		return NKG_NONE;
-	snprintf(m->iri, n, "%s%s", g->base, buf);
+	size_t l = nkg_cat(m->iri, n, 0, g->base, SIZE_MAX);
+	l = nkg_cat(m->iri, n, l, "m-", SIZE_MAX);
+	l = nkg_cat_size(m->iri, n, l, begin);
+	l = nkg_cat(m->iri, n, l, "-", SIZE_MAX);
+	nkg_cat_size(m->iri, n, l, end);
 	return g->n_mentions++;
 }
 
@@ -400,19 +404,20 @@ void nkg_graph_finish(NkgGraph *g)
 	 * an event keeps its IRI when unrelated text changes elsewhere. */
 	for (size_t i = 0; i < g->n_events; i++) {
 		NkgEvent *e = &g->events[i];
+		/* "e-CLASS-N", cut short at 159 bytes */
 		char buf[160];
-		if (e->mentions.n) {
-			snprintf(buf, sizeof buf, "e-%s-%zu",
-			         local_name(e->cls), e->anchor);
-		} else {
-			snprintf(buf, sizeof buf, "e-%s-%zu",
-			         local_name(e->cls), i);
-		}
-		size_t n = strlen(g->base) + strlen(buf) + 1;
+		size_t l = nkg_cat(buf, sizeof buf, 0, "e-", SIZE_MAX);
+		l = nkg_cat(buf, sizeof buf, l, local_name(e->cls), SIZE_MAX);
+		l = nkg_cat(buf, sizeof buf, l, "-", SIZE_MAX);
+		l = nkg_cat_size(buf, sizeof buf, l,
+		                 e->mentions.n ? e->anchor : i);
+		size_t n = strlen(g->base) + l + 1;
 		free(e->iri);
 		e->iri = malloc(n);
-		if (e->iri)
-			snprintf(e->iri, n, "%s%s", g->base, buf);
+		if (e->iri) {
+			size_t k = nkg_cat(e->iri, n, 0, g->base, SIZE_MAX);
+			nkg_cat(e->iri, n, k, buf, SIZE_MAX);
+		}
 	}
 	for (size_t i = 0; i < g->n_positions; i++) {
 		NkgPosition *p = &g->positions[i];

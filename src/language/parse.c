@@ -26,6 +26,7 @@
  * result is one tree per sentence.
  */
 #include "language/langdata.h"
+#include "text/fmt.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -54,12 +55,12 @@ static int is_finite_tag(int x)
 
 static int lemma_is(const NkgAnalysis *a, size_t i, const char *l)
 {
-	return !strcmp(nkg_word_lemma(a, i), l);
+	return nkg_streq(nkg_word_lemma(a, i), l);
 }
 
 static int key_is(const NkgAnalysis *a, size_t i, const char *k)
 {
-	return !strcmp(nkg_word_key(a, i), k);
+	return nkg_streq(nkg_word_key(a, i), k);
 }
 
 /* "at least 50 militants", "at most three": with a superlative of
