@@ -10,6 +10,7 @@
  * or an e-mail address as one word.
  */
 #include "language/language.h"
+#include "text/fmt.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -29,7 +30,8 @@ static const char *const prefixes[] = {
 /* Clitics split from the end of a word; "n't" and "'s" are split already. */
 static const char *const clitics[] = {"'re", "'ve", "'ll", "'d", "'m", NULL};
 
-/* Words UD splits in two at a fixed place. */
+/* Words UD splits in two at a fixed place; 5 or 6 bytes each, the only
+ * lengths split_token() tries them on. */
 static const struct {
 	const char *word;
 	size_t at;
@@ -134,7 +136,8 @@ static int split_token(NkgAnalysis *a, const char *text, size_t k,
 	size_t b0 = t->b0, b1 = t->b1, c0 = t->c0;
 	const char *s = text + b0;
 	size_t n = b1 - b0;
-	for (int i = 0; fused[i].word; i++)
+	/* a fused word has 5 or 6 bytes: "cannot", "gonna" */
+	for (int i = 0; (n == 5 || n == 6) && fused[i].word; i++)
 		if (lower_eq(s, n, fused[i].word))
 			return add_word(a, text, k, b0, b0 + fused[i].at, c0,
 			                0) ||
@@ -249,7 +252,8 @@ static size_t glue(const char *text, const NkgTokens *tk, size_t k, size_t end)
 		if (seps)
 			return m;
 	}
-	int url = !strncmp(t->key, "http", 4) || !strcmp(t->key, "www");
+	int url = (t->key[0] == 'h' && !strncmp(t->key, "http", 4)) ||
+	          nkg_streq(t->key, "www");
 	int mail = 0;
 	size_t m = k;
 	while (m + 1 < end && tk->toks[m + 1].b0 == tk->toks[m].b1 &&
