@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* english.c: the closed word classes named in english.h. */
 #include "extract/english.h"
+#include "text/fmt.h"
 
 #include <pthread.h>
 #include <string.h>
@@ -131,7 +132,7 @@ unsigned eng_mask(const char *key)
 	pthread_once(&table_once, build_table);
 	size_t h = eng_hash(key) & (ENG_SLOTS - 1);
 	for (; table[h].word; h = (h + 1) & (ENG_SLOTS - 1))
-		if (!strcmp(table[h].word, key))
+		if (nkg_streq(table[h].word, key))
 			return table[h].mask;
 	return 0;
 }
