@@ -177,6 +177,13 @@ const char *ex_cue_modality(const Ctx *c, const Trigger *t, size_t s0,
 			                : ex_lookup(c, z, n, t->t0 + 1);
 			if (!sl)
 				continue;
+			/* "hope for stability has been shaken": the noun
+			 * names a hope, its verb says nothing of the acts
+			 * around it */
+			int32_t zw = n == 1 ? ex_word(c, z) : -1;
+			if (zw >= 0 && (c->an->words[zw].upos == U_NOUN ||
+			                c->an->words[zw].upos == U_PROPN))
+				continue;
 			for (size_t q = 0; q < sl->n; q++) {
 				if (sl->v[q].kind != LX_CUE)
 					continue;
