@@ -331,6 +331,18 @@ static long prev_content(const NkgAnalysis *a, size_t i)
 	return j;
 }
 
+/* Does a noun phrase start right after word I ("accused Canberra",
+ * "signed the deal"), as an object of an active verb would? */
+static int object_follows(const NkgAnalysis *a, size_t i)
+{
+	if (i + 1 >= a->n_words)
+		return 0;
+	int x = a->words[i + 1].xpos;
+	return x == X_DT || x == X_NNP || x == X_NNPS || x == X_NN ||
+	       x == X_NNS || x == X_PRP || x == X_PRPS || x == X_CD ||
+	       x == X_JJ;
+}
+
 /* Verb forms the bigram model cannot tell apart, settled by what comes
  * before them as English grammar does: a past participle follows a form of
  * be, have or get, a past tense follows its subject; the base form follows
@@ -348,7 +360,8 @@ static void settle_verbs(NkgAnalysis *a, const char *text)
 		         prev_content(a, (size_t)j - 1) >= 0 &&
 		         is_form(text,
 		                 &a->words[prev_content(a, (size_t)j - 1)],
-		                 be_have_get))
+		                 be_have_get) &&
+		         !object_follows(a, i))
 			/* "were beaten and detained": the second participle
 			 * shares the first one's auxiliary */
 			w->xpos = X_VBN;
