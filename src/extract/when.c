@@ -92,11 +92,25 @@ void ex_event_date(Ctx *c, const Trigger *t, NkgEvent *e,
 	/* a date the relations attach to the trigger is its own, however
 	 * far ("attacked the village ... in North Kivu province on
 	 * Sunday"), nearer dates of a dateline notwithstanding */
-	for (size_t k = 0; k < nd && t->verb; k++)
-		if (attached(c, t, &dates[k]) && best != &dates[k]) {
-			best = &dates[k];
-			break;
+	const NkgDateExpr *own = NULL;
+	size_t od = (size_t)-1;
+	for (size_t k = 0; k < nd && t->verb; k++) {
+		size_t d = dates[k].t0 > t->head ? dates[k].t0 - t->head
+		                                 : t->head - dates[k].t0;
+		/* the date of a dateline ("GOMA, May 4 (Wire) —") is
+		 * the report's */
+		int dateline = 0;
+		for (size_t z = dates[k].t1; z < t->t0 && !dateline; z++) {
+			int32_t w = ex_word(c, z);
+			dateline = w >= 0 && c->an->words[w].xpos == X_COLON;
 		}
+		if (!dateline && attached(c, t, &dates[k]) && d < od) {
+			own = &dates[k];
+			od = d;
+		}
+	}
+	if (own)
+		best = own;
 	if (best) {
 		char buf[16];
 		const char *type;
