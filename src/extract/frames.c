@@ -503,6 +503,18 @@ static size_t generic_group(Ctx *c, int32_t w)
 	KIDS(c, w, d)
 	{
 		int r = wd(c, d)->deprel;
+		/* "partners in Afghanistan", "supporters from Mali": people
+		 * of that country, though the name stays the noun's */
+		const char *dc = case_of(c, d);
+		if (d > w && r == D_NMOD && dc &&
+		    (!strcmp(dc, "in") || !strcmp(dc, "from"))) {
+			size_t m = mention_of_word(c, d);
+			if (m != NKG_NONE &&
+			    c->g->actors[c->am[m].actor].kind ==
+			            NKG_KIND_COUNTRY)
+				country = c->am[m].actor;
+			continue;
+		}
 		if (d > w || (r != D_AMOD && r != D_COMPOUND))
 			continue;
 		size_t m = mention_of_word(c, d);
@@ -521,6 +533,16 @@ static size_t generic_group(Ctx *c, int32_t w)
 		o += l;
 		label[o++] = ' ';
 		(void)k;
+	}
+	/* ... however the parse attaches the phrase right after it */
+	if (country == NKG_NONE && w + 2 < (int32_t)c->an->n_words &&
+	    wd(c, w + 1)->upos == U_ADP &&
+	    (!strcmp(nkg_word_key(c->an, w + 1), "in") ||
+	     !strcmp(nkg_word_key(c->an, w + 1), "from"))) {
+		size_t m = mention_of_word(c, w + 2);
+		if (m != NKG_NONE &&
+		    c->g->actors[c->am[m].actor].kind == NKG_KIND_COUNTRY)
+			country = c->am[m].actor;
 	}
 	const char *lemma = nkg_word_lemma(c->an, w);
 	size_t hl = h->b1 - h->b0;
