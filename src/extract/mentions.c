@@ -503,6 +503,11 @@ static size_t org_name(Ctx *c, size_t i, size_t end, size_t *gi)
 			lw = j;
 			continue;
 		}
+		/* "NATO and European Union officials": two bodies, not
+		 * one name */
+		if (!strcmp(t->key, "and") && j + 1 < end &&
+		    ex_longest(c, j + 1, end, LX_ACTOR, NULL))
+			break;
 		if ((!strcmp(t->key, "of") || !strcmp(t->key, "for") ||
 		     !strcmp(t->key, "and") || !strcmp(t->key, "on")) &&
 		    j + 1 < end && is_cap(c, j + 1) && j > i) {
