@@ -181,6 +181,56 @@ size_t ex_named_group(const Ctx *c, const char *sector)
 	return best;
 }
 
+/* After the story: a bare armed-group noun read before any armed group
+ * was named ("Somali forces kill 50 militants" over a story about
+ * al-Shabaab) stands for the one body of its sector the story names;
+ * with none, or several, it stays a group of its own. */
+void ex_resolve_bare_groups(Ctx *c)
+{
+	NkgGraph *g = c->g;
+	for (size_t b = 0; b < c->n_bare; b++) {
+		const NkgActor *ba = &g->actors[c->bare[b]];
+		size_t one = NKG_NONE;
+		int several = 0;
+		for (size_t k = 0; k < c->n_sal; k++) {
+			size_t a = c->sal[k].actor;
+			if (a == c->bare[b] || !ba->sector ||
+			    !named_body(g, &g->actors[a], ba->sector))
+				continue;
+			/* "al-Shabaab militants" and al-Shabaab are one */
+			size_t root = a;
+			const NkgActor *ac = &g->actors[a];
+			if (!ac->known && ac->kind != NKG_KIND_ORGANIZATION &&
+			    ac->affiliations.n)
+				root = ac->affiliations.v[0];
+			if (one == NKG_NONE)
+				one = root;
+			else if (one != root && one != a)
+				several = 1;
+		}
+		if (one == NKG_NONE || several)
+			continue;
+		for (size_t i = 0; i < g->n_events; i++) {
+			NkgEvent *e = &g->events[i];
+			for (int r = 0; r < NKG_ROLE_COUNT; r++) {
+				NkgIdxList *l = &e->roles[r];
+				size_t n = 0;
+				for (size_t k = 0; k < l->n; k++)
+					if (l->v[k] != c->bare[b])
+						l->v[n++] = l->v[k];
+				if (n == l->n)
+					continue;
+				l->n = n;
+				/* no actor is its own target */
+				if (r == NKG_ROLE_TARGET &&
+				    nkg_idx_has(&e->roles[NKG_ROLE_AGENT], one))
+					continue;
+				nkg_idx_add(l, one);
+			}
+		}
+	}
+}
+
 /* Resolves a pronoun at I (*N: its length). */
 static size_t pronoun(Ctx *c, size_t i, size_t end, size_t *n)
 {

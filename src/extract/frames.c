@@ -1802,6 +1802,7 @@ static int repeats(const NkgEvent *e, const NkgEvent *o)
 
 void ex_merge_repeats(Ctx *c)
 {
+	ex_resolve_bare_groups(c);
 	NkgGraph *g = c->g;
 	size_t n = g->n_events;
 	/* first the repeats join their events (two-sided events never

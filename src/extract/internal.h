@@ -88,6 +88,10 @@ typedef struct {
 		size_t actor;
 	} acro[32];
 	size_t n_acro;
+	/* groups of no state read from a bare noun with no named body to
+	 * stand for yet ("Somali forces kill 50 militants" in a headline) */
+	size_t bare[16];
+	size_t n_bare;
 	int own_subject;     /* the frame's agent is its verb's own subject */
 	int undergoer_class; /* WordNet class of the noun acted on, NC_* */
 	size_t *src_lex;     /* graph actor -> lexicon actor (or NKG_NONE) */
@@ -280,6 +284,7 @@ size_t ex_main_country(const Ctx *c);
 size_t ex_surname(Ctx *c, size_t i, size_t end, int *ambiguous);
 size_t ex_pronoun_mention(Ctx *c, size_t i, size_t s1);
 size_t ex_named_group(const Ctx *c, const char *sector);
+void ex_resolve_bare_groups(Ctx *c);
 size_t ex_pair_mention(Ctx *c, size_t i, size_t s1);
 
 #endif

@@ -692,6 +692,29 @@ static size_t group_mods(const Ctx *c, size_t i)
 	return m0;
 }
 
+/* The named body of no state that group noun GR stands for ("the
+ * militants" after "al-Shabaab"), or NKG_NONE. */
+static size_t named_for(const Ctx *c, const LexGroup *gr)
+{
+	if (!gr->sector ||
+	    (strcmp(gr->sector, "rebel") && strcmp(gr->sector, "criminal")))
+		return NKG_NONE;
+	return ex_named_group(c, gr->sector);
+}
+
+/* Remembers group GI of noun GR for a body the story names later. */
+static void note_bare(Ctx *c, const LexGroup *gr, size_t gi)
+{
+	if (!gr->sector ||
+	    (strcmp(gr->sector, "rebel") && strcmp(gr->sector, "criminal")))
+		return;
+	for (size_t k = 0; k < c->n_bare; k++)
+		if (c->bare[k] == gi)
+			return;
+	if (c->n_bare < sizeof c->bare / sizeof c->bare[0])
+		c->bare[c->n_bare++] = gi;
+}
+
 static size_t bare_group(Ctx *c, size_t i, size_t s1)
 {
 	const LexEntry *e;
@@ -735,9 +758,8 @@ static size_t bare_group(Ctx *c, size_t i, size_t s1)
 	size_t m0 = group_mods(c, i);
 	/* "the militants" after "al-Shabaab": a body of no state named in
 	 * the story is the one its bare noun stands for */
-	if (m0 == i &&
-	    (!strcmp(gr->sector, "rebel") || !strcmp(gr->sector, "criminal"))) {
-		size_t named = ex_named_group(c, gr->sector);
+	if (m0 == i) {
+		size_t named = named_for(c, gr);
 		if (named != NKG_NONE) {
 			ex_push_mention(c, i, i + n, named, 0);
 			return n;
@@ -768,6 +790,8 @@ static size_t bare_group(Ctx *c, size_t i, size_t s1)
 	}
 	if (gi == NKG_NONE)
 		return 0;
+	if (m0 == i)
+		note_bare(c, gr, gi);
 	ex_push_mention(c, m0, i + n, gi, 0);
 	return n;
 }
@@ -1468,7 +1492,13 @@ static size_t group_of_country(Ctx *c, size_t i, size_t s0, size_t s1)
 	int poss = q + n2 < s1 && !strcmp(key(c, q + n2), "'s");
 	if (!n2 || poss || c->lx->actors[li2].kind != NKG_KIND_COUNTRY)
 		return 0;
-	size_t gi = make_group(c, li2, e->idx, i, i, i + n);
+	/* "insurgents in Borno" in a story about ISWAP */
+	const LexGroup *gr = &c->lx->groups[e->idx];
+	size_t gi = named_for(c, gr);
+	if (gi == NKG_NONE) {
+		gi = make_group(c, li2, e->idx, i, i, i + n);
+		note_bare(c, gr, gi);
+	}
 	ex_push_mention(c, i, q + n2, gi, 0);
 	return q + n2;
 }
