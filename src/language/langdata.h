@@ -55,6 +55,7 @@ struct NkgLangImpl {
 	LdTable lex, suffix, wn, exc;
 	const float *trans, *prior;
 	const char *pool;
+	uint32_t pool_len;
 	/* one byte per slot of each table (lex, suffix, wn, exc): 0 for a
 	 * free slot, else a tag from its hash, so that most lookups of a
 	 * word the table lacks read this small array, not the slots; in
@@ -70,7 +71,14 @@ int ld_get(const NkgLang *l, LdTable t, const char *key, uint32_t *val);
 static inline const void *ld_list(const NkgLang *l, uint32_t off, uint32_t *n)
 {
 	const unsigned char *p = l->base + l->sec_off[LD_LISTS] + off;
+	uint32_t len = l->sec_len[LD_LISTS];
+	*n = 0;
+	/* a damaged block yields an empty list, never a read outside it */
+	if (off >= len || len - off < 4)
+		return p;
 	memcpy(n, p, 4);
+	if (*n > (len - off - 4) / 8)
+		*n = 0;
 	return p + 4;
 }
 uint32_t ld_hash(const char *s, size_t n);
@@ -109,7 +117,11 @@ int ld_read_tagger(LdBuilder *b, const char *dir, NkgError *err);
 int ld_read_wordnet(LdBuilder *b, const char *dir, NkgError *err);
 
 /* Sets up L's pointers over a block of LEN bytes; -1 if it is not a
- * well-formed block of this layout and KEY. */
-int ld_open(NkgLang *l, const unsigned char *block, size_t len, uint64_t key);
+ * well-formed block of this layout and KEY.  TRUSTED (a block just built,
+ * or a file whose stamp matched) spares the sum of the whole block and
+ * the scan of every table slot; the header and offsets are checked all
+ * the same. */
+int ld_open(NkgLang *l, const unsigned char *block, size_t len, uint64_t key,
+            int trusted);
 
 #endif

@@ -249,7 +249,8 @@ static int take_exc(const NkgLang *l, char p, const char *w, Morph *m)
 	key[0] = p;
 	key[1] = ':';
 	memcpy(key + 2, w, n + 1);
-	if (!ld_get(l, l->exc, key, &off) || strlen(l->pool + off) >= LM_MAX)
+	if (!ld_get(l, l->exc, key, &off) || off >= l->pool_len ||
+	    strlen(l->pool + off) >= LM_MAX)
 		return 0;
 	strcpy(m->lemma, l->pool + off);
 	if (!ld_get(l, l->wn, m->lemma, &m->v))

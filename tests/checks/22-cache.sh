@@ -70,3 +70,28 @@ t_cache_off() {
 	[ -s "$T/co.nq" ]
 }
 check "cache-off-or-unwritable" t_cache_off
+
+t_lang_cache_damaged() { # the language data's cache, trusted by its stamp
+	local c="$T/c-lang" bin size off
+	rm -rf "$c"
+	NKG_CACHE_DIR="$c" "$NKG" extract -f nquads tests/data/kenya-ethiopia.txt >"$T/cl-ref.nq" || return 1
+	bin=$(ls "$c"/language-*.bin 2>/dev/null) || return 0 # no language data
+	size=$(stat -c %s "$bin")
+	cp -p "$bin" "$T/cl-good.bin"
+	# written to since it was saved: checked in full, and rebuilt
+	printf '\377' | dd of="$bin" bs=1 seek=$((size / 3)) conv=notrunc 2>/dev/null
+	NKG_CACHE_DIR="$c" "$NKG" extract -f nquads tests/data/kenya-ethiopia.txt >"$T/cl-1.nq" || return 1
+	cmp "$T/cl-ref.nq" "$T/cl-1.nq" || return 1
+	cmp -s "$bin" "$T/cl-good.bin" && { echo "damaged cache kept"; return 1; }
+	head -c $((size / 2)) "$T/cl-good.bin" >"$bin"
+	NKG_CACHE_DIR="$c" "$NKG" extract -f nquads tests/data/kenya-ethiopia.txt >"$T/cl-2.nq" || return 1
+	cmp "$T/cl-ref.nq" "$T/cl-2.nq" || return 1
+	# damage the stamp cannot see: whatever comes out, no crash
+	for off in 200 $((size / 4)) $((size / 2)) $((size - 100)); do
+		cp -p "$T/cl-good.bin" "$bin"
+		printf '\377\377\377\377' | dd of="$bin" bs=1 seek="$off" conv=notrunc 2>/dev/null
+		touch -r "$T/cl-good.bin" "$bin"
+		NKG_CACHE_DIR="$c" "$NKG" extract -f nquads tests/data/kenya-ethiopia.txt >/dev/null || return 1
+	done
+}
+check "lang-cache-damaged-ignored" t_lang_cache_damaged

@@ -219,7 +219,7 @@ int main(void)
 	ld_builder_free(b);
 	struct NkgLangImpl lang;
 	memset(&lang, 0, sizeof lang);
-	CHECK(blk && ld_open(&lang, blk, len, 42) == 0);
+	CHECK(blk && ld_open(&lang, blk, len, 42, 0) == 0);
 	if (failures) {
 		free(blk);
 		return 1;
