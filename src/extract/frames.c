@@ -1549,7 +1549,8 @@ static void answered_accuser(Ctx *c, const Trigger *t, NkgEvent *e)
 
 /* "32 Cubans were killed in the attack": an act with no doer that
  * happened in an event named by a noun of its own class has the doer of
- * that event, the latest one of the class before it with an agent. */
+ * that event, the latest one of the class before it with parties (none
+ * when those are the two sides of a clash). */
 static void agent_of_setting(Ctx *c, const Trigger *t, NkgEvent *e)
 {
 	int32_t h = ex_word(c, t->head);
@@ -1585,9 +1586,10 @@ static void agent_of_setting(Ctx *c, const Trigger *t, NkgEvent *e)
 		for (size_t i = c->g->n_events - 1; i-- > 0;) {
 			const NkgEvent *o = &c->g->events[i];
 			if (!o->top_label ||
-			    strcmp(o->top_label, e->top_label) ||
-			    !o->roles[NKG_ROLE_AGENT].n)
+			    strcmp(o->top_label, e->top_label) || !has_any(o))
 				continue;
+			/* "killed in the clashes" after a clash of two
+			 * sides: no one of them is the killer */
 			for (size_t k = 0; k < o->roles[NKG_ROLE_AGENT].n; k++)
 				if (!nkg_idx_has(&e->roles[NKG_ROLE_TARGET],
 				                 o->roles[NKG_ROLE_AGENT].v[k]))

@@ -188,8 +188,9 @@ static int headline_passive(const Ctx *c, const Trigger *t, size_t s0,
 	if (t->t1 >= s1)
 		return 1;
 	static const char *const preps[] = {
-	        "in",     "at",   "near", "during", "after", "outside",
-	        "inside", "amid", "over", "on",     "off",   NULL};
+	        "in",     "at",    "near", "during", "after", "outside",
+	        "inside", "amid",  "over", "on",     "off",   "as",
+	        "when",   "while", "by",   NULL};
 	for (const char *const *q = preps; *q; q++)
 		if (nkg_streq(key(c, t->t1), *q))
 			return 1;
