@@ -750,6 +750,12 @@ static int32_t inherited_subject(const Ctx *c, int32_t h, int *passive)
 				return ga.subj;
 			g = gov;
 			continue;
+		case D_PARATAXIS:
+			/* "..., Macron said, thanking Oman": a participle
+			 * loosely joined shares its clause's subject */
+			if (wd(c, g)->xpos != X_VBG)
+				return -1;
+			/* fall through */
 		case D_CONJ:
 		case D_ADVCL:
 			if (ga.subj >= 0) {
