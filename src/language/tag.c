@@ -353,7 +353,20 @@ static void settle_verbs(NkgAnalysis *a, const char *text)
 		NkgWord *w = &a->words[i];
 		long j = prev_content(a, i);
 		const NkgWord *p = j >= 0 ? &a->words[j] : NULL;
-		if (w->xpos == X_VBD && p && is_form(text, p, be_have_get))
+		if (w->xpos == X_VBG &&
+		    ((p && p->xpos == X_DT &&
+		      (i + 1 >= a->n_words || a->words[i + 1].xpos == X_IN ||
+		       a->words[i + 1].xpos == X_PERIOD ||
+		       a->words[i + 1].xpos == X_COMMA ||
+		       a->words[i + 1].xpos == X_CC)) ||
+		     (i + 1 < a->n_words &&
+		      is_form(text, &a->words[i + 1],
+		              (const char *const[]){"of", NULL}))))
+			/* "condemned the shelling.", "condemns shelling of
+			 * Kadugli": a gerund after a determiner with no
+			 * object, or before "of", is a noun */
+			w->xpos = X_NN;
+		else if (w->xpos == X_VBD && p && is_form(text, p, be_have_get))
 			w->xpos = X_VBN;
 		else if (w->xpos == X_VBD && p && p->xpos == X_CC && j >= 2 &&
 		         a->words[j - 1].xpos == X_VBN &&
