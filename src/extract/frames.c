@@ -1634,6 +1634,49 @@ static void reciprocal_pair(Ctx *c, NkgEvent *e)
 	e->symmetric = 1;
 }
 
+/* "condemned the shelling", "welcomed the release": a reaction to an
+ * event the text told of is aimed at whoever did it (for a welcome, at
+ * whoever it was done for when no one did it). */
+static void reaction_target(Ctx *c, const Trigger *t, NkgEvent *e)
+{
+	int32_t h = ex_word(c, t->head);
+	if (h < 0 || !e->top_label || c->g->n_events < 2)
+		return;
+	int support = !strcmp(e->top_label, "Support");
+	if (!support && strcmp(e->top_label, "Accuse"))
+		return;
+	Args a;
+	args_of(c, h, &a);
+	if (a.obj < 0)
+		return;
+	const LexPattern *np = NULL;
+	/* the object names an event: a noun trigger, or a verb's form
+	 * read as a noun ("the shelling") */
+	for (size_t k = 0; k < c->n_tr && !np; k++)
+		if (ex_word(c, c->tr[k].head) == a.obj &&
+		    (!c->tr[k].verb || wd(c, a.obj)->upos == U_NOUN))
+			np = &c->lx->patterns[c->tr[k].pattern];
+	if (!np || !np->top_label)
+		return;
+	for (size_t i = c->g->n_events - 1; i-- > 0;) {
+		const NkgEvent *o = &c->g->events[i];
+		if (!o->top_label || strcmp(o->top_label, np->top_label) ||
+		    !has_any(o))
+			continue;
+		const NkgIdxList *from =
+		        o->roles[NKG_ROLE_AGENT].n ? &o->roles[NKG_ROLE_AGENT]
+		        : o->roles[NKG_ROLE_PARTICIPANT].n
+		                ? &o->roles[NKG_ROLE_PARTICIPANT]
+		        : support ? &o->roles[NKG_ROLE_TARGET]
+		                  : NULL;
+		for (size_t k = 0; from && k < from->n; k++)
+			if (!nkg_idx_has(&e->roles[NKG_ROLE_AGENT], from->v[k]))
+				nkg_idx_add(&e->roles[NKG_ROLE_TARGET],
+				            from->v[k]);
+		return;
+	}
+}
+
 void ex_fill_event(Ctx *c, const Trigger *t, size_t s0, size_t s1,
                    const NkgDateExpr *dates, size_t nd)
 {
@@ -1735,6 +1778,8 @@ void ex_fill_event(Ctx *c, const Trigger *t, size_t s0, size_t s1,
 	if (!e->roles[NKG_ROLE_TARGET].n && e->top_label &&
 	    !strcmp(e->top_label, "Reject"))
 		answered_accuser(c, t, e);
+	if (!e->roles[NKG_ROLE_TARGET].n && !e->symmetric)
+		reaction_target(c, t, e);
 	diplomatic_protest(c, e);
 	seized_property(c, e);
 
