@@ -51,7 +51,14 @@ static size_t match_rest(const Ctx *c, const LexVerbPhrase *vp, size_t h,
 				found = j + gap + 1;
 				break;
 			}
-			if (!(tok(c, j + gap)->flags & NKG_TOK_WORD) &&
+			/* "gave Ukraine $500 million": an amount may stand
+			 * between the words of a phrase */
+			const NkgToken *gt = tok(c, j + gap);
+			int amount = (gt->flags & NKG_TOK_NUM) ||
+			             nkg_streq(gt->key, "$") ||
+			             nkg_streq(gt->key, "\u20ac") ||
+			             nkg_streq(gt->key, "\u00a3");
+			if (!(gt->flags & NKG_TOK_WORD) && !amount &&
 			    !ex_is_actor_tok(c, j + gap))
 				break;
 			if (particle && ex_is_actor_tok(c, j + gap))
