@@ -734,10 +734,12 @@ static size_t bare_group(Ctx *c, size_t i, size_t s1)
 	if (i + n < s1 &&
 	    (!strcmp(key(c, i + n), "of") || !strcmp(key(c, i + n), "from")))
 		return 0;
-	/* "police chief", "protesters' demands": the noun is a modifier */
+	/* "police chief", "protesters' demands": the noun is a modifier;
+	 * but "the government's decision" is the government's */
+	int poss = i + n < s1 && (!strcmp(key(c, i + n), "'s") ||
+	                          !strcmp(key(c, i + n), "'"));
 	if (i + n < s1 &&
-	    (ex_has_kind(c, i + n, s1, LX_TITLE) ||
-	     !strcmp(key(c, i + n), "'s") || !strcmp(key(c, i + n), "'")))
+	    (ex_has_kind(c, i + n, s1, LX_TITLE) || (poss && !governs)))
 		return 0;
 	/* nor an adjective before a noun ("civilian casualties",
 	 * "military targets") */
@@ -792,8 +794,8 @@ static size_t bare_group(Ctx *c, size_t i, size_t s1)
 		return 0;
 	if (m0 == i)
 		note_bare(c, gr, gi);
-	ex_push_mention(c, m0, i + n, gi, 0);
-	return n;
+	ex_push_mention(c, m0, i + n, gi, poss ? M_POSS : 0);
+	return n + (poss ? 1 : 0);
 }
 
 /* Finds a title at I (after optional modifiers like "senior"); returns its
