@@ -316,6 +316,13 @@ static int output_start(Output *o, const char *path)
 {
 	if (output_open(o, path))
 		return -1;
+	/* a file takes the output in large writes: at the 4 KB its block
+	 * size asks for, stdio split each part the emitter hands over into
+	 * several; a pipe or terminal keeps the usual buffering */
+	static char big[1 << 20];
+	struct stat st;
+	if (fstat(fileno(o->f), &st) == 0 && S_ISREG(st.st_mode))
+		setvbuf(o->f, big, _IOFBF, sizeof big);
 	active_output = o;
 	signal(SIGINT, on_signal);
 	signal(SIGTERM, on_signal);
