@@ -218,6 +218,17 @@ void ex_find_triggers(Ctx *c, size_t s0, size_t s1)
 			continue;
 		size_t max =
 		        c->lx->max_ntok < MAX_SPAN ? c->lx->max_ntok : MAX_SPAN;
+		/* only the sentence's phrases are looked up, and its cached
+		 * row says at once whether one at I is a trigger, and how
+		 * long the longest can be */
+		if (i < c->s0 || i >= c->s1)
+			continue;
+		if (!c->cached[i - c->s0])
+			(void)ex_lookup_at(c, i, 1, c->s1);
+		if (!(c->kinds[i - c->s0] & (1u << LX_NOUN | 1u << LX_VERB)))
+			continue;
+		if ((size_t)c->cached[i - c->s0] - 1 < max)
+			max = (size_t)c->cached[i - c->s0] - 1;
 		/* noun triggers: longest phrase */
 		for (size_t n = max; n >= 1; n--) {
 			const LexSlot *s = ex_lookup(c, i, n, s1);
