@@ -68,10 +68,13 @@ void *ld_memo_slot(void **table, const void **lang, const NkgLang *l,
 {
 	if (!*table || *lang != (const void *)l) {
 		free(*table);
-		*table = calloc(slots, size);
+		/* on cache lines, so that an entry of a line's size (or a
+		 * fraction of one) is read in one */
+		*table = aligned_alloc(64, slots * size);
 		*lang = l;
 		if (!*table)
 			return NULL;
+		memset(*table, 0, slots * size);
 	}
 	uint32_t h = ((ld_hash(key, n) ^ extra) * 16777619u) | 1u;
 	*hash = h;

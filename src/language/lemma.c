@@ -553,7 +553,10 @@ typedef struct {
 	uint32_t hash; /* of form and tag; 0 when free */
 	uint8_t xpos, nclass, fn, ln;
 	char form[MEMO_LEN], lemma[MEMO_LEN];
+	char pad[12]; /* to a cache line: each lookup reads one */
 } LemmaMemo;
+_Static_assert(sizeof(LemmaMemo) == 64,
+               "a lemma memo entry fills a cache line");
 
 static LemmaMemo *memo_slot(const NkgLang *l, NkgAnalysis *a, const char *form,
                             size_t fn, int x, uint32_t *hash)

@@ -254,7 +254,9 @@ typedef struct {
 	char form[MEMO_LEN];
 	uint8_t tag[MEMO_TAGS];
 	float sc[MEMO_TAGS];
+	uint8_t pad[4]; /* to a cache line: each lookup reads one */
 } TagMemo;
+_Static_assert(sizeof(TagMemo) == 64, "a tag memo entry fills a cache line");
 
 static TagMemo *memo_slot(const NkgLang *l, NkgAnalysis *a, const char *form,
                           size_t fn, int start, uint32_t *hash)
