@@ -152,7 +152,7 @@ static int named_body(const NkgGraph *g, const NkgActor *a, const char *sector)
 	for (size_t k = 0; k < a->affiliations.n; k++) {
 		const NkgActor *b = &g->actors[a->affiliations.v[k]];
 		if (b->kind == NKG_KIND_ORGANIZATION && b->sector &&
-		    !strcmp(b->sector, sector))
+		    nkg_streq(b->sector, sector))
 			return 1;
 	}
 	return 0;

@@ -4,6 +4,7 @@
 #include "extract/internal.h"
 
 #include "extract/english.h"
+#include "text/fmt.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -40,12 +41,13 @@ static int clause_break_scan(const Ctx *c, size_t i)
 	if (speech_verb(c, i, i + 1))
 		return 1;
 	/* ", and" / ", but" */
-	if (!strcmp(k, ",") && i + 1 < c->tk->n_toks &&
-	    (!strcmp(key(c, i + 1), "and") || !strcmp(key(c, i + 1), "but")))
+	if (nkg_streq(k, ",") && i + 1 < c->tk->n_toks &&
+	    (nkg_streq(key(c, i + 1), "and") ||
+	     nkg_streq(key(c, i + 1), "but")))
 		return 1;
 	/* "condemned the incident and summoned ...": a conjunction before
 	 * a verb of its own */
-	if ((!strcmp(k, "and") || !strcmp(k, "but")) && i + 1 < c->s1) {
+	if ((nkg_streq(k, "and") || nkg_streq(k, "but")) && i + 1 < c->s1) {
 		int32_t w = ex_word(c, i + 1);
 		int x = w >= 0 ? c->an->words[w].xpos : -1;
 		if (x == X_VBD || x == X_VBZ || x == X_VBP || x == X_MD)
@@ -71,8 +73,8 @@ int ex_is_speech_tok(const Ctx *c, size_t i, size_t s1)
 	if (ex_is_actor_tok(c, i))
 		return 0;
 	return speech_verb(c, i, s1) ||
-	       (!strcmp(key(c, i), "according") && i + 1 < s1 &&
-	        !strcmp(key(c, i + 1), "to"));
+	       (nkg_streq(key(c, i), "according") && i + 1 < s1 &&
+	        nkg_streq(key(c, i + 1), "to"));
 }
 
 /* The subject left of H: the first mention after the last clause break
@@ -98,8 +100,8 @@ size_t ex_subject_left(const Ctx *c, size_t h, size_t s0)
 			 * belongs to */
 			if (m->prep != NKG_NONE && m->prep > start &&
 			    !(m->flags & M_PLACE) &&
-			    (!strcmp(key(c, m->prep), "of") ||
-			     !strcmp(key(c, m->prep), "from")) &&
+			    (nkg_streq(key(c, m->prep), "of") ||
+			     nkg_streq(key(c, m->prep), "from")) &&
 			    ex_has_kind(c, m->prep - 1, h, LX_GROUP))
 				opens = 1;
 			if (m->flags & M_NOROLE ||
@@ -147,31 +149,32 @@ static int prep_role(const LexPattern *p, const char *prep, int verb,
                      int passive)
 {
 	for (size_t k = 0; k < p->n_preps; k++)
-		if (!strcmp(p->preps[k].key, prep))
+		if (nkg_streq(p->preps[k].key, prep))
 			return p->preps[k].role;
-	if (!strcmp(prep, "by") && (passive || !verb))
+	if (nkg_streq(prep, "by") && (passive || !verb))
 		return NKG_ROLE_AGENT;
 	/* "talks on Afghanistan": what the parties meet about is no
 	 * party ("suspended operations against the ELN" names one) */
-	if (p->symmetric && (!strcmp(prep, "on") || !strcmp(prep, "upon")))
+	if (p->symmetric && (nkg_streq(prep, "on") || nkg_streq(prep, "upon")))
 		return -1;
-	if (!strcmp(prep, "against") || !strcmp(prep, "on") ||
-	    !strcmp(prep, "upon"))
+	if (nkg_streq(prep, "against") || nkg_streq(prep, "on") ||
+	    nkg_streq(prep, "upon"))
 		return NKG_ROLE_TARGET;
-	if (!strcmp(prep, "with") || !strcmp(prep, "alongside"))
+	if (nkg_streq(prep, "with") || nkg_streq(prep, "alongside"))
 		return p->symmetric ? NKG_ROLE_PARTICIPANT : NKG_ROLE_TARGET;
-	if (!strcmp(prep, "between") || !strcmp(prep, "among"))
+	if (nkg_streq(prep, "between") || nkg_streq(prep, "among"))
 		return p->symmetric ? NKG_ROLE_PARTICIPANT : NKG_ROLE_TARGET;
-	if (!strcmp(prep, "to") || !strcmp(prep, "toward") ||
-	    !strcmp(prep, "towards"))
+	if (nkg_streq(prep, "to") || nkg_streq(prep, "toward") ||
+	    nkg_streq(prep, "towards"))
 		return NKG_ROLE_TARGET;
-	if (!verb && !strcmp(prep, "from"))
+	if (!verb && nkg_streq(prep, "from"))
 		return NKG_ROLE_AGENT;
-	if (!verb && !strcmp(prep, "of"))
+	if (!verb && nkg_streq(prep, "of"))
 		return p->symmetric ? -1 : NKG_ROLE_TARGET;
-	if (!strcmp(prep, "from"))
+	if (nkg_streq(prep, "from"))
 		return NKG_ROLE_ORIGIN;
-	if (!strcmp(prep, "in") || !strcmp(prep, "at") || !strcmp(prep, "near"))
+	if (nkg_streq(prep, "in") || nkg_streq(prep, "at") ||
+	    nkg_streq(prep, "near"))
 		return NKG_ROLE_PLACE;
 	return -1;
 }
@@ -204,7 +207,7 @@ static const char *const modality_rank[] = {"Asserted",  "Reported", "Claimed",
 static int rank(const char *m)
 {
 	for (int i = 0; modality_rank[i]; i++)
-		if (m && !strcmp(m, modality_rank[i]))
+		if (m && nkg_streq(m, modality_rank[i]))
 			return i;
 	return 0;
 }
@@ -216,7 +219,7 @@ static int rank(const char *m)
 static int class_below(const Ctx *c, const char *sub, const char *sup)
 {
 	for (int depth = 0; sub && depth < 16; depth++) {
-		if (!strcmp(sub, sup))
+		if (nkg_streq(sub, sup))
 			return 1;
 		const LexClass *lc = nkg_lex_class(c->lx, sub);
 		sub = lc ? lc->super : NULL;
@@ -267,8 +270,9 @@ static int merge_last(Ctx *c)
 				continue;
 			if (n->date && o->date && strcmp(n->date, o->date))
 				continue;
-			if ((n->modality && !strcmp(n->modality, "Negated")) !=
-			    (o->modality && !strcmp(o->modality, "Negated")))
+			if ((n->modality &&
+			     nkg_streq(n->modality, "Negated")) !=
+			    (o->modality && nkg_streq(o->modality, "Negated")))
 				continue;
 		}
 		for (size_t k = 0; k < n->mentions.n; k++)
@@ -416,8 +420,8 @@ static size_t arg_mention_at(const Ctx *c, int32_t w, int depth)
 		const char *cs = case_of(c, d);
 		if (r == D_NMOD_POSS || r == D_COMPOUND || r == D_AMOD ||
 		    (r == D_NMOD && cs &&
-		     (!strcmp(cs, "of") || !strcmp(cs, "from") ||
-		      !strcmp(cs, "by")))) {
+		     (nkg_streq(cs, "of") || nkg_streq(cs, "from") ||
+		      nkg_streq(cs, "by")))) {
 			size_t k = depth ? arg_mention_at(c, d, depth - 1)
 			                 : mention_of_word(c, d);
 			if (usable(c, k) && !(c->am[k].flags & M_PLACE))
@@ -439,7 +443,7 @@ static size_t arg_mention_at(const Ctx *c, int32_t w, int depth)
 					return k;
 			}
 		}
-		if (r == D_NMOD && cs && !strcmp(cs, "in")) {
+		if (r == D_NMOD && cs && nkg_streq(cs, "in")) {
 			size_t k = mention_of_word(c, d);
 			if (usable(c, k) && c->g->actors[c->am[k].actor].kind ==
 			                            NKG_KIND_COUNTRY)
@@ -464,9 +468,9 @@ static int32_t object_word(const Ctx *c, int32_t w)
 	{
 		const char *cs = case_of(c, d);
 		if (wd(c, d)->deprel == D_NMOD && cs &&
-		    (!strcmp(cs, "with") || !strcmp(cs, "on") ||
-		     !strcmp(cs, "against") || !strcmp(cs, "to") ||
-		     !strcmp(cs, "toward") || !strcmp(cs, "over")) &&
+		    (nkg_streq(cs, "with") || nkg_streq(cs, "on") ||
+		     nkg_streq(cs, "against") || nkg_streq(cs, "to") ||
+		     nkg_streq(cs, "toward") || nkg_streq(cs, "over")) &&
 		    arg_mention(c, d) != NKG_NONE)
 			return d;
 	}
@@ -491,10 +495,10 @@ static size_t generic_group(Ctx *c, int32_t w)
 		const LexEntry *ge;
 		const NkgWord *hw = wd(c, w);
 		const char *cs = case_of(c, w);
-		if ((hw->deprel == D_IOBJ || (cs && !strcmp(cs, "to"))) &&
+		if ((hw->deprel == D_IOBJ || (cs && nkg_streq(cs, "to"))) &&
 		    ex_longest(c, hw->tok, c->s1, LX_GROUP, &ge) &&
 		    c->lx->groups[ge->idx].sector &&
-		    !strcmp(c->lx->groups[ge->idx].sector, "media"))
+		    nkg_streq(c->lx->groups[ge->idx].sector, "media"))
 			return NKG_NONE;
 	}
 	char label[256];
@@ -507,7 +511,7 @@ static size_t generic_group(Ctx *c, int32_t w)
 		 * of that country, though the name stays the noun's */
 		const char *dc = case_of(c, d);
 		if (d > w && r == D_NMOD && dc &&
-		    (!strcmp(dc, "in") || !strcmp(dc, "from"))) {
+		    (nkg_streq(dc, "in") || nkg_streq(dc, "from"))) {
 			size_t m = mention_of_word(c, d);
 			if (m != NKG_NONE &&
 			    c->g->actors[c->am[m].actor].kind ==
@@ -537,8 +541,8 @@ static size_t generic_group(Ctx *c, int32_t w)
 	/* ... however the parse attaches the phrase right after it */
 	if (country == NKG_NONE && w + 2 < (int32_t)c->an->n_words &&
 	    wd(c, w + 1)->upos == U_ADP &&
-	    (!strcmp(nkg_word_key(c->an, w + 1), "in") ||
-	     !strcmp(nkg_word_key(c->an, w + 1), "from"))) {
+	    (nkg_streq(nkg_word_key(c->an, w + 1), "in") ||
+	     nkg_streq(nkg_word_key(c->an, w + 1), "from"))) {
 		size_t m = mention_of_word(c, w + 2);
 		if (m != NKG_NONE &&
 		    c->g->actors[c->am[m].actor].kind == NKG_KIND_COUNTRY)
@@ -581,7 +585,7 @@ static size_t first_person(const Ctx *c, int32_t w)
 		return NKG_NONE;
 	const char *k = nkg_word_key(c->an, w);
 	for (const char *const *f = first; *f; f++)
-		if (!strcmp(k, *f)) {
+		if (nkg_streq(k, *f)) {
 			size_t sv = NKG_NONE;
 			size_t sp = ex_speaker(c, c->s0, c->s1, &sv);
 			return sv != NKG_NONE ? sp : NKG_NONE;
@@ -633,8 +637,8 @@ static int is_relative(const Ctx *c, int32_t w)
 {
 	int x = wd(c, w)->xpos;
 	return x == X_WDT || x == X_WP ||
-	       (x == X_IN && !strcmp(nkg_word_key(c->an, w), "that")) ||
-	       (x == X_DT && !strcmp(nkg_word_key(c->an, w), "that"));
+	       (x == X_IN && nkg_streq(nkg_word_key(c->an, w), "that")) ||
+	       (x == X_DT && nkg_streq(nkg_word_key(c->an, w), "that"));
 }
 
 typedef struct {
@@ -689,9 +693,10 @@ static int32_t antecedent(const Ctx *c, int32_t w)
 	for (int depth = 0; depth < 3; depth++) {
 		size_t m = mention_of_word(c, w);
 		const char *cs = case_of(c, w);
-		int place = (m != NKG_NONE && (c->am[m].flags & M_PLACE)) ||
-		            (cs && (!strcmp(cs, "in") || !strcmp(cs, "at") ||
-		                    !strcmp(cs, "near")));
+		int place =
+		        (m != NKG_NONE && (c->am[m].flags & M_PLACE)) ||
+		        (cs && (nkg_streq(cs, "in") || nkg_streq(cs, "at") ||
+		                nkg_streq(cs, "near")));
 		if (!place)
 			return w;
 		/* the noun before the place's preposition */
@@ -707,7 +712,7 @@ static int32_t antecedent(const Ctx *c, int32_t w)
 		w = k - 1;
 		/* through "of": "a base" is the bombing's */
 		while (wd(c, w)->deprel == D_NMOD && wd(c, w)->head >= 0 &&
-		       case_of(c, w) && !strcmp(case_of(c, w), "of"))
+		       case_of(c, w) && nkg_streq(case_of(c, w), "of"))
 			w = wd(c, w)->head;
 	}
 	return w;
@@ -833,7 +838,7 @@ static void obliques(Ctx *c, NkgEvent *e, const LexPattern *p, int32_t h,
 			role = NKG_ROLE_TARGET;
 		/* "near the Venezuelan border" is not in Venezuela */
 		if (m != NKG_NONE && role == NKG_ROLE_PLACE &&
-		    !strcmp(cs, "near") &&
+		    nkg_streq(cs, "near") &&
 		    c->g->actors[c->am[m].actor].kind == NKG_KIND_COUNTRY)
 			continue;
 		if (role == NKG_ROLE_TARGET && p->symmetric)
@@ -868,7 +873,7 @@ static const LexPattern *pattern_at(const Ctx *c, int32_t w)
 static void complement_roles(Ctx *c, NkgEvent *e, const LexPattern *p,
                              int32_t h, int target_role)
 {
-	int request = !strcmp(p->top_label, "Request");
+	int request = nkg_streq(p->top_label, "Request");
 	if (!p->control && !request)
 		return;
 	/* "urged Serbia to release the activists": the one urged is the
@@ -928,9 +933,9 @@ static int adverbial_in(const Ctx *c, int32_t h)
  * it? */
 static int responds(const LexPattern *p)
 {
-	return !strcmp(p->top_label, "Accuse") ||
-	       !strcmp(p->top_label, "Support") ||
-	       !strcmp(p->top_label, "Reject");
+	return nkg_streq(p->top_label, "Accuse") ||
+	       nkg_streq(p->top_label, "Support") ||
+	       nkg_streq(p->top_label, "Reject");
 }
 
 /* Is word W the noun of an event trigger ("the bombing", "the attack")? */
@@ -1051,7 +1056,7 @@ static int frame_roles(Ctx *c, const Trigger *t, NkgEvent *e, int *light)
 	KIDS(c, h, d)
 	{
 		const char *cs = case_of(c, d);
-		if (wd(c, d)->deprel == D_NMOD && cs && !strcmp(cs, "of"))
+		if (wd(c, d)->deprel == D_NMOD && cs && nkg_streq(cs, "of"))
 			of_phrase = 1;
 	}
 	int poss_role =
@@ -1093,7 +1098,7 @@ static int frame_roles(Ctx *c, const Trigger *t, NkgEvent *e, int *light)
 	/* an act named in an adverbial "in" phrase is the clause subject's:
 	 * "spoke in support of Kyiv", "marched in protest against the law" */
 	const char *cs = case_of(c, h);
-	if (v >= 0 && wd(c, h)->deprel == D_OBL && cs && !strcmp(cs, "in") &&
+	if (v >= 0 && wd(c, h)->deprel == D_OBL && cs && nkg_streq(cs, "in") &&
 	    adverbial_in(c, h)) {
 		Args a;
 		clause_args(c, v, &a);
@@ -1111,8 +1116,8 @@ static int frame_roles(Ctx *c, const Trigger *t, NkgEvent *e, int *light)
 	 * clause says: "withdrew after clashes with Eritrean forces", "spoke
 	 * following talks with Macron" */
 	if (v >= 0 && p->symmetric && wd(c, h)->deprel == D_OBL && cs &&
-	    (!strcmp(cs, "after") || !strcmp(cs, "before") ||
-	     !strcmp(cs, "following") || !strcmp(cs, "during"))) {
+	    (nkg_streq(cs, "after") || nkg_streq(cs, "before") ||
+	     nkg_streq(cs, "following") || nkg_streq(cs, "during"))) {
 		Args a;
 		clause_args(c, v, &a);
 		if (!a.passive)
@@ -1177,7 +1182,7 @@ static void position_roles(Ctx *c, const Trigger *t, NkgEvent *e, size_t s0,
 				    ex_has_kind(c, z, s1, LX_VERB) ||
 				    ex_has_kind(c, z, s1, LX_SPEECH))
 					ok = 0;
-				if (!strcmp(tz->key, "'s"))
+				if (nkg_streq(tz->key, "'s"))
 					ok = 1;
 			}
 			if (ok && !(m->flags & M_NOROLE))
@@ -1234,14 +1239,14 @@ static void position_roles(Ctx *c, const Trigger *t, NkgEvent *e, size_t s0,
 				brk = 1;
 			/* "rejected the allegation that separatists ...": a
 			 * clause after a noun is the noun's, not the verb's */
-			if (z > from && !strcmp(key(c, z), "that")) {
+			if (z > from && nkg_streq(key(c, z), "that")) {
 				int32_t w = ex_word(c, z - 1);
 				if (w >= 0 && wd(c, w)->upos == U_NOUN)
 					brk = 1;
 			}
 			/* a comma ends the object unless a list of actors goes
 			 * on */
-			if (!strcmp(key(c, z), ",") &&
+			if (nkg_streq(key(c, z), ",") &&
 			    !(z + 1 < c->s1 && ex_mention_starting(c, z + 1) &&
 			      ex_mention_ending(c, z)))
 				brk = 1;
@@ -1272,7 +1277,7 @@ static void position_roles(Ctx *c, const Trigger *t, NkgEvent *e, size_t s0,
 			 * inspectors of the agency": the owner of a plain
 			 * object noun is the verb's object */
 			if (r < 0 && t->verb && !direct_taken &&
-			    obj_role >= 0 && !strcmp(key(c, m->prep), "of") &&
+			    obj_role >= 0 && nkg_streq(key(c, m->prep), "of") &&
 			    object_noun_between(c, t->t1, m->prep)) {
 				direct_taken = 1;
 				ex_add_role(c, e,
@@ -1317,7 +1322,7 @@ static int in_condition(const Ctx *c, const Trigger *t)
 		if (wd(c, d)->deprel != D_MARK)
 			continue;
 		const char *k = nkg_word_key(c->an, d);
-		if (!strcmp(k, "if") || !strcmp(k, "unless"))
+		if (nkg_streq(k, "if") || nkg_streq(k, "unless"))
 			return 1;
 	}
 	return 0;
@@ -1520,7 +1525,8 @@ static int names_charge(const Ctx *c, int32_t w)
 	const LexSlot *sl = ex_lookup(c, wd(c, w)->tok, 1, c->s1);
 	for (size_t q = 0; sl && q < sl->n; q++)
 		if (sl->v[q].kind == LX_NOUN && sl->v[q].ntok == 1 &&
-		    !strcmp(c->lx->patterns[sl->v[q].idx].top_label, "Accuse"))
+		    nkg_streq(c->lx->patterns[sl->v[q].idx].top_label,
+		              "Accuse"))
 			return 1;
 	return 0;
 }
@@ -1584,8 +1590,9 @@ static void agent_of_setting(Ctx *c, const Trigger *t, NkgEvent *e)
 			definite |=
 			        wd(c, q)->deprel == D_NMOD_POSS ||
 			        (wd(c, q)->deprel == D_DET &&
-			         (!strcmp(k, "the") || !strcmp(k, "this") ||
-			          !strcmp(k, "that") || !strcmp(k, "these")));
+			         (nkg_streq(k, "the") || nkg_streq(k, "this") ||
+			          nkg_streq(k, "that") ||
+			          nkg_streq(k, "these")));
 		}
 		if (!definite)
 			continue;
@@ -1642,7 +1649,7 @@ static void reaction_target(Ctx *c, const Trigger *t, NkgEvent *e)
 	int32_t h = ex_word(c, t->head);
 	if (h < 0 || !e->top_label || c->g->n_events < 2)
 		return;
-	int support = !strcmp(e->top_label, "Support");
+	int support = nkg_streq(e->top_label, "Support");
 	if (!support && strcmp(e->top_label, "Accuse"))
 		return;
 	Args a;
@@ -1742,9 +1749,9 @@ void ex_fill_event(Ctx *c, const Trigger *t, size_t s0, size_t s1,
 	 * consultation or cooperation with no target are participants */
 	if (!p->symmetric && e->roles[NKG_ROLE_AGENT].n >= 2 &&
 	    !e->roles[NKG_ROLE_TARGET].n &&
-	    (!strcmp(p->top_label, "Agree") ||
-	     !strcmp(p->top_label, "Consult") ||
-	     !strcmp(p->top_label, "Cooperate"))) {
+	    (nkg_streq(p->top_label, "Agree") ||
+	     nkg_streq(p->top_label, "Consult") ||
+	     nkg_streq(p->top_label, "Cooperate"))) {
 		for (size_t k = 0; k < e->roles[NKG_ROLE_AGENT].n; k++)
 			nkg_idx_add(&e->roles[NKG_ROLE_PARTICIPANT],
 			            e->roles[NKG_ROLE_AGENT].v[k]);
@@ -1754,7 +1761,7 @@ void ex_fill_event(Ctx *c, const Trigger *t, size_t s0, size_t s1,
 	/* A threat with no target is aimed at whoever must meet its
 	 * condition. */
 	if (!e->roles[NKG_ROLE_TARGET].n && !p->symmetric &&
-	    (!strcmp(p->top_label, "Threaten") ||
+	    (nkg_streq(p->top_label, "Threaten") ||
 	     (p->intent_cls && strstr(p->intent_cls, "#Threaten")))) {
 		size_t q = ex_condition_subject(c, t->t1 - 1, s1);
 		if (q != NKG_NONE &&
@@ -1776,7 +1783,7 @@ void ex_fill_event(Ctx *c, const Trigger *t, size_t s0, size_t s1,
 	reciprocal_pair(c, e);
 	ex_class_by_modality(c, t, e, s1, mod);
 	if (!e->roles[NKG_ROLE_TARGET].n && e->top_label &&
-	    !strcmp(e->top_label, "Reject"))
+	    nkg_streq(e->top_label, "Reject"))
 		answered_accuser(c, t, e);
 	if (!e->roles[NKG_ROLE_TARGET].n && !e->symmetric)
 		reaction_target(c, t, e);
@@ -1837,8 +1844,8 @@ static int repeats(const NkgEvent *e, const NkgEvent *o)
 	 * beside the killings in it) */
 	if (e->date && !o->date && strcmp(e->cls, o->cls))
 		return 0;
-	int en = e->modality && !strcmp(e->modality, "Negated");
-	int on = o->modality && !strcmp(o->modality, "Negated");
+	int en = e->modality && nkg_streq(e->modality, "Negated");
+	int on = o->modality && nkg_streq(o->modality, "Negated");
 	if (en != on)
 		return 0;
 	const NkgIdxList *ea = &e->roles[NKG_ROLE_AGENT],
@@ -1891,7 +1898,8 @@ void ex_merge_repeats(Ctx *c)
 		/* nor is an act only hoped for or feared, with one party
 		 * ("I fear they will disengage"): neither done nor
 		 * announced, it says too little to be an event */
-		if (!into && e->modality && !strcmp(e->modality, "Uncertain")) {
+		if (!into && e->modality &&
+		    nkg_streq(e->modality, "Uncertain")) {
 			gone[i] = 1;
 			continue;
 		}

@@ -12,6 +12,7 @@
 
 #include "extract/english.h"
 #include "lexicon/lexicon.h"
+#include "text/fmt.h"
 #include "text/text.h"
 
 #include <stdio.h>
@@ -280,7 +281,7 @@ static int name_particle(const char *k)
 	        "bin", "ibn", "al",  "el",  "de",  "da",  "del", "della", "di",
 	        "la",  "le",  "van", "von", "der", "dos", "du",  "abu",   NULL};
 	for (int i = 0; p[i]; i++)
-		if (!strcmp(p[i], k))
+		if (nkg_streq(p[i], k))
 			return 1;
 	return 0;
 }
@@ -318,7 +319,7 @@ static size_t name_len_at(const Ctx *c, size_t i, size_t end)
 			       name_particle(key(c, q)))
 				q++;
 			/* "al-Sisi", "el-Sheikh" */
-			if (q < end && !strcmp(key(c, q), "-") && q > i + n)
+			if (q < end && nkg_streq(key(c, q), "-") && q > i + n)
 				q++;
 			if (is_name_token(c, q, end)) {
 				n = q - i;
@@ -338,7 +339,7 @@ static size_t name_len_at(const Ctx *c, size_t i, size_t end)
 		/* "Donald J. Trump": a single initial then a period */
 		if (n && i + n + 1 < end &&
 		    tok(c, i + n)->b1 - tok(c, i + n)->b0 == 1 &&
-		    is_cap(c, i + n) && !strcmp(key(c, i + n + 1), ".")) {
+		    is_cap(c, i + n) && nkg_streq(key(c, i + n + 1), ".")) {
 			n += 2;
 			continue;
 		}
@@ -505,11 +506,11 @@ static size_t org_name(Ctx *c, size_t i, size_t end, size_t *gi)
 		}
 		/* "NATO and European Union officials": two bodies, not
 		 * one name */
-		if (!strcmp(t->key, "and") && j + 1 < end &&
+		if (nkg_streq(t->key, "and") && j + 1 < end &&
 		    ex_longest(c, j + 1, end, LX_ACTOR, NULL))
 			break;
-		if ((!strcmp(t->key, "of") || !strcmp(t->key, "for") ||
-		     !strcmp(t->key, "and") || !strcmp(t->key, "on")) &&
+		if ((nkg_streq(t->key, "of") || nkg_streq(t->key, "for") ||
+		     nkg_streq(t->key, "and") || nkg_streq(t->key, "on")) &&
 		    j + 1 < end && is_cap(c, j + 1) && j > i) {
 			j++;
 			continue;
@@ -663,7 +664,7 @@ static int bare_sector(const char *sector)
 	                                 "civilian", "opposition", "militant",
 	                                 "criminal", NULL};
 	for (int q = 0; sector && ok[q]; q++)
-		if (!strcmp(sector, ok[q]))
+		if (nkg_streq(sector, ok[q]))
 			return 1;
 	return 0;
 }
@@ -724,20 +725,20 @@ static size_t bare_group(Ctx *c, size_t i, size_t s1)
 	const LexGroup *gr = &c->lx->groups[e->idx];
 	/* "the government", "officials": the story's country's, when the
 	 * story has one */
-	int governs = gr->sector && !strcmp(gr->sector, "government");
+	int governs = gr->sector && nkg_streq(gr->sector, "government");
 	if (!governs &&
 	    (!bare_sector(gr->sector) ||
 	     (gr->kind != NKG_KIND_GROUP && strcmp(gr->sector, "police"))))
 		return 0;
 	/* "fighters of the RSF", "militants from JNIM": the named body
 	 * is the actor */
-	if (i + n < s1 &&
-	    (!strcmp(key(c, i + n), "of") || !strcmp(key(c, i + n), "from")))
+	if (i + n < s1 && (nkg_streq(key(c, i + n), "of") ||
+	                   nkg_streq(key(c, i + n), "from")))
 		return 0;
 	/* "police chief", "protesters' demands": the noun is a modifier;
 	 * but "the government's decision" is the government's */
-	int poss = i + n < s1 && (!strcmp(key(c, i + n), "'s") ||
-	                          !strcmp(key(c, i + n), "'"));
+	int poss = i + n < s1 && (nkg_streq(key(c, i + n), "'s") ||
+	                          nkg_streq(key(c, i + n), "'"));
 	if (i + n < s1 &&
 	    (ex_has_kind(c, i + n, s1, LX_TITLE) || (poss && !governs)))
 		return 0;
@@ -885,7 +886,7 @@ static int read_head(Ctx *c, size_t i, size_t s1, Head *h)
 	if (h->status && st_len) {
 		/* "former" only counts before a country word or title */
 		j += st_len;
-		if (j < s1 && !strcmp(key(c, j), "-"))
+		if (j < s1 && nkg_streq(key(c, j), "-"))
 			j++;
 		if (j >= s1)
 			return 0;
@@ -926,7 +927,7 @@ static int read_head(Ctx *c, size_t i, size_t s1, Head *h)
 	}
 	h->after_c = j + h->cw;
 	h->poss = 0;
-	if (h->cw && h->after_c < s1 && !strcmp(key(c, h->after_c), "'s")) {
+	if (h->cw && h->after_c < s1 && nkg_streq(key(c, h->after_c), "'s")) {
 		h->poss = 1;
 		h->after_c++;
 	}
@@ -970,7 +971,7 @@ static size_t find_title(const Ctx *c, const Head *h, size_t s1, size_t *tpos,
 			     (ENG_BIT(ENG_DET) | ENG_BIT(ENG_PREP) |
 			      ENG_BIT(ENG_AUX) | ENG_BIT(ENG_BE) |
 			      ENG_BIT(ENG_CLAUSE))) ||
-			    !strcmp(mk, "and"))
+			    nkg_streq(mk, "and"))
 				break;
 			tl = title_at(c, tp + m, s1, title);
 			if (tl)
@@ -988,7 +989,7 @@ static size_t name_after_title(const Ctx *c, size_t *np, size_t s1,
                                size_t *org_li)
 {
 	size_t p = *np;
-	if (p + 1 < s1 && !strcmp(key(c, p), "of") && *org_li == NKG_NONE) {
+	if (p + 1 < s1 && nkg_streq(key(c, p), "of") && *org_li == NKG_NONE) {
 		size_t li2;
 		LexKind h2;
 		size_t n2 = country_word(c, p + 1, s1, &li2, &h2);
@@ -1003,11 +1004,11 @@ static size_t name_after_title(const Ctx *c, size_t *np, size_t s1,
 		/* a first name that is also a country */
 		nl = 1 + name_len(c, p + 1, s1);
 	}
-	if (!nl && p + 1 < s1 && !strcmp(key(c, p), ",")) {
+	if (!nl && p + 1 < s1 && nkg_streq(key(c, p), ",")) {
 		size_t q = p + 1;
 		const LexTitle *t2;
 		size_t l2 = title_at(c, q, s1, &t2);
-		if (l2 && q + l2 < s1 && !strcmp(key(c, q + l2), "."))
+		if (l2 && q + l2 < s1 && nkg_streq(key(c, q + l2), "."))
 			l2++;
 		if (l2 && name_len(c, q + l2, s1) >= 2)
 			q += l2;
@@ -1081,7 +1082,7 @@ static size_t title_holder(Ctx *c, const Head *h, size_t s1, size_t tpos,
 	free(ttext);
 	size_t end = np + nl;
 	unsigned fl = 0;
-	if (end < s1 && !strcmp(key(c, end), "'s"))
+	if (end < s1 && nkg_streq(key(c, end), "'s"))
 		fl |= M_POSS;
 	ex_push_mention(c, h->i, end, person, fl);
 	return end + (fl & M_POSS ? 1 : 0);
@@ -1187,7 +1188,7 @@ static size_t titled_mention(Ctx *c, const Head *h, size_t s1)
 		end = unnamed_post(c, h, tpos, tl, title);
 	/* "the prime minister": the story's holder of the post */
 	if (!end && !h->cw && title && title->sector && tpos == h->j &&
-	    h->j > c->s0 && !strcmp(key(c, h->j - 1), "the") &&
+	    h->j > c->s0 && nkg_streq(key(c, h->j - 1), "the") &&
 	    (tpos + tl >= s1 || !is_cap(c, tpos + tl))) {
 		size_t who = post_holder(c, title, NKG_NONE);
 		if (who != NKG_NONE) {
@@ -1233,12 +1234,13 @@ static size_t country_group(Ctx *c, const Head *h, size_t s1)
 static size_t acronym_after(Ctx *c, size_t j, size_t s1, size_t gi)
 {
 	size_t a;
-	if (j + 2 < s1 && !strcmp(key(c, j), "(") &&
-	    !strcmp(key(c, j + 2), ")"))
+	if (j + 2 < s1 && nkg_streq(key(c, j), "(") &&
+	    nkg_streq(key(c, j + 2), ")"))
 		a = j + 1;
-	else if (j + 3 < s1 && !strcmp(key(c, j), ",") &&
-	         !strcmp(key(c, j + 1), "or") &&
-	         (!strcmp(key(c, j + 3), ",") || !strcmp(key(c, j + 3), ".")))
+	else if (j + 3 < s1 && nkg_streq(key(c, j), ",") &&
+	         nkg_streq(key(c, j + 1), "or") &&
+	         (nkg_streq(key(c, j + 3), ",") ||
+	          nkg_streq(key(c, j + 3), ".")))
 		a = j + 2;
 	else
 		return 0;
@@ -1359,7 +1361,8 @@ static size_t country_mention(Ctx *c, const Head *h, size_t s0, size_t s1)
 	if (i > s0 && ex_eng(c, i - 1, ENG_PLACE) && !h->poss && !(fl & M_ADJ))
 		fl |= M_PLACE;
 	if (h->how == LX_METONYM && h->j + h->cw + 1 < s1 &&
-	    !strcmp(key(c, h->j + h->cw), ",") && is_cap(c, h->j + h->cw + 1) &&
+	    nkg_streq(key(c, h->j + h->cw), ",") &&
+	    is_cap(c, h->j + h->cw + 1) &&
 	    !is_name_token(c, h->j + h->cw + 2, s1)) {
 		/* "Washington, DC", "Caracas, Venezuela" */
 		fl |= M_PLACE;
@@ -1415,7 +1418,7 @@ static size_t leader_government(Ctx *c, size_t i, size_t s0, size_t s1)
 	nkg_actor_add_alt(&c->g->actors[gi], surface);
 	free(surface);
 	unsigned fl = 0;
-	if (i + nl + 1 < s1 && !strcmp(key(c, i + nl + 1), "'s"))
+	if (i + nl + 1 < s1 && nkg_streq(key(c, i + nl + 1), "'s"))
 		fl |= M_POSS;
 	ex_push_mention(c, i, i + nl + 1, gi, fl);
 	return i + nl + 1 + (fl & M_POSS ? 1 : 0);
@@ -1459,7 +1462,7 @@ static size_t known_actor(Ctx *c, size_t i, size_t s0, size_t s1)
 		return 0;
 	size_t gi = ex_add_lex_actor(c, e->idx, 0);
 	unsigned fl = 0;
-	if (i + n < s1 && !strcmp(key(c, i + n), "'s"))
+	if (i + n < s1 && nkg_streq(key(c, i + n), "'s"))
 		fl |= M_POSS;
 	ex_push_mention(c, i, i + n, gi, fl);
 	return i + n + (fl & M_POSS ? 1 : 0);
@@ -1485,13 +1488,13 @@ static size_t group_of_country(Ctx *c, size_t i, size_t s0, size_t s1)
 	     strcmp(key(c, i + n), "from")))
 		return 0;
 	size_t q = i + n + 1;
-	if (q < s1 && !strcmp(key(c, q), "the"))
+	if (q < s1 && nkg_streq(key(c, q), "the"))
 		q++;
 	size_t li2;
 	LexKind h2;
 	size_t n2 = country_word(c, q, s1, &li2, &h2);
 	/* not "fighters of Russia's Wagner Group" */
-	int poss = q + n2 < s1 && !strcmp(key(c, q + n2), "'s");
+	int poss = q + n2 < s1 && nkg_streq(key(c, q + n2), "'s");
 	if (!n2 || poss || c->lx->actors[li2].kind != NKG_KIND_COUNTRY)
 		return 0;
 	/* "insurgents in Borno" in a story about ISWAP */
@@ -1523,9 +1526,9 @@ static size_t acronym_mention(Ctx *c, size_t i, size_t s0, size_t s1)
 	if (!(t->flags & NKG_TOK_UPPER))
 		return 0;
 	for (size_t k = 0; k < c->n_acro; k++)
-		if (!strcmp(c->acro[k].key, t->key)) {
+		if (nkg_streq(c->acro[k].key, t->key)) {
 			unsigned fl = 0;
-			if (i + 1 < s1 && !strcmp(key(c, i + 1), "'s"))
+			if (i + 1 < s1 && nkg_streq(key(c, i + 1), "'s"))
 				fl |= M_POSS;
 			ex_push_mention(c, i, i + 1, c->acro[k].actor, fl);
 			return i + 1 + (fl & M_POSS ? 1 : 0);
@@ -1556,12 +1559,12 @@ static size_t source_mention(Ctx *c, size_t i, size_t s0, size_t s1)
 static size_t org_after_title(Ctx *c, size_t z, size_t s1)
 {
 	for (size_t w = z; w < s1 && w < z + 6; w++) {
-		if (!strcmp(key(c, w), ",") || !strcmp(key(c, w), "."))
+		if (nkg_streq(key(c, w), ",") || nkg_streq(key(c, w), "."))
 			break;
-		if (!strcmp(key(c, w), "at") || !strcmp(key(c, w), "of") ||
-		    !strcmp(key(c, w), "for") || !strcmp(key(c, w), "to")) {
+		if (nkg_streq(key(c, w), "at") || nkg_streq(key(c, w), "of") ||
+		    nkg_streq(key(c, w), "for") || nkg_streq(key(c, w), "to")) {
 			size_t w2 = w + 1;
-			if (w2 < s1 && !strcmp(key(c, w2), "the"))
+			if (w2 < s1 && nkg_streq(key(c, w2), "the"))
 				w2++;
 			size_t og;
 			size_t on = org_name(c, w2, s1, &og);
@@ -1587,16 +1590,16 @@ static size_t appositive_person(Ctx *c, size_t i, size_t nl, size_t s1)
 		return 0;
 	size_t q = i + nl + 1;
 	const char *st = NULL;
-	if (q + 2 < s1 && !strcmp(key(c, q), "who") &&
-	    (!strcmp(key(c, q + 1), "served") ||
-	     !strcmp(key(c, q + 1), "was"))) {
+	if (q + 2 < s1 && nkg_streq(key(c, q), "who") &&
+	    (nkg_streq(key(c, q + 1), "served") ||
+	     nkg_streq(key(c, q + 1), "was"))) {
 		st = "former";
 		q += 2;
-		if (q < s1 && !strcmp(key(c, q), "as"))
+		if (q < s1 && nkg_streq(key(c, q), "as"))
 			q++;
 	} else if (q < s1 &&
-	           (!strcmp(key(c, q), "a") || !strcmp(key(c, q), "an") ||
-	            !strcmp(key(c, q), "the"))) {
+	           (nkg_streq(key(c, q), "a") || nkg_streq(key(c, q), "an") ||
+	            nkg_streq(key(c, q), "the"))) {
 		q++;
 	}
 	size_t cli2 = NKG_NONE;
@@ -1669,14 +1672,14 @@ static int person_context(const Ctx *c, size_t i, size_t nl, size_t s0,
 	const NkgWord *lw = word_of(c, e - 1);
 	if (!lw || (lw->nclass && lw->nclass != NC_PERSON))
 		return 0;
-	if (e + 1 < s1 && !strcmp(key(c, e), ",") &&
+	if (e + 1 < s1 && nkg_streq(key(c, e), ",") &&
 	    ex_has_kind(c, e + 1, s1, LX_SPEECH) &&
 	    finite_verb(word_of(c, e + 1)))
 		return 1; /* not "Independence Day, state media reported" */
-	if (e < s1 && !strcmp(key(c, e), ","))
+	if (e < s1 && nkg_streq(key(c, e), ","))
 		for (size_t q = e + 1; q < s1 && q < e + 10; q++) {
-			if (!strcmp(key(c, q), ",") ||
-			    !strcmp(key(c, q), ".") ||
+			if (nkg_streq(key(c, q), ",") ||
+			    nkg_streq(key(c, q), ".") ||
 			    finite_verb(word_of(c, q)))
 				break;
 			if (person_noun(c, q))
@@ -1684,14 +1687,14 @@ static int person_context(const Ctx *c, size_t i, size_t nl, size_t s0,
 		}
 	if (i > s0 && person_noun(c, i - 1))
 		return 1;
-	if (i > s0 && !strcmp(key(c, i - 1), ",") &&
-	    (e >= s1 || !strcmp(key(c, e), ",") ||
+	if (i > s0 && nkg_streq(key(c, i - 1), ",") &&
+	    (e >= s1 || nkg_streq(key(c, e), ",") ||
 	     ex_has_kind(c, e, s1, LX_SPEECH)))
 		for (size_t q = i - 1; q-- > s0 && q + 12 > i;) {
 			/* "the leader of the ... movement, X", "representative
 			 * to the United Nations, X"; not "journalists in the
 			 * capital, Banja Luka" */
-			if (!strcmp(key(c, q), ".") ||
+			if (nkg_streq(key(c, q), ".") ||
 			    finite_verb(word_of(c, q)) ||
 			    (ex_eng(c, q, ENG_PREP) &&
 			     strcmp(key(c, q), "of") &&
@@ -1741,9 +1744,9 @@ static size_t name_mention(Ctx *c, size_t i, size_t nl, size_t s0, size_t s1)
 		int after_speech =
 		        i > s0 && ex_has_kind(c, i - 1, s1, LX_SPEECH);
 		int appos = nl >= 2 && nl <= 3 && i + nl + 2 < s1 &&
-		            !strcmp(key(c, i + nl), ",") &&
-		            (!strcmp(key(c, i + nl + 1), "a") ||
-		             !strcmp(key(c, i + nl + 1), "an")) &&
+		            nkg_streq(key(c, i + nl), ",") &&
+		            (nkg_streq(key(c, i + nl + 1), "a") ||
+		             nkg_streq(key(c, i + nl + 1), "an")) &&
 		            !is_cap(c, i + nl + 2);
 		after_speech |= appos;
 		if (person == NKG_NONE &&
@@ -1759,7 +1762,7 @@ static size_t name_mention(Ctx *c, size_t i, size_t nl, size_t s0, size_t s1)
 	if (person == NKG_NONE || c->g->actors[person].kind != NKG_KIND_PERSON)
 		return 0;
 	unsigned fl = 0;
-	if (i + nl < s1 && !strcmp(key(c, i + nl), "'s"))
+	if (i + nl < s1 && nkg_streq(key(c, i + nl), "'s"))
 		fl |= M_POSS;
 	ex_push_mention(c, i, i + nl, person, fl);
 	return i + nl + (fl & M_POSS ? 1 : 0);
@@ -1834,19 +1837,19 @@ static void mention_preps(Ctx *c, size_t s0)
 			 * 100", "more than 30" */
 			if (eng_is(pk, ENG_DET) ||
 			    tok(c, p - 1)->flags & NKG_TOK_NUM ||
-			    eng_is(pk, ENG_COMPASS) || !strcmp(pk, "least") ||
-			    !strcmp(pk, "than") || !strcmp(pk, "nearly") ||
-			    !strcmp(pk, "almost") || !strcmp(pk, "fewer")) {
+			    eng_is(pk, ENG_COMPASS) || nkg_streq(pk, "least") ||
+			    nkg_streq(pk, "than") || nkg_streq(pk, "nearly") ||
+			    nkg_streq(pk, "almost") || nkg_streq(pk, "fewer")) {
 				p--;
 				continue;
 			}
-			if (!strcmp(pk, "at") && p < m->t0 &&
-			    !strcmp(key(c, p), "least")) {
+			if (nkg_streq(pk, "at") && p < m->t0 &&
+			    nkg_streq(key(c, p), "least")) {
 				p--;
 				continue;
 			}
-			if (!strcmp(pk, "to") && p - 1 > s0 &&
-			    !strcmp(key(c, p - 2), "up") && p < m->t0 &&
+			if (nkg_streq(pk, "to") && p - 1 > s0 &&
+			    nkg_streq(key(c, p - 2), "up") && p < m->t0 &&
 			    tok(c, p)->flags & NKG_TOK_NUM) {
 				p -= 2;
 				continue;
@@ -1858,9 +1861,9 @@ static void mention_preps(Ctx *c, size_t s0)
 		m->prep = p - 1;
 		m->flags |= M_PP;
 		int quant = 0;
-		if (!strcmp(key(c, p - 1), "of") && p - 1 > s0)
+		if (nkg_streq(key(c, p - 1), "of") && p - 1 > s0)
 			for (int q = 0; quantity[q]; q++)
-				if (!strcmp(key(c, p - 2), quantity[q]))
+				if (nkg_streq(key(c, p - 2), quantity[q]))
 					quant = 1;
 		if (quant) {
 			m->prep = NKG_NONE;
@@ -1869,7 +1872,7 @@ static void mention_preps(Ctx *c, size_t s0)
 		}
 		if (p - 1 > s0)
 			for (int q = 0; compound[q]; q++)
-				if (!strcmp(key(c, p - 2), compound[q]))
+				if (nkg_streq(key(c, p - 2), compound[q]))
 					m->flags |= M_NOROLE;
 	}
 }
@@ -1897,34 +1900,35 @@ static void mention_coords(Ctx *c)
 			continue;
 		size_t gap = b->t0 - a->t1;
 		int ok = 0;
-		if (gap == 1 && (!strcmp(key(c, a->t1), "and") ||
-		                 !strcmp(key(c, a->t1), ",") ||
-		                 !strcmp(key(c, a->t1), "&")))
-			ok = !strcmp(key(c, a->t1), "and") || (k + 2 < c->n_am);
-		if (gap == 2 && !strcmp(key(c, a->t1), ",") &&
-		    !strcmp(key(c, a->t1 + 1), "and"))
+		if (gap == 1 && (nkg_streq(key(c, a->t1), "and") ||
+		                 nkg_streq(key(c, a->t1), ",") ||
+		                 nkg_streq(key(c, a->t1), "&")))
+			ok = nkg_streq(key(c, a->t1), "and") ||
+			     (k + 2 < c->n_am);
+		if (gap == 2 && nkg_streq(key(c, a->t1), ",") &&
+		    nkg_streq(key(c, a->t1 + 1), "and"))
 			ok = 1;
-		if (gap == 2 && !strcmp(key(c, a->t1), "and") &&
-		    !strcmp(key(c, a->t1 + 1), "the"))
+		if (gap == 2 && nkg_streq(key(c, a->t1), "and") &&
+		    nkg_streq(key(c, a->t1 + 1), "the"))
 			ok = 1;
 		/* "the United States, along with Britain and France," */
 		{
 			size_t q = a->t1;
-			if (q < b->t0 && !strcmp(key(c, q), ","))
+			if (q < b->t0 && nkg_streq(key(c, q), ","))
 				q++;
 			if (q + 2 <= b->t0 &&
-			    ((!strcmp(key(c, q), "along") ||
-			      !strcmp(key(c, q), "together")) &&
-			     !strcmp(key(c, q + 1), "with")))
+			    ((nkg_streq(key(c, q), "along") ||
+			      nkg_streq(key(c, q), "together")) &&
+			     nkg_streq(key(c, q + 1), "with")))
 				q += 2;
-			else if (q + 3 <= b->t0 && !strcmp(key(c, q), "as") &&
-			         !strcmp(key(c, q + 1), "well") &&
-			         !strcmp(key(c, q + 2), "as"))
+			else if (q + 3 <= b->t0 && nkg_streq(key(c, q), "as") &&
+			         nkg_streq(key(c, q + 1), "well") &&
+			         nkg_streq(key(c, q + 2), "as"))
 				q += 3;
 			else
 				q = SIZE_MAX;
 			if (q != SIZE_MAX && q < b->t0 &&
-			    !strcmp(key(c, q), "the"))
+			    nkg_streq(key(c, q), "the"))
 				q++;
 			if (q == b->t0)
 				ok = 1;
@@ -2006,7 +2010,7 @@ static void headline_speaker(Ctx *c, size_t s0, size_t s1)
 		return;
 	size_t colon = NKG_NONE;
 	for (size_t z = s0 + 1; z < s1 && z < s0 + 6 && colon == NKG_NONE; z++)
-		if (!strcmp(key(c, z), ":"))
+		if (nkg_streq(key(c, z), ":"))
 			colon = z;
 	if (colon == NKG_NONE || colon + 1 >= s1)
 		return;

@@ -5,6 +5,7 @@
 #include "extract/internal.h"
 
 #include "extract/english.h"
+#include "text/fmt.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -16,7 +17,7 @@ static size_t speaker_scan(const Ctx *c, size_t s0, size_t s1, size_t *sv)
 		if (!ex_is_speech_tok(c, i, s1))
 			continue;
 		*sv = i;
-		if (!strcmp(key(c, i), "according")) {
+		if (nkg_streq(key(c, i), "according")) {
 			for (size_t k = 0; k < c->n_am; k++)
 				if (c->am[k].t0 > i + 1 && c->am[k].t0 <= i + 6)
 					return k;
@@ -26,8 +27,8 @@ static size_t speaker_scan(const Ctx *c, size_t s0, size_t s1, size_t *sv)
 		 * quotation, never someone named in it */
 		size_t q0 = s0;
 		for (size_t z = i; z-- > s0;)
-			if (!strcmp(key(c, z), "\"") ||
-			    !strcmp(key(c, z), "\xe2\x80\x9d")) {
+			if (nkg_streq(key(c, z), "\"") ||
+			    nkg_streq(key(c, z), "\xe2\x80\x9d")) {
 				q0 = z + 1;
 				break;
 			}
@@ -87,7 +88,7 @@ size_t ex_speaker(const Ctx *c, size_t s0, size_t s1, size_t *sv)
 int ex_is_media(const Ctx *c, size_t gi)
 {
 	const NkgActor *a = &c->g->actors[gi];
-	return a->sector && (!strcmp(a->sector, "media"));
+	return a->sector && (nkg_streq(a->sector, "media"));
 }
 
 /* "did not announce any retaliatory measures": the verb whose object
@@ -103,8 +104,8 @@ static int light_verb_negated(const Ctx *c, const Trigger *t)
 		    c->an->words[w].deprel != D_ADVMOD)
 			continue;
 		const char *k = nkg_word_key(c->an, (int32_t)w);
-		if (!strcmp(k, "not") || !strcmp(k, "n't") ||
-		    !strcmp(k, "never"))
+		if (nkg_streq(k, "not") || nkg_streq(k, "n't") ||
+		    nkg_streq(k, "never"))
 			return 1;
 	}
 	return 0;
@@ -125,7 +126,7 @@ static int verb_between(const Ctx *c, size_t a, size_t b)
 		if (eng_is(lm, ENG_LIGHT) || eng_is(key(c, z), ENG_LIGHT) ||
 		    eng_is(lm, ENG_FACE) || eng_is(key(c, z), ENG_FACE))
 			continue;
-		if (z + 1 < b && !strcmp(key(c, z + 1), "to"))
+		if (z + 1 < b && nkg_streq(key(c, z + 1), "to"))
 			continue;
 		return 1;
 	}
@@ -192,20 +193,20 @@ const char *ex_cue_modality(const Ctx *c, const Trigger *t, size_t s0,
 				size_t dist =
 				        t->t0 -
 				        (n == 1 && gapped ? gap_end : z + n);
-				if (!strcmp(m, "Negated") && dist <= 3 &&
+				if (nkg_streq(m, "Negated") && dist <= 3 &&
 				    z >= cl)
 					mod = "Negated";
 				/* "we hope they will talk": a hope or a
 				 * doubt about another's act is no intent */
-				else if (!strcmp(m, "Intended") && dist <= 4 &&
-				         z >= cl && !mod &&
+				else if (nkg_streq(m, "Intended") &&
+				         dist <= 4 && z >= cl && !mod &&
 				         !verb_between(c,
 				                       n == 1 && gapped
 				                               ? gap_end
 				                               : z + n,
 				                       t->t0))
 					mod = "Intended";
-				else if (!strcmp(m, "Uncertain") && !mod)
+				else if (nkg_streq(m, "Uncertain") && !mod)
 					mod = "Uncertain";
 			}
 		}
@@ -280,7 +281,7 @@ int ex_attribute(Ctx *c, const Trigger *t, NkgEvent *e, size_t s0, size_t s1,
 			                 c->am[k].actor)) {
 				nkg_idx_add(&e->roles[NKG_ROLE_REPORTED_BY],
 				            c->am[k].actor);
-				if (!mod || !strcmp(mod, "Claimed"))
+				if (!mod || nkg_streq(mod, "Claimed"))
 					mod = "Reported";
 			}
 	}
@@ -302,7 +303,7 @@ void ex_class_by_modality(Ctx *c, const Trigger *t, NkgEvent *e, size_t s1,
 		nkg_set_str(&e->modality, mod);
 	/* Not doing something cooperative is a rejection: "will not accept
 	 * refugees", "did not agree" (PLOVER codes these as Reject). */
-	if (mod && !strcmp(mod, "Negated") && p->intent_cls &&
+	if (mod && nkg_streq(mod, "Negated") && p->intent_cls &&
 	    strstr(p->intent_cls, "#Agree") && strcmp(p->top_label, "Reject")) {
 		const LexClass *rc = nkg_lex_class(c->lx, NKG_NS "Reject");
 		if (rc) {
@@ -314,11 +315,11 @@ void ex_class_by_modality(Ctx *c, const Trigger *t, NkgEvent *e, size_t s1,
 		}
 	}
 	const char *intent = p->intent_cls;
-	if (mod && !strcmp(mod, "Intended")) {
+	if (mod && nkg_streq(mod, "Intended")) {
 		/* "will withdraw its force unless the president agrees": an
 		 * announced act on a condition is a threat */
 		for (size_t z = t->t1; z < s1; z++)
-			if (!strcmp(key(c, z), "unless")) {
+			if (nkg_streq(key(c, z), "unless")) {
 				const LexClass *th =
 				        nkg_lex_class(c->lx, NKG_NS "Threaten");
 				if (th)
@@ -336,7 +337,7 @@ void ex_class_by_modality(Ctx *c, const Trigger *t, NkgEvent *e, size_t s1,
 				break;
 			}
 	}
-	if (mod && !strcmp(mod, "Intended") && intent &&
+	if (mod && nkg_streq(mod, "Intended") && intent &&
 	    strcmp(intent, p->cls)) {
 		const LexClass *ic = nkg_lex_class(c->lx, intent);
 		nkg_set_str(&e->intended_cls, p->cls);
