@@ -986,6 +986,23 @@ static int32_t measured(const Ctx *c, int32_t w)
 	return nc == NC_TIME || nc == NC_QUANTITY ? m : w;
 }
 
+/* The word that heads noun trigger T's phrase in the relations: its
+ * last word, or the noun that word hangs from inside the phrase ("the
+ * suspension of ties": suspension). */
+static int32_t phrase_head(const Ctx *c, const Trigger *t, int32_t w)
+{
+	for (int depth = 0; w >= 0 && depth < 4; depth++) {
+		int32_t g = wd(c, w)->head;
+		if (g < 0 || wd(c, w)->deprel != D_NMOD)
+			break;
+		size_t gt = wd(c, g)->tok;
+		if (gt < t->t0 || gt >= t->t1)
+			break;
+		w = g;
+	}
+	return w;
+}
+
 static int frame_roles(Ctx *c, const Trigger *t, NkgEvent *e, int *light)
 {
 	int32_t h = ex_word(c, t->head);
@@ -1078,7 +1095,7 @@ static int frame_roles(Ctx *c, const Trigger *t, NkgEvent *e, int *light)
 	}
 	obliques(c, e, p, h, 0, 0);
 	complement_roles(c, e, p, h, target_role);
-	int32_t hm = measured(c, h);
+	int32_t hm = measured(c, phrase_head(c, t, h));
 	int32_t v = wd(c, hm)->head;
 	if (v >= 0 && wd(c, hm)->deprel == D_OBJ) {
 		const char *vl = nkg_word_lemma(c->an, v);
@@ -1445,7 +1462,7 @@ static int nominal_trigger(const Ctx *c, const Trigger *t)
 	if (u != U_NOUN && u != U_PROPN)
 		return 0;
 	/* "lifted restrictions", "held talks": the light verb asserts it */
-	h = measured(c, h);
+	h = measured(c, phrase_head(c, t, h));
 	int32_t v = wd(c, h)->head;
 	return !(v >= 0 && wd(c, h)->deprel == D_OBJ &&
 	         (eng_is(nkg_word_lemma(c->an, v), ENG_LIGHT) ||
