@@ -410,8 +410,17 @@ size_t ex_pronoun_mention(Ctx *c, size_t i, size_t s1)
  * Returns the tokens taken (0: none). */
 size_t ex_pair_mention(Ctx *c, size_t i, size_t s1)
 {
+	/* "The leaders met" after the two leaders' agreement: "the" with
+	 * a plural of people, not "the leaders of ..." */
+	int the = nkg_streq(key(c, i), "the") && i + 1 < s1 &&
+	          c->ppair_sent + 1 >= c->sent &&
+	          (nkg_streq(key(c, i + 1), "leaders") ||
+	           nkg_streq(key(c, i + 1), "presidents") ||
+	           nkg_streq(key(c, i + 1), "counterparts")) &&
+	          (i + 2 >= s1 || !nkg_streq(key(c, i + 2), "of"));
 	if (c->have_ppair && i + 1 < s1 &&
-	    (nkg_streq(key(c, i), "two") || nkg_streq(key(c, i), "both"))) {
+	    (nkg_streq(key(c, i), "two") || nkg_streq(key(c, i), "both") ||
+	     the)) {
 		static const char *const people[] = {
 		        "leaders",      "men",    "women",     "ministers",
 		        "presidents",   "envoys", "diplomats", "officials",

@@ -1817,6 +1817,7 @@ void ex_fill_event(Ctx *c, const Trigger *t, size_t s0, size_t s1,
 			c->ppair[0] = pl->v[0];
 			c->ppair[1] = pl->v[1];
 			c->have_ppair = 1;
+			c->ppair_sent = c->sent;
 		}
 	}
 	/* A noun that names an event without both of its parties and

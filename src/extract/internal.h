@@ -82,6 +82,7 @@ typedef struct {
 	size_t n_group;
 	size_t ppair[2]; /* the two people of the last two-party event */
 	int have_ppair;
+	size_t ppair_sent; /* the sentence of that two-party event */
 	/* short names a text gives its bodies: "... Agency (NISA)" */
 	struct {
 		char key[16];
