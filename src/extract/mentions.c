@@ -760,8 +760,11 @@ static size_t bare_group(Ctx *c, size_t i, size_t s1)
 	}
 	size_t m0 = group_mods(c, i);
 	/* "the militants" after "al-Shabaab": a body of no state named in
-	 * the story is the one its bare noun stands for */
-	if (m0 == i) {
+	 * the story is the one its bare noun stands for; "the FDLR militia"
+	 * names another */
+	int named_before = i > c->s0 && is_cap(c, i - 1) && is_word(c, i - 1) &&
+	                   i - 1 > c->s0;
+	if (m0 == i && !named_before) {
 		size_t named = named_for(c, gr);
 		if (named != NKG_NONE) {
 			ex_push_mention(c, i, i + n, named, 0);
@@ -793,7 +796,7 @@ static size_t bare_group(Ctx *c, size_t i, size_t s1)
 	}
 	if (gi == NKG_NONE)
 		return 0;
-	if (m0 == i)
+	if (m0 == i && !named_before)
 		note_bare(c, gr, gi);
 	ex_push_mention(c, m0, i + n, gi, poss ? M_POSS : 0);
 	return n + (poss ? 1 : 0);
@@ -1487,6 +1490,14 @@ static size_t group_of_country(Ctx *c, size_t i, size_t s0, size_t s1)
 	    (strcmp(key(c, i + n), "in") && strcmp(key(c, i + n), "of") &&
 	     strcmp(key(c, i + n), "from")))
 		return 0;
+	/* "withdrew its troops from Congo": someone's own group; the
+	 * country belongs to the verb */
+	if (i > s0) {
+		int32_t pw = ex_word(c, i - 1);
+		if (pw >= 0 && (c->an->words[pw].xpos == X_PRPS ||
+		                c->an->words[pw].xpos == X_POS))
+			return 0;
+	}
 	size_t q = i + n + 1;
 	if (q < s1 && nkg_streq(key(c, q), "the"))
 		q++;
