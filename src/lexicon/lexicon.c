@@ -83,7 +83,7 @@ const LexSlot *nkg_lex_lookup_hashed(const NkgLexicon *lx, const char *key,
 		return NULL;
 	size_t h = hash & (lx->n_slots - 1);
 	if (lx->probe) {
-		uint32_t want = hash | 1u;
+		uint8_t want = nkg_lex_probe_tag(hash);
 		for (; lx->probe[h]; h = (h + 1) & (lx->n_slots - 1))
 			if (lx->probe[h] == want && lx->slots[h].hash == hash &&
 			    !strcmp(lx->slots[h].key, key))
@@ -1105,7 +1105,9 @@ NkgStatus nkg_lexicon_load(const char *dir, NkgLexicon **out, NkgError *err)
 	NkgLexicon *lx = *out;
 	lx->probe = malloc(lx->n_slots * sizeof *lx->probe);
 	for (size_t i = 0; lx->probe && i < lx->n_slots; i++)
-		lx->probe[i] = lx->slots[i].key ? lx->slots[i].hash | 1u : 0;
+		lx->probe[i] = lx->slots[i].key
+		                       ? nkg_lex_probe_tag(lx->slots[i].hash)
+		                       : 0;
 	st = nkg_lang_load(&(*out)->lang, err);
 	if (st) {
 		nkg_lexicon_free(*out);
