@@ -111,22 +111,22 @@ static int fits_kind(const NkgActor *a, int g, const char *head)
 	       nkg_streq(a->sector, "international");
 }
 
-/* "the country", "the group", "the bloc": the nearest earlier mention of
- * that kind in the sentence, else the most recently mentioned one of the
- * last sentences. */
-static size_t description(const Ctx *c, int g, const char *head)
+/* The actor a description refers to: the nearest earlier mention in the
+ * sentence that OK accepts, else the one OK accepts that the story
+ * mentioned most lately (most often among equals), within WINDOW
+ * sentences (0: the whole story). */
+typedef int (*Accept)(const Ctx *c, size_t actor, const void *arg);
+
+static size_t referent(const Ctx *c, Accept ok, const void *arg, size_t window)
 {
-	for (size_t k = c->n_am; k-- > 0;) {
-		const NkgActor *a = &c->g->actors[c->am[k].actor];
+	for (size_t k = c->n_am; k-- > 0;)
 		if (!(c->am[k].flags & (M_SOURCE | M_PRON)) &&
-		    fits_kind(a, g, head))
+		    ok(c, c->am[k].actor, arg))
 			return c->am[k].actor;
-	}
 	size_t best = NKG_NONE, bs = 0;
 	for (size_t k = 0; k < c->n_sal; k++) {
-		const NkgActor *a = &c->g->actors[c->sal[k].actor];
-		if (c->sal[k].last_sent + 3 < c->sent ||
-		    !fits_kind(a, g, head) || ex_is_media(c, c->sal[k].actor))
+		if ((window && c->sal[k].last_sent + window < c->sent) ||
+		    !ok(c, c->sal[k].actor, arg))
 			continue;
 		if (best == NKG_NONE || c->sal[k].last_sent > bs ||
 		    (c->sal[k].last_sent == bs &&
@@ -138,10 +138,38 @@ static size_t description(const Ctx *c, int g, const char *head)
 	return best;
 }
 
-/* "the militants" in a story about a named armed group: the group named
- * nearest before in the sentence, else the one of SECTOR mentioned most
- * lately in the story.  Only named bodies answer (a known actor or an
- * organisation), never another bare group noun. */
+typedef struct {
+	int g;
+	const char *head;
+} Kind;
+
+/* (for the salience search: no news organisation is described) */
+static int of_kind(const Ctx *c, size_t actor, const void *arg)
+{
+	const Kind *k = arg;
+	return fits_kind(&c->g->actors[actor], k->g, k->head);
+}
+
+static int salient_of_kind(const Ctx *c, size_t actor, const void *arg)
+{
+	return of_kind(c, actor, arg) && !ex_is_media(c, actor);
+}
+
+/* "the country", "the group", "the bloc": the nearest earlier mention of
+ * that kind in the sentence, else the most recently mentioned one of the
+ * last sentences. */
+static size_t description(const Ctx *c, int g, const char *head)
+{
+	Kind k = {g, head};
+	for (size_t m = c->n_am; m-- > 0;)
+		if (!(c->am[m].flags & (M_SOURCE | M_PRON)) &&
+		    of_kind(c, c->am[m].actor, &k))
+			return c->am[m].actor;
+	return referent(c, salient_of_kind, &k, 3);
+}
+
+/* Is A a named body of SECTOR: a known actor or an organisation, or a
+ * group of such a body, never another bare group noun? */
 static int named_body(const NkgGraph *g, const NkgActor *a, const char *sector)
 {
 	if (!a->sector || strcmp(a->sector, sector))
@@ -158,27 +186,17 @@ static int named_body(const NkgGraph *g, const NkgActor *a, const char *sector)
 	return 0;
 }
 
+static int of_sector(const Ctx *c, size_t actor, const void *sector)
+{
+	return named_body(c->g, &c->g->actors[actor], sector);
+}
+
+/* "the militants" in a story about a named armed group: the body of
+ * SECTOR named nearest before in the sentence, else the one mentioned
+ * most lately in the story. */
 size_t ex_named_group(const Ctx *c, const char *sector)
 {
-	for (size_t k = c->n_am; k-- > 0;) {
-		const NkgActor *a = &c->g->actors[c->am[k].actor];
-		if (!(c->am[k].flags & (M_SOURCE | M_PRON)) &&
-		    named_body(c->g, a, sector))
-			return c->am[k].actor;
-	}
-	size_t best = NKG_NONE, bs = 0;
-	for (size_t k = 0; k < c->n_sal; k++) {
-		const NkgActor *a = &c->g->actors[c->sal[k].actor];
-		if (!named_body(c->g, a, sector))
-			continue;
-		if (best == NKG_NONE || c->sal[k].last_sent > bs ||
-		    (c->sal[k].last_sent == bs &&
-		     c->sal[k].count > ex_salience_count(c, best))) {
-			best = c->sal[k].actor;
-			bs = c->sal[k].last_sent;
-		}
-	}
-	return best;
+	return referent(c, of_sector, sector, 0);
 }
 
 /* After the story: a bare armed-group noun read before any armed group
