@@ -805,6 +805,25 @@ static int clause_rel(const P *p, long c, long *gov)
 					break;
 				}
 			}
+		/* "killed all six attackers who laid siege to a hotel and
+		 * later killed 50 militants": a verb repeated after "and"
+		 * joins its first use, past the clauses between */
+		if (*gov >= 0 && is_verb(wd(p, k->head)->xpos) &&
+		    !lemma_is(p->a, (size_t)*gov,
+		              nkg_word_lemma(p->a, k->head))) {
+			const char *lm = nkg_word_lemma(p->a, k->head);
+			for (long q = c - 1; q >= 0; q--) {
+				long v = p->pred[q];
+				if (ch(p, q)->kind != CH_VG || v < 0 ||
+				    v == *gov || k->w0 > ch(p, q)->w0 + 30)
+					continue;
+				if (is_verb(wd(p, v)->xpos) &&
+				    lemma_is(p->a, (size_t)v, lm)) {
+					*gov = v;
+					break;
+				}
+			}
+		}
 		return D_CONJ;
 	}
 	if (x == X_COMMA || x == X_COLON)
