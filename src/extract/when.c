@@ -23,6 +23,18 @@ static int attached(const Ctx *c, const Trigger *t, const NkgDateExpr *d)
 	return 0;
 }
 
+/* Is date expression D a dateline's ("GOMA, May 4 (Wire) —"), before a
+ * dash that comes before trigger T?  It dates the report. */
+static int dateline(const Ctx *c, const Trigger *t, const NkgDateExpr *d)
+{
+	for (size_t z = d->t1; z < t->t0; z++) {
+		int32_t w = ex_word(c, z);
+		if (w >= 0 && c->an->words[w].xpos == X_COLON)
+			return 1;
+	}
+	return 0;
+}
+
 /* The date of the event of trigger T: the nearest date expression of
  * the sentence that belongs to its verb (see below); LIGHT: T is the
  * object of a light verb and takes the dates that verb would. */
@@ -34,6 +46,9 @@ void ex_event_date(Ctx *c, const Trigger *t, NkgEvent *e,
 	for (size_t k = 0; k < nd; k++) {
 		size_t d = dates[k].t0 > t->head ? dates[k].t0 - t->head
 		                                 : t->head - dates[k].t0;
+		/* the report's date only when the sentence has no other */
+		if (dateline(c, t, &dates[k]))
+			d += 1000;
 		/* a date belongs to the verb before it ("agreed ... on
 		 * Monday"), or to the first verb after it when none comes
 		 * before ("On Jan. 8, X appeared"); a noun takes only a date
@@ -97,14 +112,8 @@ void ex_event_date(Ctx *c, const Trigger *t, NkgEvent *e,
 	for (size_t k = 0; k < nd && t->verb; k++) {
 		size_t d = dates[k].t0 > t->head ? dates[k].t0 - t->head
 		                                 : t->head - dates[k].t0;
-		/* the date of a dateline ("GOMA, May 4 (Wire) —") is
-		 * the report's */
-		int dateline = 0;
-		for (size_t z = dates[k].t1; z < t->t0 && !dateline; z++) {
-			int32_t w = ex_word(c, z);
-			dateline = w >= 0 && c->an->words[w].xpos == X_COLON;
-		}
-		if (!dateline && attached(c, t, &dates[k]) && d < od) {
+		if (!dateline(c, t, &dates[k]) && attached(c, t, &dates[k]) &&
+		    d < od) {
 			own = &dates[k];
 			od = d;
 		}
