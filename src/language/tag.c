@@ -511,6 +511,34 @@ static int in_named_compound(const NkgLang *l, const NkgAnalysis *a, size_t i)
 	return ld_get(l, l->wn, key, &v) && (v & WN_NOUN);
 }
 
+/* "fired tear gas at protesters": a verb form before a noun with which
+ * it makes a noun WordNet lists is that compound's first noun. */
+static void settle_noun_compounds(const NkgLang *l, NkgAnalysis *a)
+{
+	for (size_t i = 0; i + 1 < a->n_words; i++) {
+		NkgWord *w = &a->words[i];
+		int nx = a->words[i + 1].xpos;
+		if ((w->xpos != X_VB && w->xpos != X_VBP) ||
+		    (nx != X_NN && nx != X_NNS))
+			continue;
+		if (i > 0 && (a->words[i - 1].xpos == X_TO ||
+		              a->words[i - 1].xpos == X_MD))
+			continue;
+		char key[128];
+		const char *k0 = nkg_word_key(a, i),
+		           *k1 = nkg_word_key(a, i + 1);
+		size_t n0 = strlen(k0), n1 = strlen(k1);
+		if (n0 + 1 + n1 >= sizeof key)
+			continue;
+		memcpy(key, k0, n0);
+		key[n0] = '_';
+		memcpy(key + n0 + 1, k1, n1 + 1);
+		uint32_t v;
+		if (ld_get(l, l->wn, key, &v) && (v & WN_NOUN))
+			w->xpos = X_NN;
+	}
+}
+
 /* Indefinite pronouns, which the Penn tags count as nouns. */
 static const char *const indefinite[] = {
         "anyone",    "anything", "anybody",   "everyone", "everything",
@@ -708,6 +736,7 @@ int nkg_lang_tag(const NkgLang *l, const char *text, NkgAnalysis *a)
 	settle_modal(l, a);
 	settle_to(a, text);
 	settle_verbs(a, text);
+	settle_noun_compounds(l, a);
 	settle_reduced(a, text, c);
 	settle_reduced_subject(a, text, c);
 	settle_punct(a, text);
