@@ -176,6 +176,25 @@ static NkgYmd find_pub_date(const Ctx *c)
 		    d[0].v.d)
 			return d[0].v;
 	}
+	/* a wire dateline: "MAPUTO, Mozambique, Nov. 2, 2026 (Wire) —",
+	 * a full date among the first words of one of the first sentences,
+	 * a dash a few words after it */
+	for (size_t s = 0; s < c->tk->n_sents && s < 3; s++) {
+		const NkgSentence *se = &c->tk->sents[s];
+		size_t end = se->t0 + 16 < se->t1 ? se->t0 + 16 : se->t1;
+		NkgDateExpr d[2];
+		size_t n =
+		        nkg_find_dates(c->lx, c->tk, se->t0, end, none, d, 2);
+		if (!n || !d[0].explicit_year || !d[0].v.d ||
+		    d[0].t0 > se->t0 + 8)
+			continue;
+		for (size_t z = d[0].t1; z < end && z < d[0].t1 + 6; z++) {
+			const char *k = c->tk->toks[z].key;
+			/* dashes fold to "-" in keys */
+			if (!strcmp(k, "-") || !strcmp(k, "--"))
+				return d[0].v;
+		}
+	}
 	return none;
 }
 
