@@ -493,7 +493,7 @@ size_t ex_pair_mention(Ctx *c, size_t i, size_t s1)
 	     nkg_streq(key(c, i + 1), "nations") ||
 	     nkg_streq(key(c, i + 1), "sides") ||
 	     nkg_streq(key(c, i + 1), "governments"))) {
-		/* the two countries of this sentence and the one before
+		/* the two countries of this sentence and the two before
 		 * when there are just two ("Ankara looked to repair ties with
 		 * Israel.  Both countries ..."), else the last coordinated
 		 * pair */
@@ -501,7 +501,7 @@ size_t ex_pair_mention(Ctx *c, size_t i, size_t s1)
 		for (size_t k = 0; k < c->n_sal && n2 <= 2; k++) {
 			const NkgActor *ac = &c->g->actors[c->sal[k].actor];
 			if (ac->kind == NKG_KIND_COUNTRY &&
-			    c->sal[k].last_sent + 1 >= c->sent) {
+			    c->sal[k].last_sent + 2 >= c->sent) {
 				if (n2 < 2)
 					two[n2] = c->sal[k].actor;
 				n2++;
