@@ -939,12 +939,39 @@ static int responds(const LexPattern *p)
 }
 
 /* Is word W the noun of an event trigger ("the bombing", "the attack")? */
-static int names_event(const Ctx *c, int32_t w)
+/* The pattern of the noun trigger at word W, or NULL; AS_NOUN: also a
+ * verb's trigger the tagger reads as a noun ("condemned the shelling"). */
+static const LexPattern *event_noun(const Ctx *c, int32_t w, int as_noun)
 {
 	for (size_t k = 0; k < c->n_tr; k++)
-		if (!c->tr[k].verb && ex_word(c, c->tr[k].head) == w)
-			return 1;
-	return 0;
+		if (ex_word(c, c->tr[k].head) == w &&
+		    (!c->tr[k].verb || (as_noun && wd(c, w)->upos == U_NOUN)))
+			return &c->lx->patterns[c->tr[k].pattern];
+	return NULL;
+}
+
+static int names_event(const Ctx *c, int32_t w)
+{
+	return event_noun(c, w, 0) != NULL;
+}
+
+/* The latest event before the one being filled whose PLOVER class is
+ * TOP and that has an agent (AGENT) or any party (else), within the
+ * last 32 events: the one a noun of that class refers back to, or NULL.
+ * Only the recent past, so that a long text stays linear. */
+static const NkgEvent *last_told(const Ctx *c, const char *top, int agent)
+{
+	if (!top || c->g->n_events < 2)
+		return NULL;
+	size_t last = c->g->n_events - 1; /* the event being filled */
+	size_t stop = last > 32 ? last - 32 : 0;
+	for (size_t i = last; i-- > stop;) {
+		const NkgEvent *o = &c->g->events[i];
+		if (o->top_label && nkg_streq(o->top_label, top) &&
+		    (agent ? o->roles[NKG_ROLE_AGENT].n > 0 : has_any(o)))
+			return o;
+	}
+	return NULL;
 }
 
 /* "The attack killed 12 civilians": a subject that names an event stands
@@ -952,25 +979,14 @@ static int names_event(const Ctx *c, int32_t w)
  * class in the story.  Adds them to ROLE of E; their number. */
 static int event_subject(Ctx *c, NkgEvent *e, int role, int32_t w)
 {
-	const LexPattern *sp = NULL;
-	for (size_t k = 0; k < c->n_tr && !sp; k++)
-		if (!c->tr[k].verb && ex_word(c, c->tr[k].head) == w)
-			sp = &c->lx->patterns[c->tr[k].pattern];
-	if (!sp || c->g->n_events < 2)
+	const LexPattern *sp = event_noun(c, w, 0);
+	const NkgEvent *o = sp ? last_told(c, sp->top_label, 1) : NULL;
+	if (!o)
 		return 0;
-	size_t last = c->g->n_events - 1; /* the event being filled */
-	size_t stop = last > 32 ? last - 32 : 0;
-	for (size_t i = last; i-- > stop;) {
-		const NkgEvent *o = &c->g->events[i];
-		const NkgIdxList *oa = &o->roles[NKG_ROLE_AGENT];
-		if (!o->top_label || strcmp(o->top_label, sp->top_label) ||
-		    !oa->n)
-			continue;
-		for (size_t q = 0; q < oa->n; q++)
-			nkg_idx_add(&e->roles[role], oa->v[q]);
-		return (int)oa->n;
-	}
-	return 0;
+	const NkgIdxList *oa = &o->roles[NKG_ROLE_AGENT];
+	for (size_t q = 0; q < oa->n; q++)
+		nkg_idx_add(&e->roles[role], oa->v[q]);
+	return (int)oa->n;
 }
 
 /* The noun that stands for event noun W in its clause: a measure of time
@@ -1591,10 +1607,7 @@ static void agent_of_setting(Ctx *c, const Trigger *t, NkgEvent *e)
 		if (wd(c, d)->deprel != D_OBL || !cs ||
 		    (strcmp(cs, "in") && strcmp(cs, "during")))
 			continue;
-		const LexPattern *np = NULL;
-		for (size_t k = 0; k < c->n_tr && !np; k++)
-			if (!c->tr[k].verb && ex_word(c, c->tr[k].head) == d)
-				np = &c->lx->patterns[c->tr[k].pattern];
+		const LexPattern *np = event_noun(c, d, 0);
 		if (!np || !np->top_label ||
 		    strcmp(np->top_label, e->top_label))
 			continue;
@@ -1613,21 +1626,17 @@ static void agent_of_setting(Ctx *c, const Trigger *t, NkgEvent *e)
 		}
 		if (!definite)
 			continue;
-		for (size_t i = c->g->n_events - 1; i-- > 0;) {
-			const NkgEvent *o = &c->g->events[i];
-			if (!o->top_label ||
-			    strcmp(o->top_label, e->top_label) || !has_any(o))
-				continue;
-			/* "killed in the clashes" after a clash of two
-			 * sides: no one of them is the killer */
-			for (size_t k = 0; k < o->roles[NKG_ROLE_AGENT].n; k++)
-				if (!nkg_idx_has(&e->roles[NKG_ROLE_TARGET],
-				                 o->roles[NKG_ROLE_AGENT].v[k]))
-					nkg_idx_add(
-					        &e->roles[NKG_ROLE_AGENT],
-					        o->roles[NKG_ROLE_AGENT].v[k]);
-			return;
-		}
+		/* "killed in the clashes" after a clash of two sides: no one
+		 * of them is the killer */
+		const NkgEvent *o = last_told(c, e->top_label, 0);
+		if (!o)
+			continue;
+		for (size_t k = 0; k < o->roles[NKG_ROLE_AGENT].n; k++)
+			if (!nkg_idx_has(&e->roles[NKG_ROLE_TARGET],
+			                 o->roles[NKG_ROLE_AGENT].v[k]))
+				nkg_idx_add(&e->roles[NKG_ROLE_AGENT],
+				            o->roles[NKG_ROLE_AGENT].v[k]);
+		return;
 	}
 }
 
@@ -1664,41 +1673,30 @@ static void reciprocal_pair(Ctx *c, NkgEvent *e)
 static void reaction_target(Ctx *c, const Trigger *t, NkgEvent *e)
 {
 	int32_t h = ex_word(c, t->head);
-	if (h < 0 || !e->top_label || c->g->n_events < 2)
+	if (h < 0 || !e->top_label)
 		return;
 	int support = nkg_streq(e->top_label, "Support");
-	if (!support && strcmp(e->top_label, "Accuse"))
+	if (!support && !nkg_streq(e->top_label, "Accuse"))
 		return;
 	Args a;
 	args_of(c, h, &a);
 	if (a.obj < 0)
 		return;
-	const LexPattern *np = NULL;
 	/* the object names an event: a noun trigger, or a verb's form
 	 * read as a noun ("the shelling") */
-	for (size_t k = 0; k < c->n_tr && !np; k++)
-		if (ex_word(c, c->tr[k].head) == a.obj &&
-		    (!c->tr[k].verb || wd(c, a.obj)->upos == U_NOUN))
-			np = &c->lx->patterns[c->tr[k].pattern];
-	if (!np || !np->top_label)
+	const LexPattern *np = event_noun(c, a.obj, 1);
+	const NkgEvent *o = np ? last_told(c, np->top_label, 0) : NULL;
+	if (!o)
 		return;
-	for (size_t i = c->g->n_events - 1; i-- > 0;) {
-		const NkgEvent *o = &c->g->events[i];
-		if (!o->top_label || strcmp(o->top_label, np->top_label) ||
-		    !has_any(o))
-			continue;
-		const NkgIdxList *from =
-		        o->roles[NKG_ROLE_AGENT].n ? &o->roles[NKG_ROLE_AGENT]
-		        : o->roles[NKG_ROLE_PARTICIPANT].n
-		                ? &o->roles[NKG_ROLE_PARTICIPANT]
-		        : support ? &o->roles[NKG_ROLE_TARGET]
-		                  : NULL;
-		for (size_t k = 0; from && k < from->n; k++)
-			if (!nkg_idx_has(&e->roles[NKG_ROLE_AGENT], from->v[k]))
-				nkg_idx_add(&e->roles[NKG_ROLE_TARGET],
-				            from->v[k]);
-		return;
-	}
+	const NkgIdxList *from = o->roles[NKG_ROLE_AGENT].n
+	                                 ? &o->roles[NKG_ROLE_AGENT]
+	                         : o->roles[NKG_ROLE_PARTICIPANT].n
+	                                 ? &o->roles[NKG_ROLE_PARTICIPANT]
+	                         : support ? &o->roles[NKG_ROLE_TARGET]
+	                                   : NULL;
+	for (size_t k = 0; from && k < from->n; k++)
+		if (!nkg_idx_has(&e->roles[NKG_ROLE_AGENT], from->v[k]))
+			nkg_idx_add(&e->roles[NKG_ROLE_TARGET], from->v[k]);
 }
 
 void ex_fill_event(Ctx *c, const Trigger *t, size_t s0, size_t s1,
