@@ -693,21 +693,25 @@ static size_t group_mods(const Ctx *c, size_t i)
 	return m0;
 }
 
+/* Does group noun GR name people of a body of no state that the story
+ * may name (rebels, criminals)? */
+static int of_armed_body(const LexGroup *gr)
+{
+	return gr->sector && (nkg_streq(gr->sector, "rebel") ||
+	                      nkg_streq(gr->sector, "criminal"));
+}
+
 /* The named body of no state that group noun GR stands for ("the
  * militants" after "al-Shabaab"), or NKG_NONE. */
 static size_t named_for(const Ctx *c, const LexGroup *gr)
 {
-	if (!gr->sector ||
-	    (strcmp(gr->sector, "rebel") && strcmp(gr->sector, "criminal")))
-		return NKG_NONE;
-	return ex_named_group(c, gr->sector);
+	return of_armed_body(gr) ? ex_named_group(c, gr->sector) : NKG_NONE;
 }
 
 /* Remembers group GI of noun GR for a body the story names later. */
 static void note_bare(Ctx *c, const LexGroup *gr, size_t gi)
 {
-	if (!gr->sector ||
-	    (strcmp(gr->sector, "rebel") && strcmp(gr->sector, "criminal")))
+	if (!of_armed_body(gr))
 		return;
 	for (size_t k = 0; k < c->n_bare; k++)
 		if (c->bare[k] == gi)
@@ -762,8 +766,8 @@ static size_t bare_group(Ctx *c, size_t i, size_t s1)
 	/* "the militants" after "al-Shabaab": a body of no state named in
 	 * the story is the one its bare noun stands for; "the FDLR militia"
 	 * names another */
-	int named_before = i > c->s0 && is_cap(c, i - 1) && is_word(c, i - 1) &&
-	                   i - 1 > c->s0;
+	int named_before =
+	        i > c->s0 + 1 && is_cap(c, i - 1) && is_word(c, i - 1);
 	if (m0 == i && !named_before) {
 		size_t named = named_for(c, gr);
 		if (named != NKG_NONE) {
