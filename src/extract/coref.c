@@ -112,21 +112,22 @@ static int fits_kind(const NkgActor *a, int g, const char *head)
 }
 
 /* The actor a description refers to: the nearest earlier mention in the
- * sentence that OK accepts, else the one OK accepts that the story
- * mentioned most lately (most often among equals), within WINDOW
+ * sentence that IN_SENT accepts, else the one IN_STORY accepts that the
+ * story mentioned most lately (most often among equals), within WINDOW
  * sentences (0: the whole story). */
 typedef int (*Accept)(const Ctx *c, size_t actor, const void *arg);
 
-static size_t referent(const Ctx *c, Accept ok, const void *arg, size_t window)
+static size_t referent(const Ctx *c, Accept in_sent, Accept in_story,
+                       const void *arg, size_t window)
 {
 	for (size_t k = c->n_am; k-- > 0;)
 		if (!(c->am[k].flags & (M_SOURCE | M_PRON)) &&
-		    ok(c, c->am[k].actor, arg))
+		    in_sent(c, c->am[k].actor, arg))
 			return c->am[k].actor;
 	size_t best = NKG_NONE, bs = 0;
 	for (size_t k = 0; k < c->n_sal; k++) {
 		if ((window && c->sal[k].last_sent + window < c->sent) ||
-		    !ok(c, c->sal[k].actor, arg))
+		    !in_story(c, c->sal[k].actor, arg))
 			continue;
 		if (best == NKG_NONE || c->sal[k].last_sent > bs ||
 		    (c->sal[k].last_sent == bs &&
@@ -143,13 +144,13 @@ typedef struct {
 	const char *head;
 } Kind;
 
-/* (for the salience search: no news organisation is described) */
 static int of_kind(const Ctx *c, size_t actor, const void *arg)
 {
 	const Kind *k = arg;
 	return fits_kind(&c->g->actors[actor], k->g, k->head);
 }
 
+/* (from the story: no news organisation is described) */
 static int salient_of_kind(const Ctx *c, size_t actor, const void *arg)
 {
 	return of_kind(c, actor, arg) && !ex_is_media(c, actor);
@@ -161,11 +162,7 @@ static int salient_of_kind(const Ctx *c, size_t actor, const void *arg)
 static size_t description(const Ctx *c, int g, const char *head)
 {
 	Kind k = {g, head};
-	for (size_t m = c->n_am; m-- > 0;)
-		if (!(c->am[m].flags & (M_SOURCE | M_PRON)) &&
-		    of_kind(c, c->am[m].actor, &k))
-			return c->am[m].actor;
-	return referent(c, salient_of_kind, &k, 3);
+	return referent(c, of_kind, salient_of_kind, &k, 3);
 }
 
 /* Is A a named body of SECTOR: a known actor or an organisation, or a
@@ -196,7 +193,7 @@ static int of_sector(const Ctx *c, size_t actor, const void *sector)
  * most lately in the story. */
 size_t ex_named_group(const Ctx *c, const char *sector)
 {
-	return referent(c, of_sector, sector, 0);
+	return referent(c, of_sector, of_sector, sector, 0);
 }
 
 /* After the story: a bare armed-group noun read before any armed group
