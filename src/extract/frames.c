@@ -477,6 +477,16 @@ static int32_t object_word(const Ctx *c, int32_t w)
 	return w;
 }
 
+/* The country that word W's mention names, or NKG_NONE. */
+static size_t country_of_word(const Ctx *c, int32_t w)
+{
+	size_t m = mention_of_word(c, w);
+	return m != NKG_NONE && c->g->actors[c->am[m].actor].kind ==
+	                                NKG_KIND_COUNTRY
+	               ? c->am[m].actor
+	               : NKG_NONE;
+}
+
 /* A plural noun of people or a body of people in a role is a group
  * actor of its own, named by its modifiers and lemma ("Palestinian
  * protesters", "passengers"): an event coder codes "police arrested
@@ -512,11 +522,9 @@ static size_t generic_group(Ctx *c, int32_t w)
 		const char *dc = case_of(c, d);
 		if (d > w && r == D_NMOD && dc &&
 		    (nkg_streq(dc, "in") || nkg_streq(dc, "from"))) {
-			size_t m = mention_of_word(c, d);
-			if (m != NKG_NONE &&
-			    c->g->actors[c->am[m].actor].kind ==
-			            NKG_KIND_COUNTRY)
-				country = c->am[m].actor;
+			size_t k = country_of_word(c, d);
+			if (k != NKG_NONE)
+				country = k;
 			continue;
 		}
 		if (d > w || (r != D_AMOD && r != D_COMPOUND))
@@ -543,10 +551,7 @@ static size_t generic_group(Ctx *c, int32_t w)
 	    wd(c, w + 1)->upos == U_ADP &&
 	    (nkg_streq(nkg_word_key(c->an, w + 1), "in") ||
 	     nkg_streq(nkg_word_key(c->an, w + 1), "from"))) {
-		size_t m = mention_of_word(c, w + 2);
-		if (m != NKG_NONE &&
-		    c->g->actors[c->am[m].actor].kind == NKG_KIND_COUNTRY)
-			country = c->am[m].actor;
+		country = country_of_word(c, w + 2);
 	}
 	const char *lemma = nkg_word_lemma(c->an, w);
 	size_t hl = h->b1 - h->b0;
