@@ -491,14 +491,11 @@ static const uint8_t upos_of[X_COUNT] = {
         [X_HYPH] = U_PUNCT,   [X_NFP] = U_PUNCT,    [X_ADD] = U_X,
         [X_AFX] = U_ADJ,      [X_GW] = U_X,         [X_XX] = U_X};
 
-/* Whether word I and the next make a name WordNet lists ("New York"). */
-static int in_named_compound(const NkgLang *l, const NkgAnalysis *a, size_t i)
+/* Whether word I and the next make a noun WordNet lists ("new_york",
+ * "tear_gas"); asked for most proper nouns of a story, so the key is
+ * joined by hand: snprintf() takes longer than the lookup. */
+static int wordnet_pair(const NkgLang *l, const NkgAnalysis *a, size_t i)
 {
-	if (i + 1 >= a->n_words ||
-	    (a->words[i + 1].xpos != X_NNP && a->words[i + 1].xpos != X_NNPS))
-		return 0;
-	/* asked for most proper nouns of a story: joined by hand, as
-	 * snprintf() takes longer than the lookup */
 	char key[128];
 	const char *k0 = nkg_word_key(a, i), *k1 = nkg_word_key(a, i + 1);
 	size_t n0 = strlen(k0), n1 = strlen(k1);
@@ -509,6 +506,15 @@ static int in_named_compound(const NkgLang *l, const NkgAnalysis *a, size_t i)
 	memcpy(key + n0 + 1, k1, n1 + 1);
 	uint32_t v;
 	return ld_get(l, l->wn, key, &v) && (v & WN_NOUN);
+}
+
+/* Whether word I and the next make a name WordNet lists ("New York"). */
+static int in_named_compound(const NkgLang *l, const NkgAnalysis *a, size_t i)
+{
+	if (i + 1 >= a->n_words ||
+	    (a->words[i + 1].xpos != X_NNP && a->words[i + 1].xpos != X_NNPS))
+		return 0;
+	return wordnet_pair(l, a, i);
 }
 
 /* "fired tear gas at protesters": a verb form before a noun with which
@@ -524,17 +530,7 @@ static void settle_noun_compounds(const NkgLang *l, NkgAnalysis *a)
 		if (i > 0 && (a->words[i - 1].xpos == X_TO ||
 		              a->words[i - 1].xpos == X_MD))
 			continue;
-		char key[128];
-		const char *k0 = nkg_word_key(a, i),
-		           *k1 = nkg_word_key(a, i + 1);
-		size_t n0 = strlen(k0), n1 = strlen(k1);
-		if (n0 + 1 + n1 >= sizeof key)
-			continue;
-		memcpy(key, k0, n0);
-		key[n0] = '_';
-		memcpy(key + n0 + 1, k1, n1 + 1);
-		uint32_t v;
-		if (ld_get(l, l->wn, key, &v) && (v & WN_NOUN))
+		if (wordnet_pair(l, a, i))
 			w->xpos = X_NN;
 	}
 }
