@@ -41,13 +41,22 @@ static int dateline(const Ctx *c, const Trigger *t, const NkgDateExpr *d)
 void ex_event_date(Ctx *c, const Trigger *t, NkgEvent *e,
                    const NkgDateExpr *dates, size_t nd, int light_obj)
 {
-	const NkgDateExpr *best = NULL;
-	size_t bd = (size_t)-1;
+	const NkgDateExpr *best = NULL, *own = NULL;
+	size_t bd = (size_t)-1, od = (size_t)-1;
 	for (size_t k = 0; k < nd; k++) {
 		size_t d = dates[k].t0 > t->head ? dates[k].t0 - t->head
 		                                 : t->head - dates[k].t0;
+		int report = dateline(c, t, &dates[k]);
+		/* a date the relations attach to the trigger is its own,
+		 * however far ("attacked the village ... in North Kivu
+		 * province on Sunday"), nearer dates of a dateline
+		 * notwithstanding */
+		if (t->verb && !report && attached(c, t, &dates[k]) && d < od) {
+			own = &dates[k];
+			od = d;
+		}
 		/* the report's date only when the sentence has no other */
-		if (dateline(c, t, &dates[k]))
+		if (report)
 			d += 1000;
 		/* a date belongs to the verb before it ("agreed ... on
 		 * Monday"), or to the first verb after it when none comes
@@ -102,20 +111,6 @@ void ex_event_date(Ctx *c, const Trigger *t, NkgEvent *e,
 		if (!other && d < bd) {
 			bd = d;
 			best = &dates[k];
-		}
-	}
-	/* a date the relations attach to the trigger is its own, however
-	 * far ("attacked the village ... in North Kivu province on
-	 * Sunday"), nearer dates of a dateline notwithstanding */
-	const NkgDateExpr *own = NULL;
-	size_t od = (size_t)-1;
-	for (size_t k = 0; k < nd && t->verb; k++) {
-		size_t d = dates[k].t0 > t->head ? dates[k].t0 - t->head
-		                                 : t->head - dates[k].t0;
-		if (!dateline(c, t, &dates[k]) && attached(c, t, &dates[k]) &&
-		    d < od) {
-			own = &dates[k];
-			od = d;
 		}
 	}
 	if (own)
