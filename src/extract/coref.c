@@ -165,27 +165,29 @@ static size_t description(const Ctx *c, int g, const char *head)
 	return referent(c, of_kind, salient_of_kind, &k, 3);
 }
 
-/* Is A a named body of SECTOR: a known actor or an organisation, or a
- * group of such a body, never another bare group noun? */
-static int named_body(const NkgGraph *g, const NkgActor *a, const char *sector)
+/* The named body of SECTOR that actor GI is or belongs to: a known actor
+ * or an organisation, or for a group of such a body ("al-Shabaab
+ * militants") that body; never another bare group noun.  NKG_NONE when
+ * none. */
+static size_t body_of(const NkgGraph *g, size_t gi, const char *sector)
 {
-	if (!a->sector || strcmp(a->sector, sector))
-		return 0;
+	const NkgActor *a = &g->actors[gi];
+	if (!a->sector || !nkg_streq(a->sector, sector))
+		return NKG_NONE;
 	if (a->known || a->kind == NKG_KIND_ORGANIZATION)
-		return 1;
-	/* "al-Shabaab militants": a group of a named body */
+		return gi;
 	for (size_t k = 0; k < a->affiliations.n; k++) {
 		const NkgActor *b = &g->actors[a->affiliations.v[k]];
 		if (b->kind == NKG_KIND_ORGANIZATION && b->sector &&
 		    nkg_streq(b->sector, sector))
-			return 1;
+			return a->affiliations.v[k];
 	}
-	return 0;
+	return NKG_NONE;
 }
 
 static int of_sector(const Ctx *c, size_t actor, const void *sector)
 {
-	return named_body(c->g, &c->g->actors[actor], sector);
+	return body_of(c->g, actor, sector) != NKG_NONE;
 }
 
 /* "the militants" in a story about a named armed group: the body of
@@ -209,18 +211,15 @@ void ex_resolve_bare_groups(Ctx *c)
 		int several = 0;
 		for (size_t k = 0; k < c->n_sal; k++) {
 			size_t a = c->sal[k].actor;
-			if (a == c->bare[b] || !ba->sector ||
-			    !named_body(g, &g->actors[a], ba->sector))
-				continue;
 			/* "al-Shabaab militants" and al-Shabaab are one */
-			size_t root = a;
-			const NkgActor *ac = &g->actors[a];
-			if (!ac->known && ac->kind != NKG_KIND_ORGANIZATION &&
-			    ac->affiliations.n)
-				root = ac->affiliations.v[0];
+			size_t root = a == c->bare[b] || !ba->sector
+			                      ? NKG_NONE
+			                      : body_of(g, a, ba->sector);
+			if (root == NKG_NONE)
+				continue;
 			if (one == NKG_NONE)
 				one = root;
-			else if (one != root && one != a)
+			else if (one != root)
 				several = 1;
 		}
 		if (one == NKG_NONE || several)
