@@ -1,21 +1,12 @@
 /* SPDX-License-Identifier: MIT */
 /* test_corpus.c: grouping document events into corpus events. */
+#include "check.h"
+
 #include "corpus/corpus.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static int failures;
-
-#define CHECK(cond)                                                            \
-	do {                                                                   \
-		if (!(cond)) {                                                 \
-			fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, \
-			        __LINE__, #cond);                              \
-			failures++;                                            \
-		}                                                              \
-	} while (0)
 
 #define NS "https://w3id.org/newskg/ns#"
 #define ID "https://w3id.org/newskg/id/"

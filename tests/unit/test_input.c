@@ -2,6 +2,8 @@
 /* test_input.c: format detection, HTML/NITF/NewsML-G2/JSON Lines readers,
  * hostile XML and bad JSON.  Sample files are in tests/data/input (or the
  * directory named by the first argument). */
+#include "check.h"
+
 #include "input/input.h"
 
 #include <stdio.h>
@@ -10,17 +12,6 @@
 #include <sys/resource.h>
 #include <time.h>
 #include <unistd.h>
-
-static int failures;
-
-#define CHECK(cond)                                                            \
-	do {                                                                   \
-		if (!(cond)) {                                                 \
-			fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, \
-			        __LINE__, #cond);                              \
-			failures++;                                            \
-		}                                                              \
-	} while (0)
 
 #define CHECK_STR(got, want)                                                   \
 	do {                                                                   \

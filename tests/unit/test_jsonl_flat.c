@@ -3,23 +3,14 @@
  * or leaves the line to it.  Listed lines say which way each must go;
  * generated lines (escapes, surrogates, bad bytes, odd white space,
  * repeated and foreign members) are read both ways and compared. */
+#include "check.h"
+
 #include "input/input.h"
 
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static int failures;
-
-#define CHECK(cond)                                                            \
-	do {                                                                   \
-		if (!(cond)) {                                                 \
-			fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, \
-			        __LINE__, #cond);                              \
-			failures++;                                            \
-		}                                                              \
-	} while (0)
 
 /* String member KEY of OBJ copied to *OUT as nkg_jsonl_next() takes it:
  * 0, or -1 when the record is refused. */

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* test_lemma.c: WordNet read from the installed wordnet-base, then lemmas
  * and noun classes of hand-tagged words. */
+#include "check.h"
+
 #include "language/langdata.h"
 #include "text/text.h"
 
@@ -8,17 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-
-static int failures;
-
-#define CHECK(cond)                                                            \
-	do {                                                                   \
-		if (!(cond)) {                                                 \
-			fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, \
-			        __LINE__, #cond);                              \
-			failures++;                                            \
-		}                                                              \
-	} while (0)
 
 typedef struct {
 	const char *form;

@@ -1,22 +1,13 @@
 /* SPDX-License-Identifier: MIT */
 /* test_text.c: UTF-8 checking, folding, tokens, sentences and dates. */
+#include "check.h"
+
 #include "extract/dates.h"
 #include "text/text.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static int failures;
-
-#define CHECK(cond)                                                            \
-	do {                                                                   \
-		if (!(cond)) {                                                 \
-			fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, \
-			        __LINE__, #cond);                              \
-			failures++;                                            \
-		}                                                              \
-	} while (0)
 
 static int abbrev(const void *ctx, const char *key)
 {
