@@ -227,33 +227,41 @@ static int field_of(const char *s, const Span *sp)
 	return -1;
 }
 
+/* Skips the white space at *I. */
+static void skip_ws(const char *s, size_t n, size_t *i)
+{
+	while (*i < n && is_ws(s[*i]))
+		(*i)++;
+}
+
+/* Past white space, takes byte C when it comes next; 1 when taken. */
+static int take(const char *s, size_t n, size_t *i, char c)
+{
+	skip_ws(s, n, i);
+	if (*i < n && s[*i] == c) {
+		(*i)++;
+		return 1;
+	}
+	return 0;
+}
+
 /* Finds the members of the object S (N bytes), the last of each name.
  * 0, or -1 when the line needs jansson. */
 static int scan_object(const char *s, size_t n, Span *fields)
 {
 	size_t i = 0, members = 0;
-	while (i < n && is_ws(s[i]))
-		i++;
-	if (i >= n || s[i] != '{')
+	if (!take(s, n, &i, '{'))
 		return -1;
-	i++;
-	while (i < n && is_ws(s[i]))
-		i++;
-	if (i < n && s[i] == '}') {
-		i++;
-	} else {
+	if (!take(s, n, &i, '}')) {
 		for (;;) {
 			Span name, value;
+			skip_ws(s, n, &i);
 			if (++members > MAX_MEMBERS || i >= n || s[i] != '"' ||
 			    scan_string(s, n, &i, &name) || name.esc)
 				return -1;
-			while (i < n && is_ws(s[i]))
-				i++;
-			if (i >= n || s[i] != ':')
+			if (!take(s, n, &i, ':'))
 				return -1;
-			i++;
-			while (i < n && is_ws(s[i]))
-				i++;
+			skip_ws(s, n, &i);
 			if (i >= n || s[i] != '"' ||
 			    scan_string(s, n, &i, &value))
 				return -1;
@@ -262,23 +270,14 @@ static int scan_object(const char *s, size_t n, Span *fields)
 				fields[f] = value;
 				fields[f].set = 1;
 			}
-			while (i < n && is_ws(s[i]))
-				i++;
-			if (i < n && s[i] == ',') {
-				i++;
-				while (i < n && is_ws(s[i]))
-					i++;
+			if (take(s, n, &i, ','))
 				continue;
-			}
-			if (i < n && s[i] == '}') {
-				i++;
+			if (take(s, n, &i, '}'))
 				break;
-			}
 			return -1;
 		}
 	}
-	while (i < n && is_ws(s[i]))
-		i++;
+	skip_ws(s, n, &i);
 	return i == n ? 0 : -1;
 }
 
