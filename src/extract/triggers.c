@@ -61,6 +61,18 @@ static size_t match_rest(const Ctx *c, const LexVerbPhrase *vp, size_t h,
 			if (!(gt->flags & NKG_TOK_WORD) && !amount &&
 			    !ex_is_actor_tok(c, j + gap))
 				break;
+			/* the words between a verb and its object noun
+			 * modify the noun: a preposition ends them ("called
+			 * for a general strike" is no strike called), but
+			 * "of" stays in the phrase ("held a round of
+			 * talks"), and so does one before an amount ("gave
+			 * up to $5 million") */
+			if (!particle && eng_is(k, ENG_PREP) &&
+			    !nkg_streq(k, "of") &&
+			    !(j + gap + 1 < s1 &&
+			      (tok(c, j + gap + 1)->flags & NKG_TOK_NUM ||
+			       nkg_streq(key(c, j + gap + 1), "$"))))
+				break;
 			if (particle && ex_is_actor_tok(c, j + gap))
 				break;
 			/* a particle may follow the object: "pull troops out"
