@@ -113,6 +113,13 @@ size_t ex_subject_left(const Ctx *c, size_t h, size_t s0)
 			    (ex_mention_starting(c, m->t1) ||
 			     ex_mention_starting(c, m->t1 + 1)))
 				continue;
+			/* "her family", "Ruto's critics": other people */
+			size_t after = m->t1 < h && nkg_streq(key(c, m->t1), "'s")
+			                       ? m->t1 + 1
+			                       : m->t1;
+			if (after < h &&
+			    ex_longest(c, after, after + 1, LX_OTHER, NULL))
+				continue;
 			/* part of a coordination whose head was taken */
 			int is_tail = 0;
 			for (size_t q = 0; q < k; q++)
@@ -404,6 +411,10 @@ static size_t arg_mention_at(const Ctx *c, int32_t w, int depth)
 	int u = wd(c, w)->upos;
 	if (u != U_NOUN && u != U_PROPN && u != U_PRON && u != U_NUM &&
 	    u != U_ADJ)
+		return NKG_NONE;
+	/* "her family", "the minister's critics": other people */
+	size_t t = wd(c, w)->tok;
+	if (t >= c->s0 && t < c->s1 && ex_longest(c, t, t + 1, LX_OTHER, NULL))
 		return NKG_NONE;
 	int16_t ch = wd(c, w)->chunk;
 	if (ch >= 0 && c->an->chunks[ch].kind == CH_NP) {

@@ -432,6 +432,12 @@ void ex_find_triggers(Ctx *c, size_t s0, size_t s1)
 				continue;
 			if (!tp->control && strcmp(key(c, u->t0 - 1), "to"))
 				continue;
+			/* "rejected the charges and accused Bolivia": a verb
+			 * conjoined to the controller is its own act */
+			int32_t uw = u->verb ? ex_word(c, u->head) : -1;
+			if (uw >= 0 && c->an->words[uw].deprel == D_CONJ &&
+			    c->an->words[uw].head == ex_word(c, t->head))
+				continue;
 			/* only up to the next clause break */
 			int brk = 0;
 			for (size_t z = t->t1; z < u->t0; z++)

@@ -27,7 +27,7 @@
 
 #define MAGIC "NKGLX2\r\n" /* a new layout needs a new name */
 /* changes whenever the tables below change shape */
-#define LAYOUT (0x4e4b0006u ^ (uint32_t)sizeof(LexEntry) << 8)
+#define LAYOUT (0x4e4b0007u ^ (uint32_t)sizeof(LexEntry) << 8)
 #define NIL 0xffffffffu
 
 static uint64_t fnv(uint64_t h, const void *p, size_t n)

@@ -900,6 +900,8 @@ static int compile(NkgLexicon *lx, Triples *tr)
 			add_noun(lx, label, LX_OBJECT, idx);
 		} else if (has(s, RDF "type", LEX "SourceNoun")) {
 			add_noun(lx, label, LX_SOURCE, 0);
+		} else if (has(s, RDF "type", LEX "OtherPartyNoun")) {
+			add_noun(lx, label, LX_OTHER, 0);
 		} else if (has(s, RDF "type", LEX "Abbreviation")) {
 			size_t fl = strlen(label);
 			char *x = nkg_strdup(label);

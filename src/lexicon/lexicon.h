@@ -27,6 +27,7 @@ typedef enum {
 	LX_SPEECH,
 	LX_OBJECT,
 	LX_SOURCE,
+	LX_OTHER, /* a noun naming people not its owner's own: "her family" */
 	LX_VERB, /* head word form of a verb trigger */
 	LX_NOUN, /* noun trigger phrase */
 	LX_ABBREV,
