@@ -114,9 +114,10 @@ size_t ex_subject_left(const Ctx *c, size_t h, size_t s0)
 			     ex_mention_starting(c, m->t1 + 1)))
 				continue;
 			/* "her family", "Ruto's critics": other people */
-			size_t after = m->t1 < h && nkg_streq(key(c, m->t1), "'s")
-			                       ? m->t1 + 1
-			                       : m->t1;
+			size_t after =
+			        m->t1 < h && nkg_streq(key(c, m->t1), "'s")
+			                ? m->t1 + 1
+			                : m->t1;
 			if (after < h &&
 			    ex_longest(c, after, after + 1, LX_OTHER, NULL))
 				continue;

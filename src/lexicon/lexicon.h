@@ -28,8 +28,8 @@ typedef enum {
 	LX_OBJECT,
 	LX_SOURCE,
 	LX_OTHER, /* a noun naming people not its owner's own: "her family" */
-	LX_VERB, /* head word form of a verb trigger */
-	LX_NOUN, /* noun trigger phrase */
+	LX_VERB,  /* head word form of a verb trigger */
+	LX_NOUN,  /* noun trigger phrase */
 	LX_ABBREV,
 	LX_PREFIX,    /* a proper prefix of a longer phrase: keep extending */
 	LX_ACTOR_IRI, /* "\001" + an actor's IRI: its index */
