@@ -226,6 +226,16 @@ static int time_after(const NkgAnalysis *a, size_t j)
 	       a->words[j].nclass == NC_TIME;
 }
 
+/* Is word J a time noun that is also an adverb ("today", "tonight",
+ * "yesterday")?  After a noun it starts a phrase of its own: "the
+ * government today ordered". */
+static int time_adverb(const NkgLang *l, const NkgAnalysis *a, size_t j)
+{
+	uint32_t v;
+	return a->words[j].nclass == NC_TIME &&
+	       ld_get(l, l->wn, nkg_word_key(a, j), &v) && (v & WN_ADV);
+}
+
 /* Does the name at J, after a noun of a message or an act, start a
  * clause: its words, then an adverb or two, then a verb?  A past
  * participle there is the clause's past tense ("a charge New Delhi
@@ -273,7 +283,8 @@ static int chunk_np(const NkgLang *l, NkgAnalysis *a, size_t *i)
 		int px = a->words[j - (j > w0)].xpos;
 		if (noun && j > w0 &&
 		    (px == X_NNP || px == X_NNPS ||
-		     ((px == X_NNS || px == X_NN) && y == X_NNP)) &&
+		     ((px == X_NNS || px == X_NN) &&
+		      (y == X_NNP || time_adverb(l, a, j)))) &&
 		    time_after(a, j))
 			break;
 		/* "a charge New Delhi rejected": a name after a noun of a
@@ -487,6 +498,20 @@ static long find_subject(const P *p, long c)
 		i--;
 	if (i < 0)
 		return -1;
+	/* "Mugabe today accused", "Arafat Wednesday rejected": a time
+	 * between a noun phrase and its verb is no subject */
+	long tc = wd(p, i)->chunk;
+	if (tc >= 0 && chunk_kind(p, tc) == CH_NP && is_time_np(p, tc) &&
+	    ch(p, tc)->w0 > 0 && ch(p, tc)->w1 == (size_t)i + 1) {
+		size_t b = ch(p, tc)->w0 - 1;
+		long pc = wd(p, b)->chunk;
+		/* ... and so is one in a phrase: "Ayebare, on Wednesday,
+		 * criticized" */
+		if (wd(p, b)->xpos == X_IN && !subordinator(p->a, b) && b > 0)
+			i = (long)b - 1;
+		else if (pc >= 0 && chunk_kind(p, pc) == CH_NP && !p->taken[pc])
+			i = (long)b;
+	}
 	long sc = wd(p, i)->chunk;
 	/* ", who is 42," between the subject and its verb */
 	if (wd(p, i)->xpos == X_COMMA) {
@@ -1058,6 +1083,14 @@ static void arguments(P *p)
 		if (s >= 0) {
 			link(p, ch(p, s)->head, v, rel);
 			p->taken[s] = 1;
+			/* the time it stepped over */
+			long t = chunk_after(p, ch(p, s)->w1);
+			if (t >= 0 && t != (long)c && !p->taken[t] &&
+			    chunk_kind(p, t) == CH_NP && is_time_np(p, t) &&
+			    chunk_after(p, ch(p, t)->w1) == (long)c) {
+				link(p, ch(p, t)->head, v, D_OBL_TMOD);
+				p->taken[t] = 1;
+			}
 			continue;
 		}
 		/* '"...," said the minister.': the subject after its verb (a
