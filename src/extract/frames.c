@@ -465,6 +465,31 @@ static size_t arg_mention_at(const Ctx *c, int32_t w, int depth)
 	return NKG_NONE;
 }
 
+/* Does any word of the phrase headed by W (its noun chunk, its
+ * dependents and theirs) lie in an actor mention, usable or not? */
+static int phrase_has_mention(const Ctx *c, int32_t w)
+{
+	if (mention_of_word(c, w) != NKG_NONE)
+		return 1;
+	int16_t ch = wd(c, w)->chunk;
+	if (ch >= 0)
+		for (int32_t x = c->an->chunks[ch].w0; x < c->an->chunks[ch].w1;
+		     x++)
+			if (mention_of_word(c, x) != NKG_NONE)
+				return 1;
+	KIDS(c, w, d)
+	{
+		if (mention_of_word(c, d) != NKG_NONE)
+			return 1;
+		KIDS(c, d, g)
+		{
+			if (mention_of_word(c, g) != NKG_NONE)
+				return 1;
+		}
+	}
+	return 0;
+}
+
 static size_t arg_mention(const Ctx *c, int32_t w)
 {
 	return arg_mention_at(c, w, 1);
@@ -1063,8 +1088,9 @@ static int frame_roles(Ctx *c, const Trigger *t, NkgEvent *e, int *light)
 			c->undergoer_class = u >= 0 ? wd(c, u)->nclass : 0;
 		}
 		if (a.passive) {
+			/* "restrictions on Venezuela were eased" */
 			add_arg(c, e, obj_role >= 0 ? obj_role : target_role,
-			        a.subj);
+			        object_word(c, a.subj));
 			add_arg(c, e, agent_role, a.by);
 		} else {
 			int sr = p->subject >= 0 ? p->subject : agent_role;
@@ -1082,6 +1108,17 @@ static int frame_roles(Ctx *c, const Trigger *t, NkgEvent *e, int *light)
 				          own.subj == a.subj) ||
 				         wd(c, h)->deprel == D_ACL ||
 				         wd(c, h)->deprel == D_ACL_RELCL);
+			/* "after Cyclone Alesi tore through ..., killing 11
+			 * people": a subject that is no actor leaves the act
+			 * without one; none is sought further left (but "X
+			 * ordered the paper to suspend publication" is X's
+			 * doing as much as the paper's) */
+			else if (a.subj >= 0 && sr == NKG_ROLE_AGENT &&
+			         (wd(c, a.subj)->upos == U_PROPN ||
+			          wd(c, a.subj)->upos == U_NOUN) &&
+			         wd(c, h)->deprel != D_XCOMP &&
+			         !phrase_has_mention(c, a.subj))
+				c->other_subject = 1;
 			/* "a demand that Santiago rejected": a relative
 			 * pronoun object stands for the noun it follows */
 			if (a.obj >= 0 && is_relative(c, a.obj) &&
@@ -1144,6 +1181,16 @@ static int frame_roles(Ctx *c, const Trigger *t, NkgEvent *e, int *light)
 				add_arg(c, e, r, a.subj);
 			obliques(c, e, p, v, 0, 0);
 		}
+	}
+	/* the same in the passive: "sanctions were imposed on Sudan by
+	 * Britain", "talks were held with Iran" */
+	if (v >= 0 && wd(c, hm)->deprel == D_NSUBJ_PASS &&
+	    eng_is(nkg_word_lemma(c->an, v), ENG_LIGHT)) {
+		*light = 1;
+		Args a;
+		clause_args(c, v, &a);
+		add_arg(c, e, agent_role, a.by);
+		obliques(c, e, p, v, 0, 0);
 	}
 	/* an act named in an adverbial "in" phrase is the clause subject's:
 	 * "spoke in support of Kyiv", "marched in protest against the law" */
@@ -1456,6 +1503,7 @@ static void event_roles(Ctx *c, const Trigger *t, NkgEvent *e, size_t s0,
 	NkgEvent fr;
 	memset(&fr, 0, sizeof fr);
 	c->own_subject = 0;
+	c->other_subject = 0;
 	c->undergoer_class = 0;
 	frame_roles(c, t, &fr, light_obj);
 	int whole = frame_full(&fr);
@@ -1463,7 +1511,7 @@ static void event_roles(Ctx *c, const Trigger *t, NkgEvent *e, size_t s0,
 		position_roles(c, t, e, s0, s1, !caused(c, t), 1, light_obj);
 	/* a verb's own subject is its agent, whatever lies to its left
 	 * ("a charge New Delhi rejected") */
-	if (!whole && c->own_subject)
+	if (!whole && (c->own_subject || c->other_subject))
 		e->roles[NKG_ROLE_AGENT].n = 0;
 	/* "schoolgirls kidnapped in Zamfara were freed": a past participle
 	 * that modifies a noun is passive, and only its by-phrase names

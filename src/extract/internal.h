@@ -94,6 +94,7 @@ typedef struct {
 	size_t bare[16];
 	size_t n_bare;
 	int own_subject;     /* the frame's agent is its verb's own subject */
+	int other_subject;   /* the verb's subject is a noun but no actor */
 	int undergoer_class; /* WordNet class of the noun acted on, NC_* */
 	size_t *src_lex;     /* graph actor -> lexicon actor (or NKG_NONE) */
 	size_t n_src;

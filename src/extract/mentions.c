@@ -1763,7 +1763,13 @@ static size_t name_mention(Ctx *c, size_t i, size_t nl, size_t s0, size_t s1)
 		            (nkg_streq(key(c, i + nl + 1), "a") ||
 		             nkg_streq(key(c, i + nl + 1), "an")) &&
 		            !is_cap(c, i + nl + 2);
-		after_speech |= appos;
+		/* "Pieter Claes, 41, had worked": a name with an age */
+		int age = nl >= 2 && nl <= 3 && i + nl + 2 < s1 &&
+		          nkg_streq(key(c, i + nl), ",") &&
+		          tok(c, i + nl + 1)->flags & NKG_TOK_NUM &&
+		          strlen(key(c, i + nl + 1)) <= 3 &&
+		          nkg_streq(key(c, i + nl + 2), ",");
+		after_speech |= appos || age;
 		if (person == NKG_NONE &&
 		    (after_speech ||
 		     (i + nl < s1 && ex_has_kind(c, i + nl, s1, LX_SPEECH) &&
