@@ -1091,7 +1091,13 @@ static int frame_roles(Ctx *c, const Trigger *t, NkgEvent *e, int *light)
 			/* "restrictions on Venezuela were eased" */
 			add_arg(c, e, obj_role >= 0 ? obj_role : target_role,
 			        object_word(c, a.subj));
-			add_arg(c, e, agent_role, a.by);
+			/* "freed by their captors": a by-agent that is no
+			 * actor, like such a subject */
+			if (!add_arg(c, e, agent_role, a.by) && a.by >= 0 &&
+			    (wd(c, a.by)->upos == U_NOUN ||
+			     wd(c, a.by)->upos == U_PROPN) &&
+			    !phrase_has_mention(c, a.by))
+				c->other_subject = 1;
 		} else {
 			int sr = p->subject >= 0 ? p->subject : agent_role;
 			Args own;
@@ -1190,7 +1196,7 @@ static int frame_roles(Ctx *c, const Trigger *t, NkgEvent *e, int *light)
 		Args a;
 		clause_args(c, v, &a);
 		add_arg(c, e, agent_role, a.by);
-		obliques(c, e, p, v, 0, 0);
+		obliques(c, e, p, v, 1, 1); /* the by-phrase is done */
 	}
 	/* an act named in an adverbial "in" phrase is the clause subject's:
 	 * "spoke in support of Kyiv", "marched in protest against the law" */
