@@ -471,6 +471,10 @@ static int phrase_has_mention(const Ctx *c, int32_t w)
 {
 	if (mention_of_word(c, w) != NKG_NONE)
 		return 1;
+	/* "SPLM/A": one name written with a slash */
+	if (w >= 2 && nkg_streq(nkg_word_key(c->an, w - 1), "/") &&
+	    mention_of_word(c, w - 2) != NKG_NONE)
+		return 1;
 	int16_t ch = wd(c, w)->chunk;
 	if (ch >= 0)
 		for (int32_t x = c->an->chunks[ch].w0; x < c->an->chunks[ch].w1;
