@@ -284,6 +284,15 @@ static size_t pronoun(Ctx *c, size_t i, size_t end, size_t *n)
 			if (!ag || ag == g)
 				return c->am[k].actor;
 		}
+		/* "expelled a Russian diplomat, accusing him": one person
+		 * named by a singular noun */
+		if (g != 3 && a->kind == NKG_KIND_GROUP &&
+		    c->am[k].t1 > c->s0) {
+			int32_t w = ex_word(c, c->am[k].t1 - 1);
+			if (w >= 0 && c->an->words[w].xpos == X_NN &&
+			    c->an->words[w].nclass == NC_PERSON)
+				return c->am[k].actor;
+		}
 	}
 	size_t best = NKG_NONE, bs = 0;
 	for (size_t k = 0; k < c->n_sal; k++) {

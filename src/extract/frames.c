@@ -806,6 +806,13 @@ static int32_t inherited_subject(const Ctx *c, int32_t h, int *passive)
 			 * loosely joined shares its clause's subject */
 			if (wd(c, g)->xpos != X_VBG)
 				return -1;
+			/* "ordered a diplomat to leave ..., accusing him":
+			 * the participle is the main clause's, not its
+			 * complement's */
+			while (wd(c, gov)->deprel == D_XCOMP &&
+			       wd(c, gov)->head >= 0)
+				gov = wd(c, gov)->head;
+			args_of(c, gov, &ga);
 			/* fall through */
 		case D_CONJ:
 		case D_ADVCL:
