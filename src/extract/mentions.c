@@ -701,6 +701,36 @@ static int of_armed_body(const LexGroup *gr)
 	                      nkg_streq(gr->sector, "criminal"));
 }
 
+/* "the ministry" after "the foreign ministry said": the body of that
+ * kind the last sentences named, when only one was (NKG_NONE). */
+static size_t told_body(const Ctx *c, const LexGroup *gr)
+{
+	char *slug = nkg_slug(gr->label);
+	if (!slug)
+		return NKG_NONE;
+	size_t sl = strlen(slug), best = NKG_NONE, when = 0;
+	int ties = 0;
+	for (size_t k = 0; k < c->n_sal; k++) {
+		const NkgActor *a = &c->g->actors[c->sal[k].actor];
+		size_t last = c->sal[k].last_sent;
+		size_t al = a->iri ? strlen(a->iri) : 0;
+		if (a->kind != gr->kind || last >= c->sent ||
+		    last + 2 < c->sent || al <= sl + 1 ||
+		    strcmp(a->iri + al - sl, slug) ||
+		    (a->iri[al - sl - 1] != '/' && a->iri[al - sl - 1] != '-'))
+			continue;
+		if (best == NKG_NONE || last > when) {
+			best = c->sal[k].actor;
+			when = last;
+			ties = 0;
+		} else if (last == when) {
+			ties = 1;
+		}
+	}
+	free(slug);
+	return ties ? NKG_NONE : best;
+}
+
 /* The named body of no state that group noun GR stands for ("the
  * militants" after "al-Shabaab"), or NKG_NONE. */
 static size_t named_for(const Ctx *c, const LexGroup *gr)
@@ -763,6 +793,15 @@ static size_t bare_group(Ctx *c, size_t i, size_t s1)
 				return 0;
 	}
 	size_t m0 = group_mods(c, i);
+	/* "the ministry" is the one just named */
+	if (m0 == i && i > c->s0 && nkg_streq(key(c, i - 1), "the") &&
+	    gr->kind == NKG_KIND_ORGANIZATION) {
+		size_t told = told_body(c, gr);
+		if (told != NKG_NONE) {
+			ex_push_mention(c, i, i + n, told, 0);
+			return n;
+		}
+	}
 	/* "the militants" after "al-Shabaab": a body of no state named in
 	 * the story is the one its bare noun stands for; "the FDLR militia"
 	 * names another */

@@ -79,6 +79,13 @@ static size_t match_rest(const Ctx *c, const LexVerbPhrase *vp, size_t h,
 			 */
 			if (particle && gap == 0 && r == 0 && limit == 1)
 				continue;
+			/* an actor's phrase counts as one word: "ordered a
+			 * Ugandan military attache to leave" */
+			size_t q = j + gap;
+			if (!particle && c->indexed && q >= c->s0 &&
+			    q + 1 < s1 && c->tam[q - c->s0] != NKG_NONE &&
+			    c->tam[q - c->s0] == c->tam[q + 1 - c->s0])
+				limit++;
 		}
 		if (!found)
 			return 0;
