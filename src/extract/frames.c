@@ -1114,9 +1114,13 @@ static int frame_roles(Ctx *c, const Trigger *t, NkgEvent *e, int *light)
 			Args own;
 			args_of(c, h, &own);
 			/* a subject that names an event is no actor */
-			if (a.subj >= 0 && names_event(c, a.subj))
-				event_subject(c, e, sr, a.subj);
-			else if (add_arg(c, e, sr, a.subj))
+			if (a.subj >= 0 && names_event(c, a.subj)) {
+				/* "condemned the attack that killed two
+				 * workers": the attack's doer or no one */
+				if (!event_subject(c, e, sr, a.subj) &&
+				    sr == NKG_ROLE_AGENT)
+					c->other_subject = 1;
+			} else if (add_arg(c, e, sr, a.subj))
 				/* its own subject, or the noun its clause
 				 * modifies ("Japan's plan to release") */
 				c->own_subject =

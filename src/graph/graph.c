@@ -337,10 +337,13 @@ static void idx_remove(NkgIdxList *l, size_t v)
 	l->n = k;
 }
 
+/* A news organisation or its reporter; journalists as a group of people
+ * ("a Russian journalist was detained") are a party like any other. */
 static int is_media(const NkgGraph *g, size_t a)
 {
 	return a < g->n_actors && g->actors[a].sector &&
-	       !strcmp(g->actors[a].sector, "media");
+	       !strcmp(g->actors[a].sector, "media") &&
+	       g->actors[a].kind != NKG_KIND_GROUP;
 }
 
 /* How much of its frame an event has: both sides (an agent and a target,
