@@ -519,6 +519,21 @@ static int has(const Subject *s, const char *p, const char *o)
 		                               : NULL;                         \
 		     var; var = NULL)
 
+/* A demonym of actor IDX, and its plural as a people's noun ("Cubans"). */
+static int add_demonym(NkgLexicon *lx, const char *dm, size_t idx)
+{
+	if (add_label(lx, dm, LX_DEMONYM, idx, 0))
+		return -1;
+	size_t dl = strlen(dm);
+	if (dl > 3 && dm[dl - 1] != 's' && strcmp(dm + dl - 3, "ese") &&
+	    strcmp(dm + dl - 2, "sh") && strcmp(dm + dl - 2, "ch")) {
+		char *pl = cat(dm, "s");
+		add_label(lx, pl, LX_DEMONYM_PL, idx, 0);
+		free(pl);
+	}
+	return 0;
+}
+
 static int role_from_iri(const char *iri)
 {
 	const char *ln = strrchr(iri, '#');
@@ -723,22 +738,20 @@ static int compile(NkgLexicon *lx, Triples *tr)
 				if (add_label(lx, al, LX_ACTOR, idx, 0))
 					return -1;
 			}
+			/* the one lex:demonym names the country's bodies
+			 * ("Croatian police"); lex:otherDemonym ("Croat") is
+			 * matched as well */
 			EACH(s, LEX "demonym", dm)
 			{
 				if (!a.demonym)
 					a.demonym = nkg_strdup(dm);
-				if (add_label(lx, dm, LX_DEMONYM, idx, 0))
+				if (add_demonym(lx, dm, idx))
 					return -1;
-				size_t dl = strlen(dm);
-				if (dl > 3 && dm[dl - 1] != 's' &&
-				    strcmp(dm + dl - 3, "ese") &&
-				    strcmp(dm + dl - 2, "sh") &&
-				    strcmp(dm + dl - 2, "ch")) {
-					char *pl = cat(dm, "s");
-					add_label(lx, pl, LX_DEMONYM_PL, idx,
-					          0);
-					free(pl);
-				}
+			}
+			EACH(s, LEX "otherDemonym", dm)
+			{
+				if (add_demonym(lx, dm, idx))
+					return -1;
 			}
 			EACH(s, LEX "metonym", mt)
 			{
