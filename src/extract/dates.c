@@ -201,6 +201,19 @@ size_t nkg_find_dates(const NkgLexicon *lx, const NkgTokens *tk, size_t t0,
 		} else if (pub.y && nkg_streq(t->key, "today")) {
 			e.v = pub;
 		} else if (pub.y && nkg_streq(t->key, "last") && j < t1 &&
+		           nkg_streq(tk->toks[j].key, "week")) {
+			/* the calendar week before the report's: its month
+			 * when it lies in one, else its year */
+			long pd = to_days(pub);
+			int pw = (int)(((pd % 7) + 7 + 3) % 7) + 1;
+			long mon = pd - (pw - 1) - 7;
+			NkgYmd a = from_days(mon), b = from_days(mon + 6);
+			if (a.y != b.y)
+				continue;
+			e.v.y = a.y;
+			e.v.m = a.m == b.m ? a.m : 0;
+			e.t1 = j + 1;
+		} else if (pub.y && nkg_streq(t->key, "last") && j < t1 &&
 		           (nkg_streq(tk->toks[j].key, "month") ||
 		            nkg_streq(tk->toks[j].key, "year"))) {
 			if (nkg_streq(tk->toks[j].key, "month")) {
