@@ -1079,9 +1079,9 @@ static int frame_roles(Ctx *c, const Trigger *t, NkgEvent *e, int *light)
 		return 0;
 	const LexPattern *p = &c->lx->patterns[t->pattern];
 	int agent_role = p->symmetric ? NKG_ROLE_PARTICIPANT : NKG_ROLE_AGENT;
-	int obj_role = p->after < 0   ? -1
-	               : p->symmetric ? NKG_ROLE_PARTICIPANT
-	                              : p->after;
+	int obj_role = p->after < 0 || p->own_object ? -1
+	               : p->symmetric                ? NKG_ROLE_PARTICIPANT
+	                                             : p->after;
 	int target_role = p->symmetric ? NKG_ROLE_PARTICIPANT : NKG_ROLE_TARGET;
 	/* a modal or auxiliary stands for its verb: "must leave" */
 	int rel = wd(c, h)->deprel;
@@ -1098,7 +1098,12 @@ static int frame_roles(Ctx *c, const Trigger *t, NkgEvent *e, int *light)
 			int32_t u = a.passive ? a.subj : a.obj;
 			c->undergoer_class = u >= 0 ? wd(c, u)->nclass : 0;
 		}
-		if (a.passive) {
+		if (a.passive && p->own_object) {
+			/* "two US aircraft carriers were dispatched": whose
+			 * forces they are acts, unless a by-phrase says */
+			if (!add_arg(c, e, agent_role, a.by) && a.by < 0)
+				add_arg(c, e, agent_role, a.subj);
+		} else if (a.passive) {
 			/* "restrictions on Venezuela were eased" */
 			add_arg(c, e, obj_role >= 0 ? obj_role : target_role,
 			        object_word(c, a.subj));
@@ -1255,9 +1260,9 @@ static void position_roles(Ctx *c, const Trigger *t, NkgEvent *e, size_t s0,
 {
 	const LexPattern *p = &c->lx->patterns[t->pattern];
 	int agent_role = p->symmetric ? NKG_ROLE_PARTICIPANT : NKG_ROLE_AGENT;
-	int obj_role = p->after < 0   ? -1
-	               : p->symmetric ? NKG_ROLE_PARTICIPANT
-	                              : p->after;
+	int obj_role = p->after < 0 || p->own_object ? -1
+	               : p->symmetric                ? NKG_ROLE_PARTICIPANT
+	                                             : p->after;
 	/* left side */
 	if (!left_open) {
 	} else if (t->verb) {

@@ -337,13 +337,15 @@ static void idx_remove(NkgIdxList *l, size_t v)
 	l->n = k;
 }
 
-/* A news organisation or its reporter; journalists as a group of people
- * ("a Russian journalist was detained") are a party like any other. */
-static int is_media(const NkgGraph *g, size_t a)
+/* Is actor A of the press, and out of role R?  News organisations and
+ * their reporters report events; journalists as a group of people may
+ * undergo one ("a Russian journalist was detained"), but what they do in a
+ * story is mostly the reporting ("told reporters"). */
+static int is_media(const NkgGraph *g, size_t a, int r)
 {
 	return a < g->n_actors && g->actors[a].sector &&
 	       !strcmp(g->actors[a].sector, "media") &&
-	       g->actors[a].kind != NKG_KIND_GROUP;
+	       !(g->actors[a].kind == NKG_KIND_GROUP && r == NKG_ROLE_TARGET);
 }
 
 /* How much of its frame an event has: both sides (an agent and a target,
@@ -378,7 +380,7 @@ static void gate_events(NkgGraph *g)
 		for (size_t r = 0; r < sizeof roles / sizeof roles[0]; r++) {
 			NkgIdxList *l = &e->roles[roles[r]];
 			for (size_t j = l->n; j-- > 0;)
-				if (is_media(g, l->v[j])) {
+				if (is_media(g, l->v[j], roles[r])) {
 					nkg_idx_add(
 					        &e->roles[NKG_ROLE_REPORTED_BY],
 					        l->v[j]);

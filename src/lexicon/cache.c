@@ -27,7 +27,7 @@
 
 #define MAGIC "NKGLX2\r\n" /* a new layout needs a new name */
 /* changes whenever the tables below change shape */
-#define LAYOUT (0x4e4b0007u ^ (uint32_t)sizeof(LexEntry) << 8)
+#define LAYOUT (0x4e4b0008u ^ (uint32_t)sizeof(LexEntry) << 8)
 #define NIL 0xffffffffu
 
 static uint64_t fnv(uint64_t h, const void *p, size_t n)
@@ -210,6 +210,7 @@ static void w_lexicon(W *w, const NkgLexicon *lx)
 		w_int(w, p->subject);
 		w_int(w, p->speaker);
 		w_int(w, p->needs_target);
+		w_int(w, p->own_object);
 		w_u32(w, (uint32_t)p->n_preps);
 		for (size_t k = 0; k < p->n_preps; k++) {
 			w_str(w, p->preps[k].key);
@@ -480,6 +481,7 @@ static void r_lexicon(R *r, NkgLexicon *lx)
 		p->subject = r_int(r);
 		p->speaker = r_int(r);
 		p->needs_target = r_int(r);
+		p->own_object = r_int(r);
 		size_t np = r_count(r, 8);
 		p->preps = r_array(r, np, sizeof *p->preps);
 		for (size_t k = 0; k < np && !r->bad; k++, p->n_preps++) {

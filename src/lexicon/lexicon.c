@@ -975,6 +975,8 @@ static int compile(NkgLexicon *lx, Triples *tr)
 		p.speaker = v ? role_from_iri(v) : -1;
 		v = first(s, LEX "needsTarget");
 		p.needs_target = v && (!strcmp(v, "true") || !strcmp(v, "1"));
+		v = first(s, LEX "ownObject");
+		p.own_object = v && (!strcmp(v, "true") || !strcmp(v, "1"));
 		EACH(s, LEX "prep", pr)
 		{
 			char word[64], role[128];

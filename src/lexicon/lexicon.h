@@ -91,6 +91,7 @@ typedef struct {
 	                  agent) */
 	int subject;   /* verbs: role of the subject (-1: agent) */
 	int needs_target; /* no event without a target */
+	int own_object;   /* what is acted on is the agent's own (its forces) */
 	int speaker;      /* role of the sentence's speaker (-1: claimedBy);
 	                   * the event needs a speaker when set */
 	LexPrep *preps;
