@@ -207,6 +207,7 @@ NkgStatus nkg_extract_tokens(const NkgLexicon *lx, const char *text,
 	c.tk = tk;
 	c.g = g;
 	c.text = text;
+	c.descr_tok = c.descr_li = NKG_NONE;
 	c.pub = *pub;
 	if (!c.pub.y) {
 		c.pub = find_pub_date(&c);

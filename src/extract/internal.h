@@ -82,7 +82,9 @@ typedef struct {
 	size_t n_group;
 	size_t ppair[2]; /* the two people of the last two-party event */
 	int have_ppair;
-	size_t ppair_sent; /* the sentence of that two-party event */
+	size_t ppair_sent;          /* the sentence of that two-party event */
+	size_t descr_tok, descr_li; /* "Cambodian journalist Mech Dara": the
+	                             name's token and the country */
 	/* short names a text gives its bodies: "... Agency (NISA)" */
 	struct {
 		char key[16];

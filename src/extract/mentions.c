@@ -1253,6 +1253,16 @@ static size_t country_group(Ctx *c, const Head *h, size_t s1)
 	size_t gend = group_after(c, h->after_c, s1, &gidx, &m0);
 	if (!gend)
 		return 0;
+	/* "Cambodian journalist Mech Dara": one person so described, of
+	 * that country, no group */
+	const NkgWord *gw = word_of(c, gend - 1);
+	if (gw && gw->xpos == X_NN && gend + 1 < s1 && is_cap(c, gend) &&
+	    is_word(c, gend) && is_cap(c, gend + 1) && is_word(c, gend + 1) &&
+	    !is_actor_or_lex(c, gend, s1)) {
+		c->descr_tok = gend;
+		c->descr_li = h->cli;
+		return 0;
+	}
 	size_t gstart = gend - 1;
 	/* the group noun's own start */
 	for (size_t q = m0; q < gend; q++) {
@@ -1821,6 +1831,12 @@ static size_t name_mention(Ctx *c, size_t i, size_t nl, size_t s0, size_t s1)
 	}
 	if (person == NKG_NONE || c->g->actors[person].kind != NKG_KIND_PERSON)
 		return 0;
+	if (c->descr_tok == i && c->descr_li != NKG_NONE) {
+		size_t gc = ex_add_lex_actor(c, c->descr_li, 0);
+		if (gc != NKG_NONE &&
+		    !nkg_idx_has(&c->g->actors[person].affiliations, gc))
+			nkg_idx_add(&c->g->actors[person].affiliations, gc);
+	}
 	unsigned fl = 0;
 	if (i + nl < s1 && nkg_streq(key(c, i + nl), "'s"))
 		fl |= M_POSS;
