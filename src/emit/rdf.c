@@ -568,6 +568,35 @@ static void add_graph(Out *o, const NkgGraph *g, int with_text,
 		return;
 	}
 	choose_mentions(g, prov, used, pick);
+	/* an actor is written when the text names it or something written
+	 * refers to it; a candidate that lost its mention to a longer name
+	 * ("International Committee" in "International Committee of the Red
+	 * Cross") is not */
+	char *keep = calloc(g->n_actors + 1, 1);
+	if (!keep) {
+		free(used);
+		free(pick);
+		o->failed = 1;
+		return;
+	}
+	for (size_t i = 0; i < g->n_actors; i++)
+		keep[i] = g->actors[i].mentions.n > 0;
+	for (size_t i = 0; i < g->n_events; i++)
+		for (int r = 0; r < NKG_ROLE_COUNT; r++)
+			for (size_t k = 0; k < g->events[i].roles[r].n; k++)
+				keep[g->events[i].roles[r].v[k]] = 1;
+	for (size_t i = 0; i < g->n_positions; i++)
+		if (g->positions[i].iri) {
+			keep[g->positions[i].holder] = 1;
+			if (g->positions[i].organization != NKG_NONE)
+				keep[g->positions[i].organization] = 1;
+		}
+	/* what the written actors belong to, and what that belongs to */
+	for (int pass = 0; pass < 3; pass++)
+		for (size_t i = 0; i < g->n_actors; i++)
+			for (size_t k = 0;
+			     keep[i] && k < g->actors[i].affiliations.n; k++)
+				keep[g->actors[i].affiliations.v[k]] = 1;
 	for (size_t i = 0; i < g->n_mentions; i++) {
 		if (!used[i])
 			continue;
@@ -583,6 +612,8 @@ static void add_graph(Out *o, const NkgGraph *g, int with_text,
 	for (size_t i = 0; i < g->n_actors; i++) {
 		const NkgActor *a = &g->actors[i];
 		const char *an = a->iri;
+		if (!keep[i])
+			continue;
 		add_res(o, an, RDF "type", a->cls);
 		add_lit(o, an, RDFS "label", a->label, "en", NULL);
 		for (size_t k = 0; k < a->n_alts; k++)
@@ -705,6 +736,7 @@ static void add_graph(Out *o, const NkgGraph *g, int with_text,
 	}
 	free(used);
 	free(pick);
+	free(keep);
 }
 
 /* One librdf world serves the whole process: opening one costs more than

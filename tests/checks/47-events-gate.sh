@@ -5,7 +5,8 @@
 # and journalists (a group of people) only ever targets ("a journalist was
 # detained") (on the examples, the cases and, with ../shared, the real news
 # stories);
-# diagrams draw events at or above --min-confidence.
+# every actor written is named in the text or referred to; diagrams draw
+# events at or above --min-confidence.
 t_gate_outputs() {
 	set -- examples/*.txt tests/cases/*.txt
 	[ -n "$SHARED" ] && set -- "$@" "$SHARED"/eval/news/texts/*.txt
@@ -16,6 +17,7 @@ import re, sys
 NS = "https://w3id.org/newskg/ns#"
 ev, conf, roles = set(), {}, {}
 media, groups = set(), set()
+actors, derived, objects = set(), set(), set()
 for line in open(sys.argv[1], encoding="utf-8"):
     m = re.match(r'<([^>]*)> <([^>]*)> (.*) \.$', line.strip())
     if not m:
@@ -31,6 +33,13 @@ for line in open(sys.argv[1], encoding="utf-8"):
         media.add("<%s>" % s)
     elif p == "http://www.w3.org/1999/02/22-rdf-syntax-ns#type" and o == "<%sGroup>" % NS:
         groups.add("<%s>" % s)
+    if p == "http://www.w3.org/1999/02/22-rdf-syntax-ns#type" and o in [
+            "<%s%s>" % (NS, k) for k in ("Country", "Organization", "Group", "Person")]:
+        actors.add("<%s>" % s)
+    elif p == "http://www.w3.org/ns/prov#wasDerivedFrom":
+        derived.add("<%s>" % s)
+    elif o.startswith("<"):
+        objects.add(o)
 bad = []
 for e in ev:
     c = conf.get(e, [])
@@ -49,6 +58,9 @@ for e in ev:
         bad.append("%s: the press acting in an event" % e)
     if r.get("target", set()) & (media - groups):
         bad.append("%s: a news organisation as target" % e)
+# an actor is written because the text names it or something refers to it
+for a in sorted(actors - derived - objects):
+    bad.append("%s: an actor nothing names or refers to" % a)
 if bad:
     print(sys.argv[2], *bad[:5], sep="\n  ")
     sys.exit(1)
