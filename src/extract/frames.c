@@ -679,6 +679,21 @@ static int add_arg(Ctx *c, NkgEvent *e, int role, int32_t w)
 	return n;
 }
 
+/* "South Sudan government, SPLA-IO agree ceasefire": in a headline a
+ * comma joins subjects as "and" does.  Adds the mention that opens the
+ * line and ends at that comma to ROLE beside subject W's. */
+static void headline_pair(Ctx *c, NkgEvent *e, int role, int32_t w)
+{
+	size_t m = mention_of_word(c, w);
+	if (c->sent != 0 || m == NKG_NONE || c->s1 <= c->s0 ||
+	    nkg_streq(key(c, c->s1 - 1), ".") || c->am[m].t0 < c->s0 + 2 ||
+	    !nkg_streq(key(c, c->am[m].t0 - 1), ","))
+		return;
+	const AMention *o = ex_mention_ending(c, c->am[m].t0 - 1);
+	if (o && o->t0 == c->s0 && usable(c, (size_t)(o - c->am)))
+		ex_add_role(c, e, role, (size_t)(o - c->am));
+}
+
 static int is_relative(const Ctx *c, int32_t w)
 {
 	int x = wd(c, w)->xpos;
@@ -1125,7 +1140,8 @@ static int frame_roles(Ctx *c, const Trigger *t, NkgEvent *e, int *light)
 				if (!event_subject(c, e, sr, a.subj) &&
 				    sr == NKG_ROLE_AGENT)
 					c->other_subject = 1;
-			} else if (add_arg(c, e, sr, a.subj))
+			} else if (add_arg(c, e, sr, a.subj) &&
+			           (headline_pair(c, e, sr, a.subj), 1))
 				/* its own subject, or the noun its clause
 				 * modifies ("Japan's plan to release") */
 				c->own_subject =
@@ -1203,8 +1219,8 @@ static int frame_roles(Ctx *c, const Trigger *t, NkgEvent *e, int *light)
 			int r = face && p->noun_left >= 0 ? p->noun_left
 			        : face                    ? target_role
 			                                  : agent_role;
-			if (!a.passive)
-				add_arg(c, e, r, a.subj);
+			if (!a.passive && add_arg(c, e, r, a.subj))
+				headline_pair(c, e, r, a.subj);
 			obliques(c, e, p, v, 0, 0);
 		}
 	}
