@@ -381,6 +381,8 @@ static const NkgWord *wd(const Ctx *c, int32_t w)
 	return &c->an->words[w];
 }
 
+static const Trigger *trigger_at(const Ctx *c, int32_t w);
+
 static size_t mention_of_word(const Ctx *c, int32_t w)
 {
 	size_t t = wd(c, w)->tok;
@@ -443,6 +445,7 @@ static size_t arg_mention_at(const Ctx *c, int32_t w, int depth)
 		 * the US", "the tanker owned by X" are theirs; "the men wanted
 		 * by Interpol" and "a town held by rebels" are not */
 		if (r == D_ACL && wd(c, d)->xpos == X_VBN &&
+		    !trigger_at(c, d) && /* "a truce brokered by Qatar" */
 		    wd(c, w)->nclass != NC_PERSON &&
 		    wd(c, w)->nclass != NC_GROUP &&
 		    wd(c, w)->nclass != NC_LOCATION) {

@@ -445,6 +445,11 @@ void ex_find_triggers(Ctx *c, size_t s0, size_t s1)
 			if (uw >= 0 && c->an->words[uw].deprel == D_CONJ &&
 			    c->an->words[uw].head == ex_word(c, t->head))
 				continue;
+			/* "agreed to a ceasefire brokered by Qatar": a
+			 * participle that modifies a noun is no complement */
+			if (uw >= 0 && c->an->words[uw].deprel == D_ACL &&
+			    c->an->words[uw].xpos == X_VBN)
+				continue;
 			/* only up to the next clause break */
 			int brk = 0;
 			for (size_t z = t->t1; z < u->t0; z++)

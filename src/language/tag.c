@@ -381,7 +381,8 @@ static void settle_verbs(NkgAnalysis *a, const char *text)
 			w->xpos = X_VBN;
 		else if (w->xpos == X_VBN && p &&
 		         (p->xpos == X_PRP || p->xpos == X_NNP ||
-		          p->xpos == X_NNS || p->xpos == X_NN) &&
+		          p->xpos == X_NNPS || p->xpos == X_NNS ||
+		          p->xpos == X_NN) &&
 		         !(w->flags & W_CAP)) {
 			/* "officials arrested": no auxiliary anywhere before
 			 * in the clause, which a dash or a colon closes
@@ -600,7 +601,11 @@ static void settle_reduced(NkgAnalysis *a, const char *text, const Cell *c)
 		             (const char *const[]){"by", NULL}) ||
 		    (p != X_NN && p != X_NNS && p != X_NNP && p != X_NNPS))
 			continue;
-		int vbn = 0;
+		/* a regular past form is a participle too, whatever the
+		 * tagger's counts saw of it ("brokered") */
+		size_t wl = w->b1 - w->b0;
+		int vbn = wl > 3 && text[w->b1 - 2] == 'e' &&
+		          text[w->b1 - 1] == 'd';
 		for (int k = 0; k < c[i].n && !vbn; k++)
 			vbn = c[i].tag[k] == X_VBN;
 		static const char *const preps[] = {
