@@ -415,6 +415,27 @@ void ex_find_triggers(Ctx *c, size_t s0, size_t s1)
 			}
 		}
 	}
+	/* "approved a $500 million loan", "approved new sanctions": approving
+	 * one's own act is that act, which the noun names; the verb's
+	 * endorsement is not an event of its own */
+	for (size_t k = 0; k < c->n_tr; k++) {
+		Trigger *t = &c->tr[k];
+		int32_t tw =
+		        t->verb && !t->suppressed ? ex_word(c, t->head) : -1;
+		if (tw < 0 ||
+		    !nkg_streq(c->lx->patterns[t->pattern].top_label,
+		               "Support") ||
+		    !eng_is(nkg_word_lemma(c->an, tw), ENG_LIGHT))
+			continue;
+		for (size_t q = 0; q < c->n_tr; q++) {
+			int32_t uw = !c->tr[q].verb && !c->tr[q].suppressed
+			                     ? ex_word(c, c->tr[q].head)
+			                     : -1;
+			if (uw >= 0 && c->an->words[uw].deprel == D_OBJ &&
+			    c->an->words[uw].head == tw)
+				t->suppressed = 1;
+		}
+	}
 	/* Control verbs absorb the trigger of their complement, and so do
 	 * nouns of request ("pressure to unwind", "calls to end"). */
 	for (size_t k = 0; k < c->n_tr; k++) {
