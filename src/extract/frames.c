@@ -255,8 +255,22 @@ static int merge_last(Ctx *c)
 		              sub_list(&o->roles[NKG_ROLE_PARTICIPANT],
 		                       &n->roles[NKG_ROLE_PARTICIPANT]) &&
 		              class_below(c, o->cls, n->cls);
-		if (strcmp(o->cls, n->cls) && !broader)
+		/* ... and "discussed the deal by phone" the other way round:
+		 * the narrower class names it */
+		int narrower = strcmp(o->cls, n->cls) && !refers && !broader &&
+		               n->roles[NKG_ROLE_PARTICIPANT].n >= 2 &&
+		               sub_list(&n->roles[NKG_ROLE_PARTICIPANT],
+		                        &o->roles[NKG_ROLE_PARTICIPANT]) &&
+		               sub_list(&o->roles[NKG_ROLE_PARTICIPANT],
+		                        &n->roles[NKG_ROLE_PARTICIPANT]) &&
+		               class_below(c, n->cls, o->cls);
+		if (strcmp(o->cls, n->cls) && !broader && !narrower)
 			continue;
+		if (narrower) {
+			nkg_set_str(&o->cls, n->cls);
+			nkg_set_str(&o->cls_label, n->cls_label);
+			nkg_set_str(&o->rule, n->rule);
+		}
 		if (!refers) {
 			const NkgIdxList *na = &n->roles[NKG_ROLE_AGENT],
 			                 *oa = &o->roles[NKG_ROLE_AGENT];
