@@ -999,8 +999,9 @@ static size_t find_title(const Ctx *c, const Head *h, size_t s1, size_t *tpos,
 	}
 	*tpos = tp;
 	size_t tl = title_at(c, tp, s1, title);
-	if (!tl && h->cw) {
-		/* capitalised modifiers before a title become part of it */
+	if (!tl && (h->cw || (is_cap(c, tp) && is_word(c, tp)))) {
+		/* capitalised modifiers before a title become part of it
+		 * ("Security Minister Rafael Mendoza") */
 		for (size_t m = 1; m <= 2 && !tl && tp + m < s1; m++) {
 			const char *mk = key(c, tp + m - 1);
 			/* "Uganda's U.N. ambassador" is Uganda's, at the
@@ -1678,6 +1679,11 @@ static size_t appositive_person(Ctx *c, size_t i, size_t nl, size_t s1)
 			tq += skip;
 	if (!ttl)
 		return 0;
+	/* "along Avenida Central, Security Minister Rafael Mendoza": a
+	 * title with a name after it is that name's */
+	if (tq + ttl + 1 < s1 && is_cap(c, tq + ttl) && is_word(c, tq + ttl) &&
+	    !is_actor_or_lex(c, tq + ttl, s1))
+		return 0;
 	int is_new;
 	size_t person = person_by_name(c, i, nl, s1, &is_new);
 	if (person == NKG_NONE || c->g->actors[person].kind != NKG_KIND_PERSON)
@@ -1745,6 +1751,12 @@ static int person_context(const Ctx *c, size_t i, size_t nl, size_t s0,
 			if (nkg_streq(key(c, q), ",") ||
 			    nkg_streq(key(c, q), ".") ||
 			    finite_verb(word_of(c, q)))
+				break;
+			/* "along Avenida Central, Security Minister Rafael
+			 * Mendoza said": a title before a name is that
+			 * name's */
+			if (person_noun(c, q) && q + 1 < s1 &&
+			    is_cap(c, q + 1) && is_word(c, q + 1))
 				break;
 			if (person_noun(c, q))
 				return 1;
