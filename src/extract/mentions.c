@@ -1893,6 +1893,54 @@ static size_t pair_mention(Ctx *c, size_t i, size_t s0, size_t s1)
 
 /* A group noun with no country word: "Police detained 30 protesters".  It
  * stands with the story's main country when there is one. */
+/* Does LABEL hold WORD (folded, N bytes) as a word of its own? */
+static int label_has_word(const char *label, const char *word, size_t n)
+{
+	for (const char *p = label; *p;) {
+		while (*p == ' ')
+			p++;
+		size_t l = strcspn(p, " ");
+		if (l == n && !strncasecmp(p, word, n))
+			return 1;
+		p += l;
+	}
+	return 0;
+}
+
+/* "the jury" after "the National Jury of Elections", "the commission"
+ * after "the European Commission": the head noun of a name, with "the",
+ * is the body of that name the last sentences told of (when only one
+ * was).  Returns the token after it (0: none). */
+static size_t named_head_mention(Ctx *c, size_t i, size_t s0, size_t s1)
+{
+	if (i <= s0 || !nkg_streq(key(c, i - 1), "the") || is_cap(c, i) ||
+	    !is_word(c, i) || !ex_has_kind(c, i, i + 1, LX_ORGHEAD) ||
+	    (i + 1 < s1 &&
+	     (nkg_streq(key(c, i + 1), "of") || is_cap(c, i + 1))))
+		return 0;
+	const char *hk = key(c, i);
+	size_t hl = strlen(hk), best = NKG_NONE, when = 0;
+	int ties = 0;
+	for (size_t k = 0; k < c->n_sal; k++) {
+		const NkgActor *a = &c->g->actors[c->sal[k].actor];
+		size_t last = c->sal[k].last_sent;
+		if (a->kind != NKG_KIND_ORGANIZATION || last + 3 < c->sent ||
+		    !a->label || !label_has_word(a->label, hk, hl))
+			continue;
+		if (best == NKG_NONE || last > when) {
+			best = c->sal[k].actor;
+			when = last;
+			ties = 0;
+		} else if (last == when && c->sal[k].actor != best) {
+			ties = 1;
+		}
+	}
+	if (best == NKG_NONE || ties)
+		return 0;
+	ex_push_mention(c, i, i + 1, best, 0);
+	return i + 1;
+}
+
 static size_t bare_group_mention(Ctx *c, size_t i, size_t s0, size_t s1)
 {
 	size_t n = bare_group(c, i, s1);
@@ -2110,11 +2158,11 @@ static void headline_speaker(Ctx *c, size_t s0, size_t s1)
 void ex_find_actors(Ctx *c, size_t s0, size_t s1)
 {
 	static const Stage stages[] = {
-	        named_body_mention, acronym_mention,   geo_name,
-	        head_phrase,        leader_government, demonym_people,
-	        known_actor,        group_of_country,  org_mention,
-	        pronoun_mention,    pair_mention,      source_mention,
-	        person_mention,     bare_group_mention};
+	        named_body_mention, acronym_mention,    geo_name,
+	        head_phrase,        leader_government,  demonym_people,
+	        known_actor,        group_of_country,   org_mention,
+	        pronoun_mention,    pair_mention,       source_mention,
+	        person_mention,     bare_group_mention, named_head_mention};
 	for (size_t i = s0; i < s1;) {
 		size_t end = 0;
 		for (size_t k = 0; !end && k < sizeof stages / sizeof *stages;
