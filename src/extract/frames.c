@@ -177,8 +177,12 @@ static int prep_role(const LexPattern *p, const char *prep, int verb,
 		return NKG_ROLE_TARGET;
 	if (!verb && nkg_streq(prep, "from"))
 		return NKG_ROLE_AGENT;
+	/* "the withdrawal of Kenyan police from Haiti": what is withdrawn
+	 * or deployed is the agent's own */
 	if (!verb && nkg_streq(prep, "of"))
-		return p->symmetric ? -1 : NKG_ROLE_TARGET;
+		return p->symmetric    ? -1
+		       : p->own_object ? NKG_ROLE_AGENT
+		                       : NKG_ROLE_TARGET;
 	if (nkg_streq(prep, "from"))
 		return NKG_ROLE_ORIGIN;
 	if (nkg_streq(prep, "in") || nkg_streq(prep, "at") ||
