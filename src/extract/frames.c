@@ -461,12 +461,14 @@ static size_t arg_mention_at(const Ctx *c, int32_t w, int depth)
 		}
 		/* "the allegations made by Pakistan", "a ceasefire proposed by
 		 * the US", "the tanker owned by X" are theirs; "the men wanted
-		 * by Interpol" and "a town held by rebels" are not */
+		 * by Interpol" and "a town held by rebels" are not, but a place
+		 * held by X that is attacked or seized is X's ("bombed
+		 * positions held by the RSF") */
 		if (r == D_ACL && wd(c, d)->xpos == X_VBN &&
 		    !trigger_at(c, d) && /* "a truce brokered by Qatar" */
 		    wd(c, w)->nclass != NC_PERSON &&
 		    wd(c, w)->nclass != NC_GROUP &&
-		    wd(c, w)->nclass != NC_LOCATION) {
+		    (wd(c, w)->nclass != NC_LOCATION || c->force_act)) {
 			KIDS(c, d, e)
 			{
 				if (wd(c, e)->deprel != D_OBL_AGENT)
@@ -1568,6 +1570,11 @@ static void event_roles(Ctx *c, const Trigger *t, NkgEvent *e, size_t s0,
 	c->own_subject = 0;
 	c->other_subject = 0;
 	c->undergoer_class = 0;
+	{
+		const char *top = c->lx->patterns[t->pattern].top_label;
+		c->force_act = top && (nkg_streq(top, "Assault") ||
+		                       nkg_streq(top, "Coerce"));
+	}
 	frame_roles(c, t, &fr, light_obj);
 	int whole = frame_full(&fr);
 	if (!whole)

@@ -98,6 +98,7 @@ typedef struct {
 	int own_subject;     /* the frame's agent is its verb's own subject */
 	int other_subject;   /* the verb's subject is a noun but no actor */
 	int undergoer_class; /* WordNet class of the noun acted on, NC_* */
+	int force_act;       /* the act filled is an assault or coercion */
 	size_t *src_lex;     /* graph actor -> lexicon actor (or NKG_NONE) */
 	size_t n_src;
 	/* phrase lookups of the current sentence, [token][length] */
