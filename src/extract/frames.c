@@ -191,6 +191,15 @@ static int prep_role(const LexPattern *p, const char *prep, int verb,
 	return -1;
 }
 
+/* The role of a verb's object: none when the pattern says so or when it
+ * is the agent's own ("deployed troops"). */
+static int object_role(const LexPattern *p)
+{
+	return p->after < 0 || p->own_object ? -1
+	       : p->symmetric                ? NKG_ROLE_PARTICIPANT
+	                                     : p->after;
+}
+
 static int has_any(const NkgEvent *e)
 {
 	return e->roles[NKG_ROLE_AGENT].n || e->roles[NKG_ROLE_TARGET].n ||
@@ -251,24 +260,20 @@ static int merge_last(Ctx *c)
 	for (size_t i = li; i-- > stop;) {
 		NkgEvent *o = &g->events[i];
 		/* "the two leaders discussed ..." after their phone call: a
-		 * broader class with the very same parties repeats it */
-		int broader = strcmp(o->cls, n->cls) && !refers &&
-		              n->roles[NKG_ROLE_PARTICIPANT].n >= 2 &&
-		              sub_list(&n->roles[NKG_ROLE_PARTICIPANT],
-		                       &o->roles[NKG_ROLE_PARTICIPANT]) &&
-		              sub_list(&o->roles[NKG_ROLE_PARTICIPANT],
-		                       &n->roles[NKG_ROLE_PARTICIPANT]) &&
-		              class_below(c, o->cls, n->cls);
-		/* ... and "discussed the deal by phone" the other way round:
-		 * the narrower class names it */
-		int narrower = strcmp(o->cls, n->cls) && !refers && !broader &&
-		               n->roles[NKG_ROLE_PARTICIPANT].n >= 2 &&
-		               sub_list(&n->roles[NKG_ROLE_PARTICIPANT],
-		                        &o->roles[NKG_ROLE_PARTICIPANT]) &&
-		               sub_list(&o->roles[NKG_ROLE_PARTICIPANT],
-		                        &n->roles[NKG_ROLE_PARTICIPANT]) &&
+		 * broader class with the very same parties repeats it, and
+		 * "discussed the deal by phone" the other way round: the
+		 * narrower class names it */
+		int other = strcmp(o->cls, n->cls) != 0;
+		int same_parties = other && !refers &&
+		                   n->roles[NKG_ROLE_PARTICIPANT].n >= 2 &&
+		                   sub_list(&n->roles[NKG_ROLE_PARTICIPANT],
+		                            &o->roles[NKG_ROLE_PARTICIPANT]) &&
+		                   sub_list(&o->roles[NKG_ROLE_PARTICIPANT],
+		                            &n->roles[NKG_ROLE_PARTICIPANT]);
+		int broader = same_parties && class_below(c, o->cls, n->cls);
+		int narrower = same_parties && !broader &&
 		               class_below(c, n->cls, o->cls);
-		if (strcmp(o->cls, n->cls) && !broader && !narrower)
+		if (other && !broader && !narrower)
 			continue;
 		if (narrower) {
 			nkg_set_str(&o->cls, n->cls);
@@ -515,6 +520,15 @@ static int phrase_has_mention(const Ctx *c, int32_t w)
 		}
 	}
 	return 0;
+}
+
+/* Is W a noun whose phrase names no actor ("Cyclone Alesi", "their
+ * captors")? */
+static int names_no_actor(const Ctx *c, int32_t w)
+{
+	return w >= 0 &&
+	       (wd(c, w)->upos == U_NOUN || wd(c, w)->upos == U_PROPN) &&
+	       !phrase_has_mention(c, w);
 }
 
 static size_t arg_mention(const Ctx *c, int32_t w)
@@ -1117,9 +1131,7 @@ static int frame_roles(Ctx *c, const Trigger *t, NkgEvent *e, int *light)
 		return 0;
 	const LexPattern *p = &c->lx->patterns[t->pattern];
 	int agent_role = p->symmetric ? NKG_ROLE_PARTICIPANT : NKG_ROLE_AGENT;
-	int obj_role = p->after < 0 || p->own_object ? -1
-	               : p->symmetric                ? NKG_ROLE_PARTICIPANT
-	                                             : p->after;
+	int obj_role = object_role(p);
 	int target_role = p->symmetric ? NKG_ROLE_PARTICIPANT : NKG_ROLE_TARGET;
 	/* a modal or auxiliary stands for its verb: "must leave" */
 	int rel = wd(c, h)->deprel;
@@ -1147,10 +1159,8 @@ static int frame_roles(Ctx *c, const Trigger *t, NkgEvent *e, int *light)
 			        object_word(c, a.subj));
 			/* "freed by their captors": a by-agent that is no
 			 * actor, like such a subject */
-			if (!add_arg(c, e, agent_role, a.by) && a.by >= 0 &&
-			    (wd(c, a.by)->upos == U_NOUN ||
-			     wd(c, a.by)->upos == U_PROPN) &&
-			    !phrase_has_mention(c, a.by))
+			if (!add_arg(c, e, agent_role, a.by) &&
+			    names_no_actor(c, a.by))
 				c->other_subject = 1;
 		} else {
 			int sr = p->subject >= 0 ? p->subject : agent_role;
@@ -1163,8 +1173,8 @@ static int frame_roles(Ctx *c, const Trigger *t, NkgEvent *e, int *light)
 				if (!event_subject(c, e, sr, a.subj) &&
 				    sr == NKG_ROLE_AGENT)
 					c->other_subject = 1;
-			} else if (add_arg(c, e, sr, a.subj) &&
-			           (headline_pair(c, e, sr, a.subj), 1))
+			} else if (add_arg(c, e, sr, a.subj)) {
+				headline_pair(c, e, sr, a.subj);
 				/* its own subject, or the noun its clause
 				 * modifies ("Japan's plan to release") */
 				c->own_subject =
@@ -1173,17 +1183,17 @@ static int frame_roles(Ctx *c, const Trigger *t, NkgEvent *e, int *light)
 				          own.subj == a.subj) ||
 				         wd(c, h)->deprel == D_ACL ||
 				         wd(c, h)->deprel == D_ACL_RELCL);
-			/* "after Cyclone Alesi tore through ..., killing 11
-			 * people": a subject that is no actor leaves the act
-			 * without one; none is sought further left (but "X
-			 * ordered the paper to suspend publication" is X's
-			 * doing as much as the paper's) */
-			else if (a.subj >= 0 && sr == NKG_ROLE_AGENT &&
-			         (wd(c, a.subj)->upos == U_PROPN ||
-			          wd(c, a.subj)->upos == U_NOUN) &&
-			         wd(c, h)->deprel != D_XCOMP &&
-			         !phrase_has_mention(c, a.subj))
+			} else if (sr == NKG_ROLE_AGENT &&
+			           wd(c, h)->deprel != D_XCOMP &&
+			           names_no_actor(c, a.subj)) {
+				/* "after Cyclone Alesi tore through ...,
+				 * killing 11 people": a subject that is no
+				 * actor leaves the act without one; none is
+				 * sought further left (but "X ordered the paper
+				 * to suspend publication" is X's doing as much
+				 * as the paper's) */
 				c->other_subject = 1;
+			}
 			/* "a demand that Santiago rejected": a relative
 			 * pronoun object stands for the noun it follows */
 			if (a.obj >= 0 && is_relative(c, a.obj) &&
@@ -1299,9 +1309,7 @@ static void position_roles(Ctx *c, const Trigger *t, NkgEvent *e, size_t s0,
 {
 	const LexPattern *p = &c->lx->patterns[t->pattern];
 	int agent_role = p->symmetric ? NKG_ROLE_PARTICIPANT : NKG_ROLE_AGENT;
-	int obj_role = p->after < 0 || p->own_object ? -1
-	               : p->symmetric                ? NKG_ROLE_PARTICIPANT
-	                                             : p->after;
+	int obj_role = object_role(p);
 	/* left side */
 	if (!left_open) {
 	} else if (t->verb) {

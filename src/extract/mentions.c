@@ -701,6 +701,47 @@ static int of_armed_body(const LexGroup *gr)
 	                      nkg_streq(gr->sector, "criminal"));
 }
 
+/* The actor FITS accepts (with ARG) that the salience list last saw,
+ * within BACK sentences of this one (before this one when BEFORE), when
+ * no other it accepts was seen as lately; else NKG_NONE. */
+typedef int (*ActorTest)(const NkgActor *a, const void *arg);
+
+static size_t latest_told(const Ctx *c, ActorTest fits, const void *arg,
+                          size_t back, int before)
+{
+	size_t best = NKG_NONE, when = 0;
+	int ties = 0;
+	for (size_t k = 0; k < c->n_sal; k++) {
+		size_t last = c->sal[k].last_sent;
+		if ((before && last >= c->sent) || last + back < c->sent ||
+		    !fits(&c->g->actors[c->sal[k].actor], arg))
+			continue;
+		if (best == NKG_NONE || last > when) {
+			best = c->sal[k].actor;
+			when = last;
+			ties = 0;
+		} else if (last == when && c->sal[k].actor != best) {
+			ties = 1;
+		}
+	}
+	return ties ? NKG_NONE : best;
+}
+
+typedef struct {
+	NkgActorKind kind;
+	const char *slug;
+} KindSlug;
+
+/* A body of that kind whose IRI ends in the group noun's slug. */
+static int of_group_noun(const NkgActor *a, const void *arg)
+{
+	const KindSlug *ks = arg;
+	size_t sl = strlen(ks->slug), al = a->iri ? strlen(a->iri) : 0;
+	return a->kind == ks->kind && al > sl + 1 &&
+	       !strcmp(a->iri + al - sl, ks->slug) &&
+	       (a->iri[al - sl - 1] == '/' || a->iri[al - sl - 1] == '-');
+}
+
 /* "the ministry" after "the foreign ministry said": the body of that
  * kind the last sentences named, when only one was (NKG_NONE). */
 static size_t told_body(const Ctx *c, const LexGroup *gr)
@@ -708,27 +749,10 @@ static size_t told_body(const Ctx *c, const LexGroup *gr)
 	char *slug = nkg_slug(gr->label);
 	if (!slug)
 		return NKG_NONE;
-	size_t sl = strlen(slug), best = NKG_NONE, when = 0;
-	int ties = 0;
-	for (size_t k = 0; k < c->n_sal; k++) {
-		const NkgActor *a = &c->g->actors[c->sal[k].actor];
-		size_t last = c->sal[k].last_sent;
-		size_t al = a->iri ? strlen(a->iri) : 0;
-		if (a->kind != gr->kind || last >= c->sent ||
-		    last + 2 < c->sent || al <= sl + 1 ||
-		    strcmp(a->iri + al - sl, slug) ||
-		    (a->iri[al - sl - 1] != '/' && a->iri[al - sl - 1] != '-'))
-			continue;
-		if (best == NKG_NONE || last > when) {
-			best = c->sal[k].actor;
-			when = last;
-			ties = 0;
-		} else if (last == when) {
-			ties = 1;
-		}
-	}
+	KindSlug ks = {gr->kind, slug};
+	size_t best = latest_told(c, of_group_noun, &ks, 2, 1);
 	free(slug);
-	return ties ? NKG_NONE : best;
+	return best;
 }
 
 /* The named body of no state that group noun GR stands for ("the
@@ -1907,6 +1931,14 @@ static int label_has_word(const char *label, const char *word, size_t n)
 	return 0;
 }
 
+/* An organisation whose label has the folded word ARG. */
+static int named_with(const NkgActor *a, const void *arg)
+{
+	const char *w = arg;
+	return a->kind == NKG_KIND_ORGANIZATION && a->label &&
+	       label_has_word(a->label, w, strlen(w));
+}
+
 /* "the jury" after "the National Jury of Elections", "the commission"
  * after "the European Commission": the head noun of a name, with "the",
  * is the body of that name the last sentences told of (when only one
@@ -1918,24 +1950,8 @@ static size_t named_head_mention(Ctx *c, size_t i, size_t s0, size_t s1)
 	    (i + 1 < s1 &&
 	     (nkg_streq(key(c, i + 1), "of") || is_cap(c, i + 1))))
 		return 0;
-	const char *hk = key(c, i);
-	size_t hl = strlen(hk), best = NKG_NONE, when = 0;
-	int ties = 0;
-	for (size_t k = 0; k < c->n_sal; k++) {
-		const NkgActor *a = &c->g->actors[c->sal[k].actor];
-		size_t last = c->sal[k].last_sent;
-		if (a->kind != NKG_KIND_ORGANIZATION || last + 3 < c->sent ||
-		    !a->label || !label_has_word(a->label, hk, hl))
-			continue;
-		if (best == NKG_NONE || last > when) {
-			best = c->sal[k].actor;
-			when = last;
-			ties = 0;
-		} else if (last == when && c->sal[k].actor != best) {
-			ties = 1;
-		}
-	}
-	if (best == NKG_NONE || ties)
+	size_t best = latest_told(c, named_with, key(c, i), 3, 0);
+	if (best == NKG_NONE)
 		return 0;
 	ex_push_mention(c, i, i + 1, best, 0);
 	return i + 1;
