@@ -36,7 +36,7 @@ static int clause_break_scan(const Ctx *c, size_t i)
 	const char *k = key(c, i);
 	if (ex_is_actor_tok(c, i))
 		return 0; /* "United States" is not "X states" */
-	if (eng_is(k, ENG_CLAUSE) && strcmp(k, "\""))
+	if (ex_eng(c, i, ENG_CLAUSE) && strcmp(k, "\""))
 		return 1;
 	if (speech_verb(c, i, i + 1))
 		return 1;
@@ -344,13 +344,13 @@ static int object_noun_between(const Ctx *c, size_t a, size_t b)
 	if (b <= a || b - a > 4)
 		return 0;
 	for (size_t z = a; z < b; z++) {
-		const char *k = key(c, z);
 		if (!is_word(c, z) || ex_is_actor_tok(c, z) ||
-		    eng_is(k, ENG_PREP) || ex_clause_break(c, z) ||
-		    (eng_mask(k) & (ENG_BIT(ENG_BE) | ENG_BIT(ENG_AUX))) ||
+		    ex_eng(c, z, ENG_PREP) || ex_clause_break(c, z) ||
+		    (ex_engm(c, z) & (ENG_BIT(ENG_BE) | ENG_BIT(ENG_AUX))) ||
 		    ex_has_kind(c, z, b, LX_VERB) ||
 		    ex_has_kind(c, z, b, LX_NOUN) ||
-		    ex_has_kind(c, z, b, LX_SPEECH) || eng_is(k, ENG_RELATIVE))
+		    ex_has_kind(c, z, b, LX_SPEECH) ||
+		    ex_eng(c, z, ENG_RELATIVE))
 			return 0;
 	}
 	return !ex_eng(c, b - 1, ENG_DET);
@@ -1343,12 +1343,11 @@ static void position_roles(Ctx *c, const Trigger *t, NkgEvent *e, size_t s0,
 			for (size_t z = m->t1; z < t->t0 && ok; z++) {
 				const NkgToken *tz = tok(c, z);
 				if (!(tz->flags & NKG_TOK_WORD) ||
-				    eng_is(tz->key, ENG_PREP) ||
-				    eng_is(tz->key, ENG_BE) ||
-				    eng_is(tz->key, ENG_CLAUSE) ||
-				    eng_is(tz->key, ENG_AUX) ||
-				    eng_is(tz->key, ENG_FACE) ||
-				    eng_is(tz->key, ENG_LIGHT) ||
+				    (ex_engm(c, z) &
+				     (ENG_BIT(ENG_PREP) | ENG_BIT(ENG_BE) |
+				      ENG_BIT(ENG_CLAUSE) | ENG_BIT(ENG_AUX) |
+				      ENG_BIT(ENG_FACE) |
+				      ENG_BIT(ENG_LIGHT))) ||
 				    ex_has_kind(c, z, s1, LX_VERB) ||
 				    ex_has_kind(c, z, s1, LX_SPEECH))
 					ok = 0;
@@ -1363,18 +1362,18 @@ static void position_roles(Ctx *c, const Trigger *t, NkgEvent *e, size_t s0,
 			/* object of a light verb: "held talks", "faces
 			 * pressure" */
 			for (size_t z = t->t0; z > s0 && z + 5 > t->t0; z--) {
-				const char *zk = key(c, z - 1);
 				if (ex_is_actor_tok(c, z - 1) ||
 				    ex_clause_break(c, z - 1))
 					break;
-				int face = eng_is(zk, ENG_FACE);
+				int face = ex_eng(c, z - 1, ENG_FACE);
+				int lightv = ex_eng(c, z - 1, ENG_LIGHT);
 				/* "the kingdom's continued support": a
 				 * participle after a determiner is an adjective
 				 */
-				if ((eng_is(zk, ENG_LIGHT) || face) &&
-				    z - 1 > s0 && ex_eng(c, z - 2, ENG_DET))
+				if ((lightv || face) && z - 1 > s0 &&
+				    ex_eng(c, z - 2, ENG_DET))
 					break;
-				if (eng_is(zk, ENG_LIGHT) || face) {
+				if (lightv || face) {
 					*light_obj = 1;
 					size_t su =
 					        ex_subject_left(c, z - 1, s0);

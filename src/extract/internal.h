@@ -150,14 +150,19 @@ static inline int is_word(const Ctx *c, size_t i)
 
 /* Is the word at I of English class CLS?  Asked of the same tokens many
  * times: each token's classes are looked up once per sentence. */
-static inline int ex_eng(const Ctx *c, size_t i, EngClass cls)
+/* The English classes of token I (ENG_BIT), looked up once a sentence. */
+static inline unsigned ex_engm(const Ctx *c, size_t i)
 {
 	if (i < c->s0 || i >= c->s1 || !c->engm)
-		return eng_is(key(c, i), cls);
+		return eng_mask(key(c, i));
 	uint32_t *m = &c->engm[i - c->s0];
 	if (!*m)
 		*m = eng_mask(key(c, i)) | 1u << 31;
-	return (*m >> cls) & 1u;
+	return *m & ~(1u << 31);
+}
+static inline int ex_eng(const Ctx *c, size_t i, EngClass cls)
+{
+	return (ex_engm(c, i) >> cls) & 1u;
 }
 
 /* Lexicon entries of the N-token phrase at I (NULL if none). */

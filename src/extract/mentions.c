@@ -1987,10 +1987,11 @@ static void mention_preps(Ctx *c, size_t s0)
 			const char *pk = key(c, p - 1);
 			/* determiners and amounts: "at least three", "up to
 			 * 100", "more than 30" */
-			if (eng_is(pk, ENG_DET) ||
+			if (ex_eng(c, p - 1, ENG_DET) ||
 			    tok(c, p - 1)->flags & NKG_TOK_NUM ||
-			    eng_is(pk, ENG_COMPASS) || nkg_streq(pk, "least") ||
-			    nkg_streq(pk, "than") || nkg_streq(pk, "nearly") ||
+			    ex_eng(c, p - 1, ENG_COMPASS) ||
+			    nkg_streq(pk, "least") || nkg_streq(pk, "than") ||
+			    nkg_streq(pk, "nearly") ||
 			    nkg_streq(pk, "almost") || nkg_streq(pk, "fewer")) {
 				p--;
 				continue;

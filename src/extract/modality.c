@@ -123,8 +123,8 @@ static int verb_between(const Ctx *c, size_t a, size_t b)
 		if (w < 0 || c->an->words[w].upos != U_VERB)
 			continue;
 		const char *lm = nkg_word_lemma(c->an, w);
-		if (eng_is(lm, ENG_LIGHT) || eng_is(key(c, z), ENG_LIGHT) ||
-		    eng_is(lm, ENG_FACE) || eng_is(key(c, z), ENG_FACE))
+		if ((eng_mask(lm) | ex_engm(c, z)) &
+		    (ENG_BIT(ENG_LIGHT) | ENG_BIT(ENG_FACE)))
 			continue;
 		if (z + 1 < b && nkg_streq(key(c, z + 1), "to"))
 			continue;

@@ -67,7 +67,7 @@ static size_t match_rest(const Ctx *c, const LexVerbPhrase *vp, size_t h,
 			 * "of" stays in the phrase ("held a round of
 			 * talks"), and so does one before an amount ("gave
 			 * up to $5 million") */
-			if (!particle && eng_is(k, ENG_PREP) &&
+			if (!particle && ex_eng(c, j + gap, ENG_PREP) &&
 			    !nkg_streq(k, "of") &&
 			    !(j + gap + 1 < s1 &&
 			      (tok(c, j + gap + 1)->flags & NKG_TOK_NUM ||
@@ -98,9 +98,9 @@ static int is_be_before(const Ctx *c, size_t h, size_t s0)
 {
 	for (size_t k = h; k > s0 && k + 3 > h; k--) {
 		const char *pk = key(c, k - 1);
-		if (eng_is(pk, ENG_BE) && strcmp(pk, "'s"))
+		if (ex_eng(c, k - 1, ENG_BE) && strcmp(pk, "'s"))
 			return 1;
-		if (!eng_is(pk, ENG_AUX) &&
+		if (!ex_eng(c, k - 1, ENG_AUX) &&
 		    !(tok(c, k - 1)->flags & NKG_TOK_WORD && strlen(pk) > 2 &&
 		      nkg_streq(pk + strlen(pk) - 2, "ly")))
 			return 0;
@@ -118,24 +118,26 @@ static int verb_reading(const Ctx *c, const Trigger *t, size_t s0)
 	if (t->t0 == s0)
 		return t->form == FORM_ING;
 	const char *pk = key(c, t->t0 - 1);
-	if (eng_is(pk, ENG_DET) || nkg_streq(pk, "'s"))
+	unsigned pm = ex_engm(c, t->t0 - 1);
+	if ((pm & ENG_BIT(ENG_DET)) || nkg_streq(pk, "'s"))
 		return 0;
 	int adverb = strlen(pk) > 3 && nkg_streq(pk + strlen(pk) - 2, "ly");
 	if (t->form == FORM_ING) {
 		/* "are leaving", "while condemning", "and pledging" are verbs;
 		 * "the inaugural meeting" is a noun */
 		if (!(tok(c, t->t0 - 1)->flags & NKG_TOK_WORD) ||
-		    eng_is(pk, ENG_CLAUSE) || eng_is(pk, ENG_PREP) ||
+		    (pm & (ENG_BIT(ENG_CLAUSE) | ENG_BIT(ENG_PREP))) ||
 		    nkg_streq(pk, "and") || nkg_streq(pk, "or"))
 			return 1;
-		if (eng_is(pk, ENG_AUX) || eng_is(pk, ENG_BE) || adverb ||
+		if ((pm & (ENG_BIT(ENG_AUX) | ENG_BIT(ENG_BE))) || adverb ||
 		    ex_has_kind(c, t->t0 - 1, t->t0, LX_PRONOUN) ||
 		    ex_mention_ending(c, t->t0))
 			return 1;
 		return 0;
 	}
-	if (eng_is(pk, ENG_AUX) || eng_is(pk, ENG_BE) || nkg_streq(pk, "to") ||
-	    adverb || ex_has_kind(c, t->t0 - 1, t->t0, LX_PRONOUN))
+	if ((pm & (ENG_BIT(ENG_AUX) | ENG_BIT(ENG_BE))) ||
+	    nkg_streq(pk, "to") || adverb ||
+	    ex_has_kind(c, t->t0 - 1, t->t0, LX_PRONOUN))
 		return 1;
 	const AMention *m = ex_mention_ending(c, t->t0);
 	if (!m)

@@ -135,6 +135,17 @@ static int fixed_tag(const char *text, const NkgAnalysis *a, size_t i)
 	const NkgWord *w = &a->words[i];
 	const char *s = text + w->b0;
 	size_t n = w->b1 - w->b0;
+	/* most words open with a letter or a digit: of the rules below only
+	 * the pronoun "i" and addresses can apply to them */
+	unsigned char c0 = (unsigned char)*s, lc0 = c0 | 0x20;
+	if ((lc0 >= 'a' && lc0 <= 'z') || (c0 >= '0' && c0 <= '9')) {
+		if (n == 1 && c0 == 'i')
+			return X_PRP;
+		if (n > 4 && (!strncmp(s, "http", 4) ||
+		              !strncmp(s, "www.", 4) || memchr(s, '@', n)))
+			return X_ADD;
+		return X_NONE;
+	}
 	if (n == 1 && *s == '-' && i > 0 && i + 1 < a->n_words &&
 	    a->words[i - 1].b1 == w->b0 && a->words[i + 1].b0 == w->b1)
 		return X_HYPH;
@@ -309,9 +320,13 @@ static void candidates(const NkgLang *l, const char *text, NkgAnalysis *a,
 
 static int is_form(const char *text, const NkgWord *w, const char *const *set)
 {
+	size_t n = w->b1 - w->b0;
+	unsigned char c0 = (unsigned char)text[w->b0];
+	if (c0 >= 'A' && c0 <= 'Z')
+		c0 = (unsigned char)(c0 - 'A' + 'a');
 	for (; *set; set++)
-		if (strlen(*set) == w->b1 - w->b0 &&
-		    !strncasecmp(text + w->b0, *set, w->b1 - w->b0))
+		if ((unsigned char)**set == c0 && strlen(*set) == n &&
+		    !strncasecmp(text + w->b0, *set, n))
 			return 1;
 	return 0;
 }

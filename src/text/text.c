@@ -197,6 +197,22 @@ typedef struct {
 	size_t n, cap;
 } TokVec;
 
+/* The ASCII letters and digits (0: any other byte, every byte >= 0x80
+ * included), for the inner loop of a word. */
+enum { ASCII_LOWER = 1, ASCII_UPPER, ASCII_DIGIT };
+#define ASCII_ROW(c)                                                           \
+	((c) >= 'a' && (c) <= 'z'   ? ASCII_LOWER                              \
+	 : (c) >= 'A' && (c) <= 'Z' ? ASCII_UPPER                              \
+	 : (c) >= '0' && (c) <= '9' ? ASCII_DIGIT                              \
+	                            : 0)
+#define ASCII_R4(c)                                                            \
+	ASCII_ROW(c), ASCII_ROW(c + 1), ASCII_ROW(c + 2), ASCII_ROW(c + 3)
+#define ASCII_R16(c)                                                           \
+	ASCII_R4(c), ASCII_R4(c + 4), ASCII_R4(c + 8), ASCII_R4(c + 12)
+static const unsigned char ascii_cls[256] = {
+        ASCII_R16(0),  ASCII_R16(16), ASCII_R16(32), ASCII_R16(48),
+        ASCII_R16(64), ASCII_R16(80), ASCII_R16(96), ASCII_R16(112)};
+
 static int push(TokVec *tv, size_t b0, size_t b1, size_t c0, size_t c1,
                 unsigned flags)
 {
@@ -268,6 +284,12 @@ int nkg_tokenize(const char *text, size_t len, NkgAbbrevFn abbrev,
 	unsigned pending = 0; /* NL / PARA flags for the next token */
 	int newlines = 0;
 	memset(out, 0, sizeof *out);
+	/* news has about one token in six bytes: one allocation, not a
+	 * copy at every doubling, for most documents */
+	tv.cap = len / 5 + 64 < 65536 ? len / 5 + 64 : 65536;
+	tv.v = malloc(tv.cap * sizeof *tv.v);
+	if (!tv.v)
+		return -1;
 
 	while (i < len) {
 		size_t n;
@@ -308,6 +330,19 @@ int nkg_tokenize(const char *text, size_t len, NkgAbbrevFn abbrev,
 			i += n;
 			cp_i++;
 			for (;;) {
+				/* a run of ASCII letters and digits, most of
+				 * every word, by table */
+				size_t r = i;
+				unsigned cls;
+				while (r < len &&
+				       (cls = ascii_cls[s[r]]) != 0) {
+					letters += cls != ASCII_DIGIT;
+					if (cls == ASCII_LOWER)
+						all_upper = 0;
+					r++;
+				}
+				cp_i += r - i;
+				i = r;
 				size_t m;
 				int32_t c = peek(s, len, i, &m);
 				if (!m)
