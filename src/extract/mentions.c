@@ -166,6 +166,11 @@ static size_t country_word(const Ctx *c, size_t i, size_t end, size_t *li,
 {
 	static const LexKind kinds[] = {LX_ACTOR, LX_DEMONYM, LX_METONYM};
 	size_t best = 0;
+	/* most tokens start no phrase of the three kinds */
+	if (ex_kind_ruled_out(c, i, LX_ACTOR) &&
+	    ex_kind_ruled_out(c, i, LX_DEMONYM) &&
+	    ex_kind_ruled_out(c, i, LX_METONYM))
+		return 0;
 	for (size_t k = 0; k < 3; k++) {
 		const LexEntry *e;
 		size_t n = ex_longest(c, i, end, kinds[k], &e);

@@ -31,6 +31,7 @@ static size_t match_rest(const Ctx *c, const LexVerbPhrase *vp, size_t h,
 	size_t j = h + 1;
 	for (size_t r = 0; r < vp->n_rest; r++) {
 		const char *want = vp->rest[r];
+		size_t wl = strlen(want);
 		int particle = eng_is(want, ENG_PARTICLE);
 		/* a particle that more words anchor ("put ... on high alert")
 		 * may come after an object, like any other word */
@@ -41,13 +42,14 @@ static size_t match_rest(const Ctx *c, const LexVerbPhrase *vp, size_t h,
 		size_t found = 0;
 		for (size_t gap = 0; gap <= limit && j + gap < s1; gap++) {
 			const char *k = key(c, j + gap);
-			if (nkg_streq(k, want) ||
-			    (!particle && strlen(k) == strlen(want) + 1 &&
-			     !strncmp(k, want, strlen(want)) &&
-			     k[strlen(want)] == 's') ||
-			    (!particle && strlen(k) + 1 == strlen(want) &&
-			     !strncmp(k, want, strlen(k)) &&
-			     want[strlen(k)] == 's')) {
+			/* the word, or its form with or without a plural -s
+			 * ("talks" for "talk") */
+			size_t kl = *k == *want ? strlen(k) : 0;
+			if ((kl == wl && !memcmp(k, want, wl)) ||
+			    (!particle && kl == wl + 1 &&
+			     !memcmp(k, want, wl) && k[wl] == 's') ||
+			    (!particle && kl + 1 == wl && kl &&
+			     !memcmp(k, want, kl) && want[kl] == 's')) {
 				found = j + gap + 1;
 				break;
 			}
