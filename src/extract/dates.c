@@ -135,13 +135,22 @@ static int infer_year(NkgYmd pub, int m, int d)
 size_t nkg_find_dates(const NkgLexicon *lx, const NkgTokens *tk, size_t t0,
                       size_t t1, NkgYmd pub, NkgDateExpr *out, size_t max)
 {
+	return nkg_find_dates_with(lx, tk, t0, t1, pub, out, max, NULL, NULL);
+}
+
+size_t nkg_find_dates_with(const NkgLexicon *lx, const NkgTokens *tk, size_t t0,
+                           size_t t1, NkgYmd pub, NkgDateExpr *out, size_t max,
+                           NkgTokenSlotFn slot, const void *ctx)
+{
 	size_t n = 0;
 	for (size_t i = t0; i < t1 && n < max; i++) {
 		const NkgToken *t = &tk->toks[i];
 		NkgDateExpr e = {i, i + 1, {0, 0, 0}, 0, 0};
 		int q;
 		/* one lookup answers both month and weekday */
-		const LexSlot *ts = nkg_lex_lookup_hashed(lx, t->key, t->hash);
+		const LexSlot *ts =
+		        slot ? slot(ctx, i)
+		             : nkg_lex_lookup_hashed(lx, t->key, t->hash);
 		int m = month_of(lx, t->key, ts, &q);
 		size_t j = i + 1;
 		if (m && (t->flags & NKG_TOK_CAP || q)) {

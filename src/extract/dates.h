@@ -30,4 +30,11 @@ void nkg_ymd_format(NkgYmd v, char *buf, const char **type);
 size_t nkg_find_dates(const NkgLexicon *lex, const NkgTokens *tk, size_t t0,
                       size_t t1, NkgYmd pub, NkgDateExpr *out, size_t max);
 
+/* The same, with the lexicon's entries of single token I given by
+ * SLOT(CTX, I) (as the extractor has them at hand already). */
+typedef const LexSlot *(*NkgTokenSlotFn)(const void *ctx, size_t i);
+size_t nkg_find_dates_with(const NkgLexicon *lex, const NkgTokens *tk,
+                           size_t t0, size_t t1, NkgYmd pub, NkgDateExpr *out,
+                           size_t max, NkgTokenSlotFn slot, const void *ctx);
+
 #endif

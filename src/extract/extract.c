@@ -37,20 +37,31 @@ static void fill_cache(Ctx *c, size_t i)
 	uint32_t kinds = 0;
 	uint32_t h = 2166136261u; /* nkg_hash() of buf, kept up to date */
 	for (size_t n = 1; n <= max && i + n <= c->s1; n++) {
-		const char *kk = key(c, i + n - 1);
-		size_t l = strlen(kk);
-		if (o + l + 2 >= sizeof buf)
-			break;
-		if (n > 1) {
+		const NkgToken *t = tok(c, i + n - 1);
+		const char *kk = t->key;
+		if (n == 1) {
+			/* the token alone: its key and hash as they are */
+			h = t->hash;
+			row[n] = nkg_lex_lookup_hashed(c->lx, kk, h);
+		} else {
+			size_t l = strlen(kk);
+			if (n == 2) {
+				o = strlen(tok(c, i)->key);
+				if (o + 1 >= sizeof buf)
+					break;
+				memcpy(buf, tok(c, i)->key, o);
+			}
+			if (o + l + 2 >= sizeof buf)
+				break;
 			buf[o++] = ' ';
 			h = (h ^ ' ') * 16777619u;
+			memcpy(buf + o, kk, l);
+			for (size_t k = 0; k < l; k++)
+				h = (h ^ (unsigned char)kk[k]) * 16777619u;
+			o += l;
+			buf[o] = '\0';
+			row[n] = nkg_lex_lookup_hashed(c->lx, buf, h);
 		}
-		memcpy(buf + o, kk, l);
-		for (size_t k = 0; k < l; k++)
-			h = (h ^ (unsigned char)kk[k]) * 16777619u;
-		o += l;
-		buf[o] = '\0';
-		row[n] = nkg_lex_lookup_hashed(c->lx, buf, h);
 		if (!row[n])
 			break;
 		for (size_t k = 0; k < row[n]->n; k++)
@@ -198,6 +209,13 @@ static NkgYmd find_pub_date(const Ctx *c)
 	return none;
 }
 
+/* The lexicon's entries of token I alone, from the sentence's cache. */
+static const LexSlot *token_slot(const void *ctx, size_t i)
+{
+	const Ctx *c = ctx;
+	return ex_lookup(c, i, 1, c->s1);
+}
+
 NkgStatus nkg_extract_tokens(const NkgLexicon *lx, const char *text,
                              const NkgTokens *tk, NkgGraph *g, NkgYmd *pub)
 {
@@ -259,8 +277,8 @@ NkgStatus nkg_extract_tokens(const NkgLexicon *lx, const char *text,
 		ex_find_actors(&c, se->t0, se->t1);
 		ex_index_mentions(&c);
 		ex_find_triggers(&c, se->t0, se->t1);
-		size_t nd = nkg_find_dates(lx, tk, se->t0, se->t1, c.pub, dates,
-		                           16);
+		size_t nd = nkg_find_dates_with(lx, tk, se->t0, se->t1, c.pub,
+		                                dates, 16, token_slot, &c);
 		for (size_t k = 0; k < c.n_tr; k++)
 			if (!c.tr[k].suppressed)
 				ex_fill_event(&c, &c.tr[k], se->t0, se->t1,
