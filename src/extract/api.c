@@ -87,6 +87,20 @@ NkgDocument *nkg_document_new(const char *text, size_t len, NkgError *err)
 	 * with universal newlines sees it. */
 	size_t o = 0;
 	for (size_t i = 0; i < len; i++) {
+		/* most bytes are kept: copy each run of them at once */
+		size_t r = i;
+		while (r < len &&
+		       ((unsigned char)text[r] >= 0x20 || text[r] == '\n' ||
+		        text[r] == '\t') &&
+		       text[r] != 0x7f)
+			r++;
+		if (r > i) {
+			memcpy(d->text + o, text + i, r - i);
+			o += r - i;
+			i = r;
+			if (i >= len)
+				break;
+		}
 		unsigned char ch = (unsigned char)text[i];
 		if (ch == '\r') {
 			d->text[o++] = '\n';

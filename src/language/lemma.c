@@ -639,9 +639,12 @@ static int compound_class(const NkgLang *l, NkgAnalysis *a, size_t i0,
                           size_t i1)
 {
 	char buf[LM_MAX];
+	/* a last word that is its own lemma gives the same string twice */
+	int lemma_differs =
+	        strcmp(nkg_word_lemma(a, i1), nkg_word_key(a, i1)) != 0;
 	for (int var = 0; var < 4; var++) {
 		int glue = var >> 1, use_lemma = var & 1;
-		if (glue && i1 != i0 + 1)
+		if ((glue && i1 != i0 + 1) || (use_lemma && !lemma_differs))
 			continue;
 		size_t n = 0;
 		int fits = 1;

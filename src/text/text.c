@@ -18,6 +18,18 @@ size_t nkg_utf8_check(const char *buf, size_t len)
 	const unsigned char *s = (const unsigned char *)buf;
 	size_t i = 0;
 	while (i < len) {
+		/* eight bytes at a time while they are ASCII and not NUL */
+		while (i + 8 <= len) {
+			uint64_t w;
+			memcpy(&w, s + i, 8);
+			uint64_t zero = (w - 0x0101010101010101ull) & ~w &
+			                0x8080808080808080ull;
+			if ((w & 0x8080808080808080ull) || zero)
+				break;
+			i += 8;
+		}
+		if (i >= len)
+			break;
 		unsigned c = s[i];
 		if (c < 0x80) {
 			if (c == 0)
