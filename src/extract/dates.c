@@ -23,8 +23,32 @@ int nkg_ymd_parse(const char *s, NkgYmd *out)
 	return 0;
 }
 
+/* Writes V in N digits with leading zeros at P; returns P + N. */
+static char *digits(char *p, int v, int n)
+{
+	for (int i = n; i-- > 0; v /= 10)
+		p[i] = (char)('0' + v % 10);
+	return p + n;
+}
+
 void nkg_ymd_format(NkgYmd v, char *buf, const char **type)
 {
+	if (v.y >= 0 && v.y <= 9999 && v.m >= 0 && v.m <= 99 && v.d >= 0 &&
+	    v.d <= 99) {
+		/* as the printf forms below, without their cost */
+		char *p = digits(buf, v.y, 4);
+		if (v.m) {
+			*p++ = '-';
+			p = digits(p, v.m, 2);
+			if (v.d) {
+				*p++ = '-';
+				p = digits(p, v.d, 2);
+			}
+		}
+		*p = '\0';
+		*type = v.m == 0 ? "gYear" : v.d == 0 ? "gYearMonth" : "date";
+		return;
+	}
 	if (v.m == 0) {
 		snprintf(buf, 16, "%04d", v.y);
 		*type = "gYear";

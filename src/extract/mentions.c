@@ -592,10 +592,13 @@ static void add_alt3(Ctx *c, size_t gi, const char *a, const char *b,
                      const char *n)
 {
 	char buf[400];
-	if (b)
-		snprintf(buf, sizeof buf, "%s %s %s", a, b, n);
-	else
-		snprintf(buf, sizeof buf, "%s %s", a, n);
+	size_t l = nkg_cat(buf, sizeof buf, 0, a, SIZE_MAX);
+	if (b) {
+		l = nkg_cat(buf, sizeof buf, l, " ", SIZE_MAX);
+		l = nkg_cat(buf, sizeof buf, l, b, SIZE_MAX);
+	}
+	l = nkg_cat(buf, sizeof buf, l, " ", SIZE_MAX);
+	nkg_cat(buf, sizeof buf, l, n, SIZE_MAX);
 	nkg_actor_add_alt(&c->g->actors[gi], buf);
 }
 
@@ -630,16 +633,22 @@ static size_t make_group(Ctx *c, size_t country_li, size_t gidx, size_t m0,
 		free(written);
 		return NKG_NONE;
 	}
-	if (mods_f)
-		snprintf(label, ll, "%s %s %s", dem, mods_f, noun);
-	else
-		snprintf(label, ll, "%s %s", dem, noun);
+	size_t l = nkg_cat(label, ll, 0, dem, SIZE_MAX);
+	if (mods_f) {
+		l = nkg_cat(label, ll, l, " ", SIZE_MAX);
+		l = nkg_cat(label, ll, l, mods_f, SIZE_MAX);
+	}
+	l = nkg_cat(label, ll, l, " ", SIZE_MAX);
+	nkg_cat(label, ll, l, noun, SIZE_MAX);
 	char *slug = nkg_slug(mods_f ? label + strlen(dem) + 1 : gr->label);
 	char iri[700];
 	const char *code = actor_code(ca);
-	snprintf(iri, sizeof iri, ID_BASE "%s/%s/%s",
-	         gr->kind == NKG_KIND_GROUP ? "group" : "org", code,
-	         slug ? slug : "x");
+	l = nkg_cat(iri, sizeof iri, 0, ID_BASE, SIZE_MAX);
+	l = nkg_cat(iri, sizeof iri, l,
+	            gr->kind == NKG_KIND_GROUP ? "group/" : "org/", SIZE_MAX);
+	l = nkg_cat(iri, sizeof iri, l, code, SIZE_MAX);
+	l = nkg_cat(iri, sizeof iri, l, "/", SIZE_MAX);
+	nkg_cat(iri, sizeof iri, l, slug ? slug : "x", SIZE_MAX);
 	free(slug);
 	size_t gi = add_new_actor(c, iri, gr->kind, label, gr->sector);
 	if (gi != NKG_NONE) {

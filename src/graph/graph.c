@@ -248,10 +248,15 @@ void nkg_actor_add_alt(NkgActor *a, const char *label)
 	for (size_t i = 0; i < a->n_alts; i++)
 		if (!strcmp(a->alts[i], label))
 			return;
-	char **p = realloc(a->alts, (a->n_alts + 1) * sizeof *p);
-	if (!p)
-		return;
-	a->alts = p;
+	/* room for 4, then doubled whenever the count reaches a power of
+	 * two: a lexicon actor brings a dozen names to every document */
+	size_t n = a->n_alts;
+	if (n == 0 || (n >= 4 && !(n & (n - 1)))) {
+		char **p = realloc(a->alts, (n ? 2 * n : 4) * sizeof *p);
+		if (!p)
+			return;
+		a->alts = p;
+	}
 	a->alts[a->n_alts] = nkg_strdup(label);
 	if (a->alts[a->n_alts])
 		a->n_alts++;
