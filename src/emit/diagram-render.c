@@ -331,8 +331,13 @@ NkgStatus nkg_draw_render(NkgDraw *d, NkgFormat format, FILE *out,
 
 NkgStatus nkg_draw_open(NkgDraw *d, NkgError *err)
 {
-	static Agdisc_t disc = {&AgMemDisc, &idmap_disc, &AgIoDisc};
+	static Agdisc_t disc;
 	*d = (NkgDraw){0};
+	char why[256];
+	if (nkg_graphviz_load(why, sizeof why))
+		return nkg_diagram_fail(err, NKG_ERR_INTERNAL, "%s", why);
+	d->loaded = 1;
+	disc = (Agdisc_t){&AgMemDisc, &idmap_disc, &AgIoDisc};
 	gv_msg[0] = '\0';
 	agreseterrors();
 	d->old_level = agseterr(AGWARN);
@@ -347,11 +352,13 @@ NkgStatus nkg_draw_open(NkgDraw *d, NkgError *err)
 
 void nkg_draw_close(NkgDraw *d)
 {
+	free(d->b.s);
+	d->b = (NkgStr){0};
+	if (!d->loaded)
+		return;
 	if (d->g)
 		agclose(d->g);
 	d->g = NULL;
-	free(d->b.s);
-	d->b = (NkgStr){0};
 	agseterrf(d->old_f);
 	agseterr(d->old_level);
 	agreseterrors();

@@ -16,7 +16,7 @@
 #include "emit/diagram-text.h"
 #include "graph/graph.h"
 
-#include <gvc.h>
+#include "emit/graphviz.h"
 
 #include <stdio.h>
 
@@ -24,6 +24,7 @@ typedef struct NkgDraw {
 	Agraph_t *g;
 	NkgStr b;   /* scratch for attribute values */
 	int failed; /* a cgraph call or an allocation failed */
+	int loaded; /* graphviz is loaded: nkg_draw_close() undoes the open */
 	agerrlevel_t old_level;
 	agusererrf old_f;
 } NkgDraw;

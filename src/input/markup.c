@@ -19,12 +19,7 @@
  */
 #include "input/input.h"
 
-#include <libxml/HTMLparser.h>
-#include <libxml/entities.h>
-#include <libxml/parser.h>
-#include <libxml/parserInternals.h>
-#include <libxml/tree.h>
-#include <libxml/xmlerror.h>
+#include "input/libxml.h"
 
 #include <limits.h>
 #include <stdlib.h>
@@ -1269,6 +1264,10 @@ NkgStatus nkg_read_markup(NkgInputFormat fmt, const char *buf, size_t len,
 		                      "article; split the file",
 		                      x.name, len);
 
+	char why[256];
+	if (nkg_libxml_load(why, sizeof why))
+		return nkg_input_fail(err, NKG_ERR_INTERNAL, x.name, 0, -1,
+		                      "%s: %s", x.name, why);
 	Report rep = {0};
 	xmlDocPtr doc = parse(buf, len, fmt == NKG_INPUT_HTML, &rep);
 	if (!doc)
