@@ -62,19 +62,41 @@ uint32_t ld_hash(const char *s, size_t n)
 	return h ^ (h >> 15);
 }
 
+/* A memo table of BYTES, zeroed, on cache lines (so that an entry of a
+ * line's size, or a fraction of one, is read in one): mapped rather than
+ * allocated, so that its pages cost nothing until an entry is used (a
+ * short run touches a few of its megabytes).  Its size is kept in the
+ * line before it. */
+static void *memo_alloc(size_t bytes)
+{
+	void *p = mmap(NULL, bytes + 64, PROT_READ | PROT_WRITE,
+	               MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (p == MAP_FAILED)
+		return NULL;
+	memcpy(p, &bytes, sizeof bytes);
+	return (char *)p + 64;
+}
+
+void ld_memo_free(void *table)
+{
+	if (!table)
+		return;
+	size_t bytes;
+	char *p = (char *)table - 64;
+	memcpy(&bytes, p, sizeof bytes);
+	munmap(p, bytes + 64);
+}
+
 void *ld_memo_slot(void **table, const void **lang, const NkgLang *l,
                    size_t slots, size_t size, const char *key, size_t n,
                    uint32_t extra, uint32_t *hash)
 {
 	if (!*table || *lang != (const void *)l) {
-		free(*table);
-		/* on cache lines, so that an entry of a line's size (or a
-		 * fraction of one) is read in one */
-		*table = aligned_alloc(64, slots * size);
+		ld_memo_free(*table);
+		*table = memo_alloc(slots * size);
 		*lang = l;
 		if (!*table)
 			return NULL;
-		memset(*table, 0, slots * size);
 	}
 	uint32_t h = ((ld_hash(key, n) ^ extra) * 16777619u) | 1u;
 	*hash = h;
@@ -667,9 +689,9 @@ void nkg_analysis_free(NkgAnalysis *a)
 	free(a->chunks);
 	free(a->pool);
 	free(a->scratch);
-	free(a->lemma_memo);
-	free(a->tag_memo);
-	free(a->compound_memo);
+	ld_memo_free(a->lemma_memo);
+	ld_memo_free(a->tag_memo);
+	ld_memo_free(a->compound_memo);
 	free(a);
 }
 

@@ -90,6 +90,8 @@ uint32_t ld_hash(const char *s, size_t n);
 void *ld_memo_slot(void **table, const void **lang, const NkgLang *l,
                    size_t slots, size_t size, const char *key, size_t n,
                    uint32_t extra, uint32_t *hash);
+/* Frees a memo table of ld_memo_slot() (NULL: nothing). */
+void ld_memo_free(void *table);
 
 /* ---- building ---- */
 

@@ -252,9 +252,9 @@ static void lexical_candidates(const NkgLang *l, const char *text,
 
 /* Apart from the fixed tags, a word's candidates depend on its form and on
  * whether it starts the sentence (or a quote) alone: the last ones found
- * for each are kept in a small table, which spares the lookups behind them
- * for the words news repeats. */
-#define MEMO_SLOTS 8192 /* a power of two */
+ * for each are kept in a table (as large as the lemmas', lemma.c), which
+ * spares the lookups behind them for the words news repeats. */
+#define MEMO_SLOTS 32768 /* a power of two */
 #define MEMO_LEN 22
 #define MEMO_TAGS 6 /* words with more candidates are not kept */
 
