@@ -1116,6 +1116,18 @@ static size_t title_holder(Ctx *c, const Head *h, size_t s1, size_t tpos,
 	size_t nl = name_after_title(c, &np, s1, &org_li);
 	if (!nl)
 		return 0;
+	/* "President Alar Karis of Estonia": a country named after the name
+	 * is the post's, as one before it would be */
+	if (org_li == NKG_NONE && np + nl + 1 < s1 &&
+	    nkg_streq(key(c, np + nl), "of")) {
+		size_t q = np + nl + 1, li2;
+		LexKind h2;
+		if (q + 1 < s1 && nkg_streq(key(c, q), "the"))
+			q++;
+		size_t n2 = country_word(c, q, s1, &li2, &h2);
+		if (n2 && h2 == LX_ACTOR && !is_name_token(c, q + n2, s1))
+			org_li = li2;
+	}
 	int is_new;
 	/* after a title, one unknown name is a person: "President Mugabe" */
 	size_t person = person_by_name_ex(c, np, nl, s1, &is_new, 1);
