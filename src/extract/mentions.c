@@ -1078,7 +1078,10 @@ static size_t name_after_title(const Ctx *c, size_t *np, size_t s1,
 		size_t li2;
 		LexKind h2;
 		size_t n2 = country_word(c, p + 1, s1, &li2, &h2);
-		if (n2 && !is_name_token(c, p + 1 + n2, s1)) {
+		/* "President of Kenya, William Ruto"; "President of Kenya
+		 * William Ruto" when a whole name (two words) follows */
+		if (n2 && (!is_name_token(c, p + 1 + n2, s1) ||
+		           name_len(c, p + 1 + n2, s1) >= 2)) {
 			*org_li = li2;
 			p += 1 + n2;
 		}
