@@ -1862,6 +1862,13 @@ static size_t name_mention(Ctx *c, size_t i, size_t nl, size_t s0, size_t s1)
 	int is_new = 0;
 	size_t person = NKG_NONE;
 	if (nl == 1) {
+		/* "Ricky Martin", "Lockheed Martin": the last word of a name
+		 * the stages before did not take is no known person's
+		 * surname ("Since Assad's fall" opens with no name) */
+		const NkgWord *pw = i > s0 ? word_of(c, i - 1) : NULL;
+		if (pw && (pw->xpos == X_NNP || pw->xpos == X_NNPS) &&
+		    is_name_token(c, i - 1, s1) && !ex_mention_ending(c, i))
+			return 0;
 		person = person_by_name(c, i, 1, s1, &is_new);
 	} else if (nl >= 2) {
 		char *label = ex_span_text(c, i, i + nl);
