@@ -1865,10 +1865,14 @@ static size_t name_mention(Ctx *c, size_t i, size_t nl, size_t s0, size_t s1)
 		/* "Ricky Martin", "Lockheed Martin": the last word of a name
 		 * the stages before did not take is no known person's
 		 * surname ("Since Assad's fall" opens with no name) */
-		const NkgWord *pw = i > s0 ? word_of(c, i - 1) : NULL;
-		if (pw && (pw->xpos == X_NNP || pw->xpos == X_NNPS) &&
-		    is_name_token(c, i - 1, s1) && !ex_mention_ending(c, i))
-			return 0;
+		if (i > s0 && is_name_token(c, i - 1, s1) &&
+		    !ex_mention_ending(c, i)) {
+			/* the tags asked last: they cost the sentence's
+			 * analysis when nothing else has asked yet */
+			const NkgWord *pw = word_of(c, i - 1);
+			if (pw && (pw->xpos == X_NNP || pw->xpos == X_NNPS))
+				return 0;
+		}
 		person = person_by_name(c, i, 1, s1, &is_new);
 	} else if (nl >= 2) {
 		char *label = ex_span_text(c, i, i + nl);
