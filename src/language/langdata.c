@@ -13,6 +13,7 @@
 #include "language/langdata.h"
 
 #include "lexicon/cache.h"
+#include "text/text.h"
 
 #include <errno.h>
 #include <stddef.h>
@@ -101,27 +102,6 @@ void *ld_memo_slot(void **table, const void **lang, const NkgLang *l,
 	uint32_t h = ((ld_hash(key, n) ^ extra) * 16777619u) | 1u;
 	*hash = h;
 	return (char *)*table + ((h >> 7) & (slots - 1)) * size;
-}
-
-/* The sum of the block in the cache file, checked at every start: four
- * independent lanes, so that summing 12 MB is not a chain of 1.5 million
- * dependent multiplications. */
-static uint64_t block_sum4(const unsigned char *p, size_t n)
-{
-	uint64_t h[4] = {0x9e3779b97f4a7c15ull, 0xc2b2ae3d27d4eb4full,
-	                 0x165667b19e3779f9ull, 0x27d4eb2f165667c5ull};
-	size_t i = 0;
-	for (; i + 32 <= n; i += 32)
-		for (int k = 0; k < 4; k++) {
-			uint64_t w;
-			memcpy(&w, p + i + 8 * k, 8);
-			h[k] = (h[k] ^ w) * 0xff51afd7ed558ccdull;
-			h[k] ^= h[k] >> 29;
-		}
-	uint64_t r = h[0] ^ h[1] * 31 ^ h[2] * 961 ^ h[3] * 29791;
-	for (; i < n; i++)
-		r = (r ^ p[i]) * 0x100000001b3ull;
-	return r ^ n;
 }
 
 static uint64_t block_sum(const unsigned char *p, size_t n)
@@ -398,7 +378,7 @@ int ld_finish(LdBuilder *b, uint64_t key, unsigned char **block, size_t *len)
 			        bt->s[i].key ? fp_tag(bt->s[i].hash) : 0;
 	}
 	h.total = (uint32_t)pos;
-	h.sum = block_sum4(blk + align8(sizeof h), pos - align8(sizeof h));
+	h.sum = nkg_hash64(blk + align8(sizeof h), pos - align8(sizeof h));
 	h.hsum = block_sum((const unsigned char *)&h, offsetof(LdHeader, hsum));
 	memcpy(blk, &h, sizeof h);
 	*block = blk;
@@ -459,7 +439,7 @@ int ld_open(NkgLang *l, const unsigned char *blk, size_t len, uint64_t key,
 	    h.len[LD_TAGPRIOR] != X_COUNT * sizeof(float))
 		return -1;
 	if (!trusted &&
-	    block_sum4(blk + align8(sizeof h), len - align8(sizeof h)) != h.sum)
+	    nkg_hash64(blk + align8(sizeof h), len - align8(sizeof h)) != h.sum)
 		return -1;
 	for (int t = 0; t < 4; t++)
 		if (!table_ok(blk, &h, t, pl, !trusted))

@@ -27,7 +27,7 @@
 
 #define MAGIC "NKGLX2\r\n" /* a new layout needs a new name */
 /* changes whenever the tables below change shape */
-#define LAYOUT (0x4e4b0009u ^ (uint32_t)sizeof(LexEntry) << 8)
+#define LAYOUT (0x4e4b000au ^ (uint32_t)sizeof(LexEntry) << 8)
 #define NIL 0xffffffffu
 
 static uint64_t fnv(uint64_t h, const void *p, size_t n)
@@ -39,24 +39,11 @@ static uint64_t fnv(uint64_t h, const void *p, size_t n)
 }
 
 /* The hash of the lexicon files and of the cache body, read at every
- * start: four independent lanes of eight bytes, where one chain of a
- * multiplication per byte took more than a millisecond. */
+ * start: SEED and the bytes' nkg_hash64(), which reads them in lanes. */
 static uint64_t hash_bytes(uint64_t seed, const void *p, size_t n)
 {
-	const unsigned char *b = p;
-	uint64_t h[4] = {seed, seed ^ 0x9e3779b97f4a7c15ull,
-	                 seed ^ 0xc2b2ae3d27d4eb4full,
-	                 seed ^ 0x165667b19e3779f9ull};
-	size_t i = 0;
-	for (; i + 32 <= n; i += 32)
-		for (int k = 0; k < 4; k++) {
-			uint64_t w;
-			memcpy(&w, b + i + 8 * k, 8);
-			h[k] = (h[k] ^ w) * 0xff51afd7ed558ccdull;
-			h[k] ^= h[k] >> 29;
-		}
-	uint64_t r = h[0] ^ h[1] * 31 ^ h[2] * 961 ^ h[3] * 29791;
-	return fnv(r, b + i, n - i) ^ n;
+	uint64_t v = nkg_hash64(p, n);
+	return fnv(seed, &v, sizeof v);
 }
 
 int nkg_lexcache_key(const char *dir, uint64_t *key)

@@ -78,6 +78,25 @@ uint32_t nkg_hash(const char *s)
 	return h;
 }
 
+uint64_t nkg_hash64(const void *p, size_t n)
+{
+	const unsigned char *b = p;
+	uint64_t h[4] = {0x9e3779b97f4a7c15ull, 0xc2b2ae3d27d4eb4full,
+	                 0x165667b19e3779f9ull, 0x27d4eb2f165667c5ull};
+	size_t i = 0;
+	for (; i + 32 <= n; i += 32)
+		for (int k = 0; k < 4; k++) {
+			uint64_t w;
+			memcpy(&w, b + i + 8 * k, 8);
+			h[k] = (h[k] ^ w) * 0xff51afd7ed558ccdull;
+			h[k] ^= h[k] >> 29;
+		}
+	uint64_t r = h[0] ^ h[1] * 31 ^ h[2] * 961 ^ h[3] * 29791;
+	for (; i < n; i++)
+		r = (r ^ b[i]) * 0x100000001b3ull;
+	return r ^ n;
+}
+
 /* Decodes one code point of valid UTF-8 at S; stores its length. */
 static int32_t decode(const unsigned char *s, size_t len, size_t *n)
 {

@@ -67,6 +67,11 @@ char *nkg_fold(const char *s, size_t len);
 
 uint32_t nkg_hash(const char *s);
 
+/* A 64-bit hash of N bytes at P in four independent lanes of eight bytes,
+ * for the large blocks read at every start (the caches' sums and keys):
+ * one chain of a multiplication per byte took milliseconds there. */
+uint64_t nkg_hash64(const void *p, size_t n);
+
 /* Tokenizes a lexicon label and returns its folded tokens joined by single
  * spaces, the form used as lookup key.  Caller frees. */
 char *nkg_phrase_key(const char *label, size_t *n_tokens);
