@@ -3,6 +3,8 @@
 #define NKG_GRAPHVIZ_IMPL
 #include "emit/graphviz.h"
 
+#include "util/dynlib.h"
+
 #include <dlfcn.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -19,35 +21,29 @@ static pthread_once_t once = PTHREAD_ONCE_INIT;
 
 static void load(void)
 {
-	NkgGraphviz t;
+	static const char *const names[] = {
+#define NKG_GRAPHVIZ_NAME(f) #f,
+	        NKG_GRAPHVIZ_FUNCS(NKG_GRAPHVIZ_NAME)
+#undef NKG_GRAPHVIZ_NAME
+	};
+	void *syms[sizeof names / sizeof *names];
 	/* global: the layout and render plugins gvc opens link against
 	 * the same two libraries */
-	void *h = dlopen(GVC_SONAME, RTLD_NOW | RTLD_GLOBAL);
-	loaded = h ? 1 : -1;
-	if (!h)
-		snprintf(failure, sizeof failure,
-		         "cannot load %s (Debian package libgvc6): %s",
-		         GVC_SONAME, dlerror());
-#define NKG_GRAPHVIZ_SYM(f)                                                    \
-	if (loaded == 1) {                                                     \
-		void *p = dlsym(h, #f);                                        \
-		if (p) {                                                       \
-			/* ISO C has no cast between object and function       \
-			 * pointers; dlsym's contract is that this copy is     \
-			 * the function (or the object's address) */           \
-			memcpy(&t.f, &p, sizeof t.f);                          \
-		} else {                                                       \
-			loaded = -1;                                           \
-			snprintf(failure, sizeof failure,                      \
-			         "%s lacks %s; install graphviz 2.42 or "      \
-			         "later",                                      \
-			         GVC_SONAME, #f);                              \
-		}                                                              \
+	loaded = nkg_dynlib_open(GVC_SONAME, RTLD_NOW | RTLD_GLOBAL, "libgvc6",
+	                         "graphviz 2.42 or later", names, syms,
+	                         sizeof names / sizeof *names, failure,
+	                         sizeof failure)
+	                 ? -1
+	                 : 1;
+	if (loaded == 1) {
+		/* as in redland.c: a copy, not a cast (for the data symbols,
+		 * the object's address) */
+		size_t i = 0;
+#define NKG_GRAPHVIZ_SET(f)                                                    \
+	memcpy(&nkg_graphviz.f, &syms[i++], sizeof nkg_graphviz.f);
+		NKG_GRAPHVIZ_FUNCS(NKG_GRAPHVIZ_SET)
+#undef NKG_GRAPHVIZ_SET
 	}
-	NKG_GRAPHVIZ_FUNCS(NKG_GRAPHVIZ_SYM)
-#undef NKG_GRAPHVIZ_SYM
-	if (loaded == 1)
-		nkg_graphviz = t;
 }
 
 int nkg_graphviz_load(char *msg, size_t n)

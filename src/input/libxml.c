@@ -3,6 +3,8 @@
 #define NKG_LIBXML_IMPL
 #include "input/libxml.h"
 
+#include "util/dynlib.h"
+
 #include <dlfcn.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -17,32 +19,26 @@ static pthread_once_t once = PTHREAD_ONCE_INIT;
 
 static void load(void)
 {
-	NkgLibxml t;
-	void *h = dlopen(LIBXML_SONAME, RTLD_NOW | RTLD_LOCAL);
-	loaded = h ? 1 : -1;
-	if (!h)
-		snprintf(failure, sizeof failure,
-		         "cannot load %s (Debian package libxml2): %s",
-		         LIBXML_SONAME, dlerror());
-#define NKG_LIBXML_SYM(f)                                                      \
-	if (loaded == 1) {                                                     \
-		void *p = dlsym(h, #f);                                        \
-		if (p) {                                                       \
-			/* ISO C has no cast between object and function       \
-			 * pointers; dlsym's contract is that this copy is     \
-			 * the function */                                     \
-			memcpy(&t.f, &p, sizeof t.f);                          \
-		} else {                                                       \
-			loaded = -1;                                           \
-			snprintf(failure, sizeof failure,                      \
-			         "%s lacks %s; install libxml2 2.9 or later",  \
-			         LIBXML_SONAME, #f);                           \
-		}                                                              \
+	static const char *const names[] = {
+#define NKG_LIBXML_NAME(f) #f,
+	        NKG_LIBXML_FUNCS(NKG_LIBXML_NAME)
+#undef NKG_LIBXML_NAME
+	};
+	void *syms[sizeof names / sizeof *names];
+	loaded = nkg_dynlib_open(LIBXML_SONAME, RTLD_NOW | RTLD_LOCAL,
+	                         "libxml2", "libxml2 2.9 or later", names, syms,
+	                         sizeof names / sizeof *names, failure,
+	                         sizeof failure)
+	                 ? -1
+	                 : 1;
+	if (loaded == 1) {
+		/* as in redland.c: a copy, not a cast */
+		size_t i = 0;
+#define NKG_LIBXML_SET(f)                                                      \
+	memcpy(&nkg_libxml.f, &syms[i++], sizeof nkg_libxml.f);
+		NKG_LIBXML_FUNCS(NKG_LIBXML_SET)
+#undef NKG_LIBXML_SET
 	}
-	NKG_LIBXML_FUNCS(NKG_LIBXML_SYM)
-#undef NKG_LIBXML_SYM
-	if (loaded == 1)
-		nkg_libxml = t;
 }
 
 int nkg_libxml_load(char *msg, size_t n)

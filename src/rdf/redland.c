@@ -3,6 +3,8 @@
 #define NKG_REDLAND_IMPL
 #include "rdf/redland.h"
 
+#include "util/dynlib.h"
+
 #include <dlfcn.h>
 #include <stdio.h>
 #include <string.h>
@@ -16,35 +18,31 @@ static char failure[256];
 int nkg_redland_load(char *msg, size_t n)
 {
 	if (!loaded) {
-		NkgRedland t;
+		static const char *const names[] = {
+#define NKG_REDLAND_NAME(f) #f,
+		        NKG_REDLAND_FUNCS(NKG_REDLAND_NAME)
+#undef NKG_REDLAND_NAME
+		};
+		void *syms[sizeof names / sizeof *names];
 		/* the symbols stay local to the handle: nothing else in the
 		 * process sees them */
-		void *h = dlopen(LIBRDF_SONAME, RTLD_NOW | RTLD_LOCAL);
-		loaded = h ? 1 : -1;
-		if (!h)
-			snprintf(failure, sizeof failure,
-			         "cannot load %s (Debian package librdf0): %s",
-			         LIBRDF_SONAME, dlerror());
-#define NKG_REDLAND_SYM(f)                                                     \
-	if (loaded == 1) {                                                     \
-		void *p = dlsym(h, #f);                                        \
-		if (p) {                                                       \
-			/* ISO C has no cast between object and function       \
-			 * pointers; dlsym's contract is that this copy is     \
-			 * the function */                                     \
-			memcpy(&t.f, &p, sizeof t.f);                          \
-		} else {                                                       \
-			loaded = -1;                                           \
-			snprintf(failure, sizeof failure,                      \
-			         "%s lacks %s; install librdf0 1.0.17 or "     \
-			         "later",                                      \
-			         LIBRDF_SONAME, #f);                           \
-		}                                                              \
-	}
-		NKG_REDLAND_FUNCS(NKG_REDLAND_SYM)
-#undef NKG_REDLAND_SYM
-		if (loaded == 1)
-			nkg_redland = t;
+		loaded = nkg_dynlib_open(LIBRDF_SONAME, RTLD_NOW | RTLD_LOCAL,
+		                         "librdf0", "librdf0 1.0.17 or later",
+		                         names, syms,
+		                         sizeof names / sizeof *names, failure,
+		                         sizeof failure)
+		                 ? -1
+		                 : 1;
+		if (loaded == 1) {
+			/* ISO C has no cast between object and function
+			 * pointers; dlsym's contract is that this copy is the
+			 * function */
+			size_t i = 0;
+#define NKG_REDLAND_SET(f)                                                     \
+	memcpy(&nkg_redland.f, &syms[i++], sizeof nkg_redland.f);
+			NKG_REDLAND_FUNCS(NKG_REDLAND_SET)
+#undef NKG_REDLAND_SET
+		}
 	}
 	if (loaded < 0 && msg && n)
 		snprintf(msg, n, "%s", failure);
