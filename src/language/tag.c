@@ -135,12 +135,12 @@ static int fixed_tag(const char *text, const NkgAnalysis *a, size_t i)
 	const NkgWord *w = &a->words[i];
 	const char *s = text + w->b0;
 	size_t n = w->b1 - w->b0;
-	/* most words open with a letter or a digit: of the rules below only
-	 * the pronoun "i" and addresses can apply to them */
+	/* most words open with a letter or a digit: the rules for
+	 * punctuation below do not apply to them */
 	unsigned char c0 = (unsigned char)*s, lc0 = c0 | 0x20;
 	if ((lc0 >= 'a' && lc0 <= 'z') || (c0 >= '0' && c0 <= '9')) {
 		if (n == 1 && c0 == 'i')
-			return X_PRP;
+			return X_PRP; /* the pronoun, written in lower case */
 		if (n > 4 && (!strncmp(s, "http", 4) ||
 		              !strncmp(s, "www.", 4) || memchr(s, '@', n)))
 			return X_ADD;
@@ -169,13 +169,10 @@ static int fixed_tag(const char *text, const NkgAnalysis *a, size_t i)
 		return X_SYM;
 	if (n >= 2 && strchr(":;", *s) && strchr(")(DPp", s[n - 1]))
 		return X_NFP; /* an emoticon */
-	if (n == 1 && *s == 'i')
-		return X_PRP; /* the pronoun, written in lower case */
 	if (n > 1 && *s == '#')
 		return X_NN;
-	if (n > 4 && (!strncmp(s, "http", 4) || !strncmp(s, "www.", 4) ||
-	              memchr(s, '@', n)))
-		return X_ADD;
+	if (n > 4 && memchr(s, '@', n))
+		return X_ADD; /* an address that opens with a sign */
 	if (n >= 2 && strchr("-=*_~", *s) && strchr("-=*_~", s[n - 1]) &&
 	    !(n == 2 && s[1] == '-'))
 		return X_NFP;
