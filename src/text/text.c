@@ -543,11 +543,13 @@ int nkg_tokenize(const char *text, size_t len, NkgAbbrevFn abbrev,
 				        !strcmp(tv.v[q].key, "\"")))
 					q--;
 				const char *pk = tv.v[q].key;
-				int final = !strcmp(pk, ".") ||
-				            !strcmp(pk, "!") ||
-				            !strcmp(pk, "?") ||
-				            !strcmp(pk, "\xe2\x80\xa6");
-				if (final && !strcmp(pk, ".") && q > start) {
+				/* ". ! ?" or U+2026: one byte decides most */
+				int final = ((pk[0] == '.' || pk[0] == '!' ||
+				              pk[0] == '?') &&
+				             !pk[1]) ||
+				            (pk[0] == '\xe2' &&
+				             !strcmp(pk, "\xe2\x80\xa6"));
+				if (final && pk[0] == '.' && q > start) {
 					const NkgToken *w2 = &tv.v[q - 1];
 					if (w2->b1 == tv.v[q].b0 &&
 					    (w2->flags & NKG_TOK_WORD) &&
