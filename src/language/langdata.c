@@ -92,6 +92,14 @@ void *ld_memo_slot(void **table, const void **lang, const NkgLang *l,
                    size_t slots, size_t size, const char *key, size_t n,
                    uint32_t extra, uint32_t *hash)
 {
+	return ld_memo_slot_hashed(table, lang, l, slots, size, ld_hash(key, n),
+	                           extra, hash);
+}
+
+void *ld_memo_slot_hashed(void **table, const void **lang, const NkgLang *l,
+                          size_t slots, size_t size, uint32_t key_hash,
+                          uint32_t extra, uint32_t *hash)
+{
 	if (!*table || *lang != (const void *)l) {
 		ld_memo_free(*table);
 		*table = memo_alloc(slots * size);
@@ -99,7 +107,7 @@ void *ld_memo_slot(void **table, const void **lang, const NkgLang *l,
 		if (!*table)
 			return NULL;
 	}
-	uint32_t h = ((ld_hash(key, n) ^ extra) * 16777619u) | 1u;
+	uint32_t h = ((key_hash ^ extra) * 16777619u) | 1u;
 	*hash = h;
 	return (char *)*table + ((h >> 7) & (slots - 1)) * size;
 }

@@ -90,6 +90,10 @@ uint32_t ld_hash(const char *s, size_t n);
 void *ld_memo_slot(void **table, const void **lang, const NkgLang *l,
                    size_t slots, size_t size, const char *key, size_t n,
                    uint32_t extra, uint32_t *hash);
+/* The same, with KEY's ld_hash() already made (NkgWord.fhash). */
+void *ld_memo_slot_hashed(void **table, const void **lang, const NkgLang *l,
+                          size_t slots, size_t size, uint32_t key_hash,
+                          uint32_t extra, uint32_t *hash);
 /* Frees a memo table of ld_memo_slot() (NULL: nothing). */
 void ld_memo_free(void *table);
 

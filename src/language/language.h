@@ -231,6 +231,7 @@ typedef struct {
 	int16_t chunk;   /* index of its chunk, -1 outside any */
 	int32_t head;    /* index of the head word in the sentence, -1 root */
 	uint32_t prep;   /* obl/nmod: index of its case word + 1, 0 none */
+	uint32_t fhash;  /* ld_hash of the form as written (the memos' key) */
 } NkgWord;
 
 typedef struct {

@@ -560,13 +560,14 @@ typedef struct {
 _Static_assert(sizeof(LemmaMemo) == 64,
                "a lemma memo entry fills a cache line");
 
-static LemmaMemo *memo_slot(const NkgLang *l, NkgAnalysis *a, const char *form,
+static LemmaMemo *memo_slot(const NkgLang *l, NkgAnalysis *a, const NkgWord *w,
                             size_t fn, int x, uint32_t *hash)
 {
 	if (fn >= MEMO_LEN)
 		return NULL;
-	return ld_memo_slot(&a->lemma_memo, &a->lemma_lang, l, MEMO_SLOTS,
-	                    sizeof(LemmaMemo), form, fn, (uint32_t)x, hash);
+	return ld_memo_slot_hashed(&a->lemma_memo, &a->lemma_lang, l,
+	                           MEMO_SLOTS, sizeof(LemmaMemo), w->fhash,
+	                           (uint32_t)x, hash);
 }
 
 static int lemma_word(const NkgLang *l, const char *text, NkgAnalysis *a,
@@ -576,7 +577,7 @@ static int lemma_word(const NkgLang *l, const char *text, NkgAnalysis *a,
 	const char *form = text + w->b0;
 	size_t fn = w->b1 - w->b0;
 	uint32_t h = 0;
-	LemmaMemo *m = memo_slot(l, a, form, fn, w->xpos, &h);
+	LemmaMemo *m = memo_slot(l, a, w, fn, w->xpos, &h);
 	if (m && m->hash == h && m->xpos == w->xpos && m->fn == fn &&
 	    !memcmp(m->form, form, fn)) {
 		w->nclass = m->nclass;

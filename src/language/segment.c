@@ -10,6 +10,7 @@
  * or an e-mail address as one word.
  */
 #include "language/language.h"
+#include "language/langdata.h"
 #include "text/fmt.h"
 
 #include <stdlib.h>
@@ -101,6 +102,7 @@ static int add_word_key(NkgAnalysis *a, const char *text, size_t tok, size_t b0,
 	}
 	if (w->key == UINT32_MAX)
 		return -1;
+	w->fhash = ld_hash(text + b0, b1 - b0);
 	unsigned char c = (unsigned char)text[b0];
 	w->flags = (uint16_t)flags;
 	if (c >= 'A' && c <= 'Z')

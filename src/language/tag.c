@@ -265,13 +265,14 @@ typedef struct {
 } TagMemo;
 _Static_assert(sizeof(TagMemo) == 64, "a tag memo entry fills a cache line");
 
-static TagMemo *memo_slot(const NkgLang *l, NkgAnalysis *a, const char *form,
+static TagMemo *memo_slot(const NkgLang *l, NkgAnalysis *a, const NkgWord *w,
                           size_t fn, int start, uint32_t *hash)
 {
 	if (fn >= MEMO_LEN)
 		return NULL;
-	return ld_memo_slot(&a->tag_memo, &a->tag_lang, l, MEMO_SLOTS,
-	                    sizeof(TagMemo), form, fn, (uint32_t)start, hash);
+	return ld_memo_slot_hashed(&a->tag_memo, &a->tag_lang, l, MEMO_SLOTS,
+	                           sizeof(TagMemo), w->fhash, (uint32_t)start,
+	                           hash);
 }
 
 static void candidates(const NkgLang *l, const char *text, NkgAnalysis *a,
@@ -292,7 +293,7 @@ static void candidates(const NkgLang *l, const char *text, NkgAnalysis *a,
 	const char *form = text + w->b0;
 	size_t fn = w->b1 - w->b0;
 	uint32_t h = 0;
-	TagMemo *m = memo_slot(l, a, form, fn, start, &h);
+	TagMemo *m = memo_slot(l, a, w, fn, start, &h);
 	if (m && m->hash == h && m->fn == fn && m->start == start &&
 	    !memcmp(m->form, form, fn)) {
 		c->n = m->n;
