@@ -2,6 +2,7 @@
 /* english.c: the closed word classes named in english.h. */
 #include "extract/english.h"
 #include "text/fmt.h"
+#include "text/text.h"
 
 #include <pthread.h>
 #include <string.h>
@@ -109,12 +110,10 @@ static struct {
 } table[ENG_SLOTS];
 static pthread_once_t table_once = PTHREAD_ONCE_INIT;
 
+/* nkg_hash(), so that a token's hash finds its slot */
 static size_t eng_hash(const char *s)
 {
-	size_t h = 2166136261u;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 16777619u;
-	return h;
+	return nkg_hash(s);
 }
 
 static void build_table(void)
@@ -131,8 +130,13 @@ static void build_table(void)
 
 unsigned eng_mask(const char *key)
 {
+	return eng_mask_hashed(key, (uint32_t)eng_hash(key));
+}
+
+unsigned eng_mask_hashed(const char *key, uint32_t hash)
+{
 	pthread_once(&table_once, build_table);
-	size_t h = eng_hash(key) & (ENG_SLOTS - 1);
+	size_t h = hash & (ENG_SLOTS - 1);
 	for (; table[h].word; h = (h + 1) & (ENG_SLOTS - 1))
 		if (nkg_streq(table[h].word, key))
 			return table[h].mask;

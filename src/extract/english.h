@@ -7,6 +7,8 @@
 #ifndef NKG_ENGLISH_H
 #define NKG_ENGLISH_H
 
+#include <stdint.h>
+
 typedef enum {
 	ENG_PREP,   /* in, of, to, with ... */
 	ENG_DET,    /* the, a, its ... */
@@ -29,6 +31,8 @@ typedef enum {
 int eng_is(const char *key, EngClass c);
 /* All the classes of KEY at once, as a mask of ENG_BIT()s. */
 unsigned eng_mask(const char *key);
+/* The same for a KEY whose nkg_hash() is HASH (a token's). */
+unsigned eng_mask_hashed(const char *key, uint32_t hash);
 #define ENG_BIT(c) (1u << (c))
 
 #endif

@@ -156,8 +156,10 @@ static inline unsigned ex_engm(const Ctx *c, size_t i)
 	if (i < c->s0 || i >= c->s1 || !c->engm)
 		return eng_mask(key(c, i));
 	uint32_t *m = &c->engm[i - c->s0];
-	if (!*m)
-		*m = eng_mask(key(c, i)) | 1u << 31;
+	if (!*m) {
+		const NkgToken *t = tok(c, i);
+		*m = eng_mask_hashed(t->key, t->hash) | 1u << 31;
+	}
 	return *m & ~(1u << 31);
 }
 static inline int ex_eng(const Ctx *c, size_t i, EngClass cls)
