@@ -89,6 +89,19 @@ NkgDocument *nkg_document_new(const char *text, size_t len, NkgError *err)
 	for (size_t i = 0; i < len; i++) {
 		/* most bytes are kept: copy each run of them at once */
 		size_t r = i;
+		/* eight at a time while none is a control or DEL (an
+		 * ASCII high bit cannot be one: bytes >= 0x80 pass) */
+		while (r + 8 <= len) {
+			uint64_t w;
+			memcpy(&w, text + r, 8);
+			const uint64_t ones = 0x0101010101010101ull,
+			               high = 0x8080808080808080ull;
+			uint64_t del = w ^ (ones * 0x7f);
+			if ((((w - ones * 0x20) & ~w) | ((del - ones) & ~del)) &
+			    high)
+				break;
+			r += 8;
+		}
 		while (r < len &&
 		       ((unsigned char)text[r] >= 0x20 || text[r] == '\n' ||
 		        text[r] == '\t') &&

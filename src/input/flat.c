@@ -14,6 +14,7 @@
  */
 #include "input/input.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -66,7 +67,20 @@ static int scan_string(const char *s, size_t n, size_t *i, Span *sp)
 	sp->at = p;
 	sp->esc = 0;
 	for (;;) {
-		/* the plain run first: the bulk of a news text */
+		/* the plain run first: the bulk of a news text, eight bytes
+		 * at a time while none is a control, '"', '\\' or non-ASCII */
+		while (p + 8 <= n) {
+			uint64_t w;
+			memcpy(&w, s + p, 8);
+			const uint64_t ones = 0x0101010101010101ull,
+			               high = 0x8080808080808080ull;
+			uint64_t q = w ^ (ones * '"'), b = w ^ (ones * '\\');
+			if ((((w - ones * 0x20) & ~w) | ((q - ones) & ~q) |
+			     ((b - ones) & ~b) | w) &
+			    high)
+				break;
+			p += 8;
+		}
 		while (p < n) {
 			unsigned char c = (unsigned char)s[p];
 			if (c < 0x20 || c == '"' || c == '\\' || c >= 0x80)
