@@ -276,6 +276,25 @@ static void put_string(Out *o, const char *s)
 	char *d = o->buf + o->len;
 	*d++ = '"';
 	for (size_t i = 0; i < n; i++) {
+		/* eight bytes at a time while none needs a look: no control,
+		 * DEL, quote or backslash */
+		while (i + 8 <= n) {
+			uint64_t w;
+			memcpy(&w, s + i, 8);
+			const uint64_t ones = 0x0101010101010101ull,
+			               high = 0x8080808080808080ull;
+			uint64_t q = w ^ (ones * '"'), b = w ^ (ones * '\\'),
+			         del = w ^ (ones * 0x7f);
+			if ((((w - ones * 0x20) & ~w) | ((q - ones) & ~q) |
+			     ((b - ones) & ~b) | ((del - ones) & ~del)) &
+			    high)
+				break;
+			memcpy(d, &w, 8);
+			d += 8;
+			i += 8;
+		}
+		if (i >= n)
+			break;
 		char e = lit_esc[(unsigned char)s[i]];
 		if (!e) {
 			*d++ = s[i];
