@@ -81,7 +81,10 @@ const LexSlot *ex_lookup_at(const Ctx *c, size_t i, size_t n, size_t end)
 	if (i >= c->s0 && i < c->s1 && i + n <= c->s1) {
 		if (!c->cached[i - c->s0])
 			fill_cache((Ctx *)c, i);
-		return c->cache[(i - c->s0) * (MAX_SPAN + 1) + n];
+		/* the row holds spans shorter than its cached length only */
+		return n < (size_t)c->cached[i - c->s0]
+		               ? c->cache[(i - c->s0) * (MAX_SPAN + 1) + n]
+		               : NULL;
 	}
 	return NULL;
 }
@@ -265,7 +268,7 @@ NkgStatus nkg_extract_tokens(const NkgLexicon *lx, const char *text,
 			    !c.nlen)
 				break;
 		}
-		memset(c.cache, 0, nt * (MAX_SPAN + 1) * sizeof *c.cache);
+		/* a row is read only up to its token's cached length */
 		memset(c.cached, 0, nt);
 		memset(c.engm, 0, nt * sizeof *c.engm);
 		memset(c.nlen, 0, nt);

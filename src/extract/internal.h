@@ -175,7 +175,9 @@ static inline const LexSlot *ex_lookup(const Ctx *c, size_t i, size_t n,
 	/* a phrase of the sentence already looked up */
 	if (n && n <= MAX_SPAN && i + n <= end && i >= c->s0 &&
 	    i + n <= c->s1 && c->cached[i - c->s0])
-		return c->cache[(i - c->s0) * (MAX_SPAN + 1) + n];
+		return n < (size_t)c->cached[i - c->s0]
+		               ? c->cache[(i - c->s0) * (MAX_SPAN + 1) + n]
+		               : NULL;
 	return ex_lookup_at(c, i, n, end);
 }
 /* Length of the longest phrase at I with an entry of KIND (0: none). */
