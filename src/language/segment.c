@@ -87,7 +87,6 @@ static int add_word_key(NkgAnalysis *a, const char *text, size_t tok, size_t b0,
 	w->b0 = (uint32_t)b0;
 	w->b1 = (uint32_t)b1;
 	w->c0 = (uint32_t)c0;
-	w->c1 = (uint32_t)(c0 + cp_count(text + b0, b1 - b0));
 	w->tok = (uint32_t)tok;
 	w->head = -1;
 	w->chunk = -1;
@@ -102,21 +101,28 @@ static int add_word_key(NkgAnalysis *a, const char *text, size_t tok, size_t b0,
 	}
 	if (w->key == UINT32_MAX)
 		return -1;
-	w->fhash = ld_hash(text + b0, b1 - b0);
 	unsigned char c = (unsigned char)text[b0];
 	w->flags = (uint16_t)flags;
 	if (c >= 'A' && c <= 'Z')
 		w->flags |= W_CAP;
 	if (c >= '0' && c <= '9')
 		w->flags |= W_NUM;
+	/* one pass over the bytes: code points, letters, case and the
+	 * memos' hash (ld_hash(), the same value) */
 	int letters = 0, upper = 1;
+	size_t cps = 0;
+	uint32_t h = 2166136261u;
 	for (size_t i = b0; i < b1; i++) {
 		unsigned char d = (unsigned char)text[i];
+		h = (h ^ d) * 16777619u;
+		cps += (d & 0xc0) != 0x80;
 		if ((d >= 'a' && d <= 'z') || (d >= 'A' && d <= 'Z')) {
 			letters++;
 			upper &= d <= 'Z';
 		}
 	}
+	w->c1 = (uint32_t)(c0 + cps);
+	w->fhash = h ^ (h >> 15);
 	if (letters >= 2 && upper)
 		w->flags |= W_UPPER;
 	if (!letters && !(w->flags & W_NUM) && c < 0x80 &&
