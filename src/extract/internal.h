@@ -109,6 +109,11 @@ typedef struct {
 	uint32_t *engm;  /* [token]: 0, or its English classes | 1 << 31 */
 	uint8_t *nlen;   /* [token]: 0, or 1 + the length of the name there */
 	size_t cache_cap;
+	/* is this lexicon word (by address: the lexicon does not change
+	 * during a document) a particle?  Verb phrases ask it of their rest
+	 * words at nearly every verb of the text */
+	const char *part_word[256];
+	uint8_t part_is[256];
 	/* the linguistic layer's reading of the current sentence: words with
 	 * tags, lemmas and relations; maps from tokens to words and to the
 	 * mentions covering them, and each word's dependents */

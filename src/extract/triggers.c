@@ -24,6 +24,17 @@ static void push_trigger(Ctx *c, Trigger t)
 	c->tr[c->n_tr++] = t;
 }
 
+static int rest_particle(const Ctx *c, const char *w)
+{
+	Ctx *m = (Ctx *)c; /* a cache of the lexicon, like the phrase rows */
+	size_t h = ((uintptr_t)w >> 3) & 255;
+	if (m->part_word[h] != w) {
+		m->part_word[h] = w;
+		m->part_is[h] = (uint8_t)eng_is(w, ENG_PARTICLE);
+	}
+	return m->part_is[h];
+}
+
 /* Does the verb phrase's rest follow head H?  Returns the end token. */
 static size_t match_rest(const Ctx *c, const LexVerbPhrase *vp, size_t h,
                          size_t s1)
@@ -32,11 +43,11 @@ static size_t match_rest(const Ctx *c, const LexVerbPhrase *vp, size_t h,
 	for (size_t r = 0; r < vp->n_rest; r++) {
 		const char *want = vp->rest[r];
 		size_t wl = strlen(want);
-		int particle = eng_is(want, ENG_PARTICLE);
+		int particle = rest_particle(c, want);
 		/* a particle that more words anchor ("put ... on high alert")
 		 * may come after an object, like any other word */
 		if (particle && r == 0 && vp->n_rest >= 2 &&
-		    !eng_is(vp->rest[1], ENG_PARTICLE))
+		    !rest_particle(c, vp->rest[1]))
 			particle = 0;
 		size_t limit = particle ? (r == 0 ? 1 : 0) : 3;
 		size_t found = 0;
