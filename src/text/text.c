@@ -316,8 +316,9 @@ int nkg_tokenize(const char *text, size_t len, NkgAbbrevFn abbrev,
 	int newlines = 0;
 	memset(out, 0, sizeof *out);
 	/* news has about one token in six bytes: one allocation, not a
-	 * copy at every doubling, for most documents */
-	tv.cap = len / 5 + 64 < 65536 ? len / 5 + 64 : 65536;
+	 * copy at every doubling.  A large text's vector is mapped, and its
+	 * pages cost memory only as tokens fill them */
+	tv.cap = len / 5 + 64;
 	tv.v = malloc(tv.cap * sizeof *tv.v);
 	if (!tv.v)
 		return -1;
