@@ -6,8 +6,6 @@
 #include "util/dynlib.h"
 
 #include <dlfcn.h>
-#include <pthread.h>
-#include <stdio.h>
 #include <string.h>
 
 /* libgvc needs libcgraph: one dlopen() brings both, and dlsym() on its
@@ -15,9 +13,7 @@
 #define GVC_SONAME "libgvc.so.6"
 
 NkgGraphviz nkg_graphviz;
-static int loaded; /* 1 loaded, -1 failed */
-static char failure[256];
-static pthread_once_t once = PTHREAD_ONCE_INIT;
+static NkgDynlib lib = NKG_DYNLIB_INIT;
 
 static void load(void)
 {
@@ -29,13 +25,9 @@ static void load(void)
 	void *syms[sizeof names / sizeof *names];
 	/* global: the layout and render plugins gvc opens link against
 	 * the same two libraries */
-	loaded = nkg_dynlib_open(GVC_SONAME, RTLD_NOW | RTLD_GLOBAL, "libgvc6",
-	                         "graphviz 2.42 or later", names, syms,
-	                         sizeof names / sizeof *names, failure,
-	                         sizeof failure)
-	                 ? -1
-	                 : 1;
-	if (loaded == 1) {
+	if (!nkg_dynlib_open(&lib, GVC_SONAME, RTLD_NOW | RTLD_GLOBAL,
+	                     "libgvc6", "graphviz 2.42 or later", names, syms,
+	                     sizeof names / sizeof *names)) {
 		/* as in redland.c: a copy, not a cast (for the data symbols,
 		 * the object's address) */
 		size_t i = 0;
@@ -48,8 +40,5 @@ static void load(void)
 
 int nkg_graphviz_load(char *msg, size_t n)
 {
-	pthread_once(&once, load);
-	if (loaded < 0 && msg && n)
-		snprintf(msg, n, "%s", failure);
-	return loaded == 1 ? 0 : -1;
+	return nkg_dynlib_load(&lib, load, msg, n);
 }

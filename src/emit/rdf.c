@@ -15,6 +15,7 @@
 
 #include "rdf/redland.h"
 #include "text/fmt.h"
+#include "util/bytes8.h"
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -279,15 +280,9 @@ static void put_string(Out *o, const char *s)
 		/* eight bytes at a time while none needs a look: no control,
 		 * DEL, quote or backslash */
 		while (i + 8 <= n) {
-			uint64_t w;
-			memcpy(&w, s + i, 8);
-			const uint64_t ones = 0x0101010101010101ull,
-			               high = 0x8080808080808080ull;
-			uint64_t q = w ^ (ones * '"'), b = w ^ (ones * '\\'),
-			         del = w ^ (ones * 0x7f);
-			if ((((w - ones * 0x20) & ~w) | ((q - ones) & ~q) |
-			     ((b - ones) & ~b) | ((del - ones) & ~del)) &
-			    high)
+			uint64_t w = nkg_load8(s + i);
+			if (nkg_below8(w, 0x20) | nkg_has8(w, '"') |
+			    nkg_has8(w, '\\') | nkg_has8(w, 0x7f))
 				break;
 			memcpy(d, &w, 8);
 			d += 8;

@@ -2,6 +2,7 @@
 /* api.c: documents, the extraction entry point and status strings. */
 #include "extract/extract.h"
 #include "lexicon/lexicon.h"
+#include "util/bytes8.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -92,13 +93,8 @@ NkgDocument *nkg_document_new(const char *text, size_t len, NkgError *err)
 		/* eight at a time while none is a control or DEL (an
 		 * ASCII high bit cannot be one: bytes >= 0x80 pass) */
 		while (r + 8 <= len) {
-			uint64_t w;
-			memcpy(&w, text + r, 8);
-			const uint64_t ones = 0x0101010101010101ull,
-			               high = 0x8080808080808080ull;
-			uint64_t del = w ^ (ones * 0x7f);
-			if ((((w - ones * 0x20) & ~w) | ((del - ones) & ~del)) &
-			    high)
+			uint64_t w = nkg_load8(text + r);
+			if (nkg_below8(w, 0x20) | nkg_has8(w, 0x7f))
 				break;
 			r += 8;
 		}

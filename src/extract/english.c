@@ -101,7 +101,8 @@ static const char *const *const classes[ENG_COUNT] = {
         face, relative, particle, since, compass, cause, geo};
 
 /* The classes as one hash table from word to a mask of classes, built
- * once: eng_is() is asked for nearly every token of every sentence. */
+ * once: eng_is() is asked for nearly every token of every sentence.  It
+ * is keyed by nkg_hash(), so that a token's own hash finds its slot. */
 #define ENG_SLOTS 1024
 
 static struct {
@@ -110,17 +111,11 @@ static struct {
 } table[ENG_SLOTS];
 static pthread_once_t table_once = PTHREAD_ONCE_INIT;
 
-/* nkg_hash(), so that a token's hash finds its slot */
-static size_t eng_hash(const char *s)
-{
-	return nkg_hash(s);
-}
-
 static void build_table(void)
 {
 	for (int c = 0; c < ENG_COUNT; c++)
 		for (const char *const *w = classes[c]; *w; w++) {
-			size_t h = eng_hash(*w) & (ENG_SLOTS - 1);
+			size_t h = nkg_hash(*w) & (ENG_SLOTS - 1);
 			while (table[h].word && strcmp(table[h].word, *w))
 				h = (h + 1) & (ENG_SLOTS - 1);
 			table[h].word = *w;
@@ -130,7 +125,7 @@ static void build_table(void)
 
 unsigned eng_mask(const char *key)
 {
-	return eng_mask_hashed(key, (uint32_t)eng_hash(key));
+	return eng_mask_hashed(key, nkg_hash(key));
 }
 
 unsigned eng_mask_hashed(const char *key, uint32_t hash)

@@ -13,6 +13,7 @@
  * record or the message.  So this file never reports an error.
  */
 #include "input/input.h"
+#include "util/bytes8.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -70,14 +71,9 @@ static int scan_string(const char *s, size_t n, size_t *i, Span *sp)
 		/* the plain run first: the bulk of a news text, eight bytes
 		 * at a time while none is a control, '"', '\\' or non-ASCII */
 		while (p + 8 <= n) {
-			uint64_t w;
-			memcpy(&w, s + p, 8);
-			const uint64_t ones = 0x0101010101010101ull,
-			               high = 0x8080808080808080ull;
-			uint64_t q = w ^ (ones * '"'), b = w ^ (ones * '\\');
-			if ((((w - ones * 0x20) & ~w) | ((q - ones) & ~q) |
-			     ((b - ones) & ~b) | w) &
-			    high)
+			uint64_t w = nkg_load8(s + p);
+			if (nkg_below8(w, 0x20) | nkg_has8(w, '"') |
+			    nkg_has8(w, '\\') | nkg_high8(w))
 				break;
 			p += 8;
 		}

@@ -6,16 +6,12 @@
 #include "util/dynlib.h"
 
 #include <dlfcn.h>
-#include <pthread.h>
-#include <stdio.h>
 #include <string.h>
 
 #define LIBXML_SONAME "libxml2.so.2"
 
 NkgLibxml nkg_libxml;
-static int loaded; /* 1 loaded, -1 failed */
-static char failure[256];
-static pthread_once_t once = PTHREAD_ONCE_INIT;
+static NkgDynlib lib = NKG_DYNLIB_INIT;
 
 static void load(void)
 {
@@ -25,13 +21,9 @@ static void load(void)
 #undef NKG_LIBXML_NAME
 	};
 	void *syms[sizeof names / sizeof *names];
-	loaded = nkg_dynlib_open(LIBXML_SONAME, RTLD_NOW | RTLD_LOCAL,
-	                         "libxml2", "libxml2 2.9 or later", names, syms,
-	                         sizeof names / sizeof *names, failure,
-	                         sizeof failure)
-	                 ? -1
-	                 : 1;
-	if (loaded == 1) {
+	if (!nkg_dynlib_open(&lib, LIBXML_SONAME, RTLD_NOW | RTLD_LOCAL,
+	                     "libxml2", "libxml2 2.9 or later", names, syms,
+	                     sizeof names / sizeof *names)) {
 		/* as in redland.c: a copy, not a cast */
 		size_t i = 0;
 #define NKG_LIBXML_SET(f)                                                      \
@@ -44,8 +36,5 @@ static void load(void)
 int nkg_libxml_load(char *msg, size_t n)
 {
 	/* markup may be read by several threads of a library user */
-	pthread_once(&once, load);
-	if (loaded < 0 && msg && n)
-		snprintf(msg, n, "%s", failure);
-	return loaded == 1 ? 0 : -1;
+	return nkg_dynlib_load(&lib, load, msg, n);
 }

@@ -10,7 +10,6 @@
  * or an e-mail address as one word.
  */
 #include "language/language.h"
-#include "language/langdata.h"
 #include "text/fmt.h"
 
 #include <stdlib.h>

@@ -6,45 +6,37 @@
 #include "util/dynlib.h"
 
 #include <dlfcn.h>
-#include <stdio.h>
 #include <string.h>
 
 #define LIBRDF_SONAME "librdf.so.0"
 
 NkgRedland nkg_redland;
-static int loaded; /* 1 loaded, -1 failed */
-static char failure[256];
+static NkgDynlib lib = NKG_DYNLIB_INIT;
+
+static void load(void)
+{
+	static const char *const names[] = {
+#define NKG_REDLAND_NAME(f) #f,
+	        NKG_REDLAND_FUNCS(NKG_REDLAND_NAME)
+#undef NKG_REDLAND_NAME
+	};
+	void *syms[sizeof names / sizeof *names];
+	/* the symbols stay local to the handle: nothing else in the process
+	 * sees them */
+	if (!nkg_dynlib_open(&lib, LIBRDF_SONAME, RTLD_NOW | RTLD_LOCAL,
+	                     "librdf0", "librdf0 1.0.17 or later", names, syms,
+	                     sizeof names / sizeof *names)) {
+		/* ISO C has no cast between object and function pointers;
+		 * dlsym's contract is that this copy is the function */
+		size_t i = 0;
+#define NKG_REDLAND_SET(f)                                                     \
+	memcpy(&nkg_redland.f, &syms[i++], sizeof nkg_redland.f);
+		NKG_REDLAND_FUNCS(NKG_REDLAND_SET)
+#undef NKG_REDLAND_SET
+	}
+}
 
 int nkg_redland_load(char *msg, size_t n)
 {
-	if (!loaded) {
-		static const char *const names[] = {
-#define NKG_REDLAND_NAME(f) #f,
-		        NKG_REDLAND_FUNCS(NKG_REDLAND_NAME)
-#undef NKG_REDLAND_NAME
-		};
-		void *syms[sizeof names / sizeof *names];
-		/* the symbols stay local to the handle: nothing else in the
-		 * process sees them */
-		loaded = nkg_dynlib_open(LIBRDF_SONAME, RTLD_NOW | RTLD_LOCAL,
-		                         "librdf0", "librdf0 1.0.17 or later",
-		                         names, syms,
-		                         sizeof names / sizeof *names, failure,
-		                         sizeof failure)
-		                 ? -1
-		                 : 1;
-		if (loaded == 1) {
-			/* ISO C has no cast between object and function
-			 * pointers; dlsym's contract is that this copy is the
-			 * function */
-			size_t i = 0;
-#define NKG_REDLAND_SET(f)                                                     \
-	memcpy(&nkg_redland.f, &syms[i++], sizeof nkg_redland.f);
-			NKG_REDLAND_FUNCS(NKG_REDLAND_SET)
-#undef NKG_REDLAND_SET
-		}
-	}
-	if (loaded < 0 && msg && n)
-		snprintf(msg, n, "%s", failure);
-	return loaded == 1 ? 0 : -1;
+	return nkg_dynlib_load(&lib, load, msg, n);
 }

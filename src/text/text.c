@@ -8,6 +8,7 @@
  * the rest.
  */
 #include "text/text.h"
+#include "util/bytes8.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -20,11 +21,8 @@ size_t nkg_utf8_check(const char *buf, size_t len)
 	while (i < len) {
 		/* eight bytes at a time while they are ASCII and not NUL */
 		while (i + 8 <= len) {
-			uint64_t w;
-			memcpy(&w, s + i, 8);
-			uint64_t zero = (w - 0x0101010101010101ull) & ~w &
-			                0x8080808080808080ull;
-			if ((w & 0x8080808080808080ull) || zero)
+			uint64_t w = nkg_load8(s + i);
+			if (nkg_high8(w) | nkg_below8(w, 1))
 				break;
 			i += 8;
 		}
