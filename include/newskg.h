@@ -212,6 +212,28 @@ NKG_API NkgStatus nkg_graph_write_part(const NkgGraph *g, NkgFormat format,
                                        FILE *stream, const NkgWriteOptions *opt,
                                        int first, NkgError *err);
 
+/** A stream of document graphs written one after another (Turtle,
+ * N-Triples or N-Quads), as nkg_graph_write_part() writes them but for
+ * one thing: below the full provenance level, an actor that graphs share
+ * (its IRI is not under its document's, as a country, a leader or an
+ * agency of the lexicon) has its class, names, country code, sector and
+ * affiliations written in the first graph of the stream that names it
+ * only.  Later graphs give its evidence and what it does; the union of
+ * the graphs holds the same statements.  Memory stays flat. */
+typedef struct NkgGraphWriterImpl NkgGraphWriter;
+
+/** *out is a new writer to STREAM in FORMAT with the options OPT (may be
+ * NULL); NKG_ERR_USAGE for a format written by batch only. */
+NKG_API NkgStatus nkg_graph_writer_new(NkgGraphWriter **out, NkgFormat format,
+                                       FILE *stream, const NkgWriteOptions *opt,
+                                       NkgError *err);
+/** Writes G, the next graph of the stream. */
+NKG_API NkgStatus nkg_graph_writer_add(NkgGraphWriter *w, const NkgGraph *g,
+                                       NkgError *err);
+/** Frees W; what was written stays in the stream, which W does not close.
+ */
+NKG_API void nkg_graph_writer_free(NkgGraphWriter *w);
+
 /** Formats of the linguistic layer's output (newskg analyze). */
 typedef enum {
 	NKG_ANALYSIS_TEXT = 0, /**< for people: tags, chunks, relations */

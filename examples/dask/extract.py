@@ -11,7 +11,8 @@ never split); each partition goes to a worker, which extracts its records
 with the newskg Python module and writes OUTDIR/part-NNNNN.nq (to a
 temporary name first, renamed when the shard is complete).  The union of
 the shards is the graph `newskg extract -f nquads corpus.jsonl` writes: one
-named graph per record.  Each worker needs the module and the library:
+named graph per record, and in the default graph what is known of the
+actors that records share (each shard's copy is the same triples).  Each worker needs the module and the library:
 `make install` on every machine, or PYTHONPATH=python and NKG_LIBRARY set
 in the workers' environment.  A bad record is reported on the worker's
 standard error and skipped, as the command line does.

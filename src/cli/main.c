@@ -378,7 +378,9 @@ struct Run {
 	size_t n_graphs, cap_graphs;
 	FILE *stream; /* streaming formats write here per document */
 	int streaming;
-	long written; /* graphs written by this process */
+	NkgGraphWriter *writer; /* extract's stream of document graphs */
+	NkgRdfSeen *seen;       /* corpus: the same, for its document graphs */
+	long written;           /* graphs written by this process */
 	int bad_inputs, good_docs;
 	int fatal;
 	Progress prog;
@@ -415,9 +417,14 @@ static int keep_graph(Run *r, NkgGraph *g)
 		return corpus_keep(r, g);
 	if (r->streaming) {
 		NkgError err = {0};
-		NkgStatus st = nkg_graph_write_part(g, r->opt->format,
-		                                    r->stream, &r->opt->diagram,
-		                                    r->written++ == 0, &err);
+		NkgStatus st = NKG_SUCCESS;
+		if (!r->writer)
+			st = nkg_graph_writer_new(&r->writer, r->opt->format,
+			                          r->stream, &r->opt->diagram,
+			                          &err);
+		if (!st)
+			st = nkg_graph_writer_add(r->writer, g, &err);
+		r->written++;
 		nkg_graph_free(g);
 		if (st) {
 			/* a write error is reported once, when the output
@@ -1004,6 +1011,7 @@ static int worker(const Options *opt, char **files, int nfiles, NkgLexicon *lex,
 	r.mute = job > 0;
 	for (int i = 0; i < nfiles && !r.fatal; i++)
 		do_file(&r, files[i]);
+	nkg_graph_writer_free(r.writer);
 	if (fflush(out))
 		r.fatal = EXIT_FAILURE_OUT;
 	return r.fatal ? r.fatal : r.bad_inputs ? EXIT_INPUT : EXIT_OK;
@@ -1147,6 +1155,7 @@ static int run_extract(const Options *opt, char **files, int nfiles,
 		for (size_t i = 0; i < r.n_graphs; i++)
 			nkg_graph_free(r.graphs[i]);
 		free(r.graphs);
+		nkg_graph_writer_free(r.writer);
 		status = r.fatal        ? r.fatal
 		         : r.bad_inputs ? EXIT_INPUT
 		                        : EXIT_OK;
@@ -1220,7 +1229,9 @@ static int write_quads(Run *r, const char *graph, const NkgQuad *q, size_t n)
 		return -1;
 	}
 	nkg_rdf_out_graph(o, graph);
+	nkg_rdf_out_seen(o, r->seen, graph);
 	for (size_t i = 0; i < n; i++) {
+		nkg_rdf_out_default(o, q[i].dflt);
 		if (q[i].literal)
 			nkg_rdf_out_lit(o, q[i].s, q[i].p, q[i].o, q[i].lang,
 			                q[i].lang ? NULL : q[i].dtype);
@@ -1267,9 +1278,10 @@ static int corpus_keep(Run *r, NkgGraph *g)
 	}
 	if (r->docs_out) {
 		NkgError err = {0};
-		NkgStatus st = nkg_graph_write_part(g, r->opt->format,
-		                                    r->stream, &r->opt->diagram,
-		                                    r->written++ == 0, &err);
+		const NkgWriteOptions *wo = &r->opt->diagram;
+		NkgStatus st = nkg_emit_rdf_part(
+		        g, r->opt->format, r->stream, wo->with_text,
+		        wo->provenance, r->written++ == 0, r->seen, &err);
 		if (st) {
 			if (st != NKG_ERR_OUTPUT)
 				say("%s", err.message[0] ? err.message
@@ -1579,6 +1591,11 @@ static int run_corpus(const Options *opt, char **files, int nfiles,
 	r.stream = out.f;
 	r.corpus = c;
 	r.docs_out = rdf && !opt->no_documents;
+	/* below full, a shared actor is described in the first document
+	 * graph that names it, as extract writes them (without memory for
+	 * the set, in each: the same union) */
+	if (r.docs_out && opt->diagram.provenance != NKG_PROVENANCE_FULL)
+		r.seen = nkg_rdf_seen_new();
 	r.prog.on = !opt->quiet && isatty(STDERR_FILENO);
 	r.prog.start = r.prog.last = now();
 	int status = EXIT_OK;
@@ -1637,6 +1654,7 @@ static int run_corpus(const Options *opt, char **files, int nfiles,
 	if (output_close(&out, status == EXIT_OK) && status == EXIT_OK)
 		status = EXIT_FAILURE_OUT;
 	active_output = NULL;
+	nkg_rdf_seen_free(r.seen);
 	nkg_corpus_free(c);
 	nkg_lexicon_free(lex);
 	return status;

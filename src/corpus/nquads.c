@@ -4,6 +4,7 @@
 #include "corpus/nquads.h"
 
 #include "rdf/redland.h"
+#include "text/text.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -14,6 +15,12 @@
 #define RDFS "http://www.w3.org/2000/01/rdf-schema#"
 #define XSD "http://www.w3.org/2001/XMLSchema#"
 #define DCT "http://purl.org/dc/terms/"
+
+typedef struct {
+	char *iri, *cls, *label, *code;
+	char **affs; /* IRIs of what it is affiliated with */
+	size_t n_affs;
+} Known;
 
 struct NkgQuadReaderImpl {
 	raptor_world *world;
@@ -29,6 +36,11 @@ struct NkgQuadReaderImpl {
 	NkgError err;
 	int started;
 	int held; /* a newline is held back from the last chunk */
+	/* actors described by earlier graphs: extract describes an actor
+	 * that graphs share in the first graph of its output that names it
+	 * only (below --provenance full) */
+	Known *known;
+	size_t n_known, cap_known; /* cap is a power of two */
 };
 
 static void fail(NkgQuadReader *r, NkgStatus st, long line, const char *fmt,
@@ -130,6 +142,143 @@ static int set(char **dst, const char *v)
 	return *dst ? 0 : -1;
 }
 
+static Known *known_find(const NkgQuadReader *r, const char *iri)
+{
+	if (!r->cap_known)
+		return NULL;
+	size_t j = nkg_hash(iri) & (r->cap_known - 1);
+	while (r->known[j].iri) {
+		if (!strcmp(r->known[j].iri, iri))
+			return &r->known[j];
+		j = (j + 1) & (r->cap_known - 1);
+	}
+	return NULL;
+}
+
+/* The entry of IRI, new and empty if it had none; NULL when memory ran
+ * out. */
+static Known *known_add(NkgQuadReader *r, const char *iri)
+{
+	Known *k = known_find(r, iri);
+	if (k)
+		return k;
+	if (2 * (r->n_known + 1) > r->cap_known) {
+		size_t cap = r->cap_known ? 2 * r->cap_known : 256;
+		Known *t = calloc(cap, sizeof *t);
+		if (!t)
+			return NULL;
+		for (size_t i = 0; i < r->cap_known; i++)
+			if (r->known[i].iri) {
+				size_t j =
+				        nkg_hash(r->known[i].iri) & (cap - 1);
+				while (t[j].iri)
+					j = (j + 1) & (cap - 1);
+				t[j] = r->known[i];
+			}
+		free(r->known);
+		r->known = t;
+		r->cap_known = cap;
+	}
+	size_t j = nkg_hash(iri) & (r->cap_known - 1);
+	while (r->known[j].iri)
+		j = (j + 1) & (r->cap_known - 1);
+	r->known[j].iri = nkg_strdup(iri);
+	if (!r->known[j].iri)
+		return NULL;
+	r->n_known++;
+	return &r->known[j];
+}
+
+static void known_free(NkgQuadReader *r)
+{
+	for (size_t i = 0; i < r->cap_known; i++) {
+		Known *k = &r->known[i];
+		if (!k->iri)
+			continue;
+		free(k->iri);
+		free(k->cls);
+		free(k->label);
+		free(k->code);
+		for (size_t a = 0; a < k->n_affs; a++)
+			free(k->affs[a]);
+		free(k->affs);
+	}
+	free(r->known);
+}
+
+/* The actor IRI of G, added from what earlier graphs said of it when G
+ * does not have it; NKG_NONE when neither knows it. */
+static size_t actor_from_known(NkgQuadReader *r, NkgGraph *g, const char *iri,
+                               int *bad)
+{
+	size_t a = nkg_graph_find_actor(g, iri);
+	if (a != NKG_NONE)
+		return a;
+	const Known *k = known_find(r, iri);
+	if (!k || !k->cls || !k->label)
+		return NKG_NONE;
+	a = nkg_graph_actor(g, iri, kind_of(k->cls), k->cls, k->label);
+	if (a == NKG_NONE)
+		*bad = 1;
+	return a;
+}
+
+/* Completes G's actors with what earlier graphs said of them (their
+ * code, their affiliations and what those are), then keeps what G says
+ * for the graphs that follow. */
+static int use_known(NkgQuadReader *r, NkgGraph *g)
+{
+	int bad = 0;
+	for (size_t i = 0; i < g->n_actors && !bad; i++) {
+		const Known *k = known_find(r, g->actors[i].iri);
+		if (!k)
+			continue;
+		if (!g->actors[i].code && k->code)
+			bad |= set(&g->actors[i].code, k->code);
+		for (size_t j = 0; j < k->n_affs && !bad; j++) {
+			size_t b = actor_from_known(r, g, k->affs[j], &bad);
+			if (b == NKG_NONE || bad)
+				continue;
+			NkgIdxList *l = &g->actors[i].affiliations;
+			size_t m = 0;
+			while (m < l->n && l->v[m] != b)
+				m++;
+			if (m == l->n)
+				bad |= nkg_idx_add(l, b);
+		}
+	}
+	for (size_t i = 0; i < g->n_actors && !bad; i++) {
+		const NkgActor *a = &g->actors[i];
+		size_t dl = strlen(g->doc_iri);
+		if (!strncmp(a->iri, g->doc_iri, dl) && a->iri[dl] == '/')
+			continue; /* the document's own */
+		Known *k = known_add(r, a->iri);
+		if (!k)
+			return -1;
+		if ((!k->cls && set(&k->cls, a->cls)) ||
+		    (!k->label && set(&k->label, a->label)) ||
+		    (a->code && !k->code && set(&k->code, a->code)))
+			return -1;
+		for (size_t j = 0; j < a->affiliations.n; j++) {
+			const char *to = g->actors[a->affiliations.v[j]].iri;
+			size_t m = 0;
+			while (m < k->n_affs && strcmp(k->affs[m], to))
+				m++;
+			if (m < k->n_affs)
+				continue;
+			char **t =
+			        realloc(k->affs, (k->n_affs + 1) * sizeof *t);
+			if (!t)
+				return -1;
+			k->affs = t;
+			if (!(t[k->n_affs] = nkg_strdup(to)))
+				return -1;
+			k->n_affs++;
+		}
+	}
+	return bad ? -1 : 0;
+}
+
 static NkgGraph *rebuild(NkgQuadReader *r)
 {
 	const char *doc = r->graph;
@@ -164,11 +313,24 @@ static NkgGraph *rebuild(NkgQuadReader *r)
 		    nkg_graph_find_actor(g, q->s) != NKG_NONE)
 			continue;
 		const char *cls = type_of(r, i);
+		if (!cls) {
+			const Known *k = known_find(r, q->s);
+			cls = k ? k->cls : NULL;
+		}
 		if (!cls)
 			continue;
 		if (nkg_graph_actor(g, q->s, kind_of(cls), cls, q->o) ==
 		    NKG_NONE)
 			bad = 1;
+	}
+	/* actors that earlier graphs described: named here as subjects
+	 * (their evidence) or objects (roles, affiliations, posts) */
+	for (size_t i = 0; i < r->n && !bad && r->n_known; i++) {
+		const NkgQuad *q = &r->quads[i];
+		if (strcmp(q->s, doc))
+			actor_from_known(r, g, q->s, &bad);
+		if (!q->literal && !bad)
+			actor_from_known(r, g, q->o, &bad);
 	}
 	/* their codes and affiliations, and the events */
 	size_t ev = NKG_NONE;
@@ -241,6 +403,8 @@ static NkgGraph *rebuild(NkgQuadReader *r)
 			bad |= !e->cls_label;
 		}
 	}
+	if (!bad && use_known(r, g))
+		bad = 1;
 	if (bad) {
 		nkg_graph_free(g);
 		return NULL;
@@ -282,9 +446,9 @@ static void on_statement(void *data, raptor_statement *st)
 	NkgQuadReader *r = data;
 	if (r->st)
 		return;
-	if (!st->graph || st->graph->type != RAPTOR_TERM_TYPE_URI) {
+	if (st->graph && st->graph->type != RAPTOR_TERM_TYPE_URI) {
 		fail(r, NKG_ERR_INPUT, current_line(r),
-		     "a statement outside a named graph; corpus reads the "
+		     "a graph named by a blank node; corpus reads the "
 		     "N-Quads that 'newskg extract -f nquads' writes");
 		return;
 	}
@@ -295,10 +459,14 @@ static void on_statement(void *data, raptor_statement *st)
 		     "extract -f nquads' writes, which have none");
 		return;
 	}
-	const char *gname =
-	        (const char *)raptor_uri_as_string(st->graph->value.uri);
-	if (!r->graph || strcmp(r->graph, gname)) {
-		flush_graph(r);
+	/* a statement of the default graph (what is known of an actor that
+	 * documents share) goes with the document graph around it */
+	const char *gname = st->graph ? (const char *)raptor_uri_as_string(
+	                                        st->graph->value.uri)
+	                              : NULL;
+	if (gname && (!r->graph || strcmp(r->graph, gname))) {
+		if (r->graph)
+			flush_graph(r);
 		r->graph = nkg_strdup(gname);
 		if (!r->graph) {
 			fail(r, NKG_ERR_INTERNAL, 0, "out of memory");
@@ -317,6 +485,7 @@ static void on_statement(void *data, raptor_statement *st)
 	}
 	NkgQuad *q = &r->quads[r->n];
 	memset(q, 0, sizeof *q);
+	q->dflt = !gname;
 	q->s = term_string(st->subject);
 	q->p = term_string(st->predicate);
 	q->o = term_string(st->object);
@@ -425,6 +594,7 @@ void nkg_nquads_close(NkgQuadReader *r)
 	clear_quads(r);
 	free(r->quads);
 	free(r->graph);
+	known_free(r);
 	if (r->base)
 		raptor_free_uri(r->base);
 	if (r->parser)

@@ -8,7 +8,11 @@
  * class label).  Mentions, positions and the rest are not rebuilt; the
  * statements themselves are handed over too, so that a caller can write
  * the document graph again as it came.  The statements of one document
- * must come together, as extract writes them.  Other graphs are skipped.
+ * must come together, as extract writes them.  Statements of the default
+ * graph belong with the document graph they come among: extract writes
+ * there, once an output, what is known of an actor that documents share
+ * (its class, names, code, affiliations), and the reader keeps it for the
+ * documents that follow.  Other graphs are skipped.
  */
 #ifndef NKG_NQUADS_H
 #define NKG_NQUADS_H
@@ -22,6 +26,7 @@ typedef struct {
 	char *lang;      /* literal's language or NULL */
 	char *dtype;     /* literal's datatype IRI or NULL */
 	int literal;
+	int dflt; /* in the default graph */
 } NkgQuad;
 
 /* Called with each document graph G (the callee frees it) and its

@@ -72,7 +72,87 @@ typedef struct {
 	size_t last_esc_len;
 	size_t count;
 	NkgStatus st_out;
+	/* a stream of graphs: what earlier graphs have said of shared
+	 * actors (NULL: every graph says it all) */
+	NkgRdfSeen *seen;
+	/* N-Quads: the statements being written go to the default graph,
+	 * not the document's */
+	int plain;
 } Out;
+
+/* ---- statements a stream has written: the description of an actor
+ * that graphs share (a country, a leader, an agency of the lexicon) is
+ * written in the first graph that names it only.  A set of 64-bit hashes
+ * of the statements; when it holds SEEN_MAX of them it starts again, so
+ * that memory stays flat, and those actors are described once more. */
+#define SEEN_MAX (1u << 19)
+
+struct NkgRdfSeenImpl {
+	uint64_t *v;
+	size_t n, cap; /* cap is a power of two; 0 is no entry */
+};
+
+NkgRdfSeen *nkg_rdf_seen_new(void)
+{
+	return calloc(1, sizeof(NkgRdfSeen));
+}
+
+void nkg_rdf_seen_free(NkgRdfSeen *s)
+{
+	if (s)
+		free(s->v);
+	free(s);
+}
+
+static uint64_t seen_hash(const char *s, const char *p, const char *v)
+{
+	uint64_t h = 0xcbf29ce484222325u;
+	const char *parts[3] = {s, p, v};
+	for (int k = 0; k < 3; k++) {
+		for (const unsigned char *c = (const unsigned char *)parts[k];
+		     *c; c++)
+			h = (h ^ *c) * 0x100000001b3u;
+		h = (h ^ 0xff) * 0x100000001b3u;
+	}
+	return h ? h : 1;
+}
+
+/* 1 when the statement (S, P, V) is new to SEEN, which now holds it; 1
+ * too when memory runs out (the statement is then written again). */
+static int seen_add(NkgRdfSeen *seen, const char *s, const char *p,
+                    const char *v)
+{
+	if (seen->n >= SEEN_MAX) {
+		memset(seen->v, 0, seen->cap * sizeof *seen->v);
+		seen->n = 0;
+	}
+	if (2 * (seen->n + 1) > seen->cap) {
+		size_t cap = seen->cap ? 2 * seen->cap : 4096;
+		uint64_t *t = calloc(cap, sizeof *t);
+		if (!t)
+			return 1;
+		for (size_t i = 0; i < seen->cap; i++)
+			if (seen->v[i]) {
+				size_t j = (size_t)seen->v[i] & (cap - 1);
+				while (t[j])
+					j = (j + 1) & (cap - 1);
+				t[j] = seen->v[i];
+			}
+		free(seen->v);
+		seen->v = t;
+		seen->cap = cap;
+	}
+	uint64_t h = seen_hash(s, p, v);
+	size_t j = (size_t)h & (seen->cap - 1);
+	while (seen->v[j]) {
+		if (seen->v[j] == h)
+			return 0;
+		j = (j + 1) & (seen->cap - 1);
+	}
+	seen->v[j] = h;
+	seen->n++;
+	return 1;
+}
 
 #define CHUNK 4096
 #define NATIVE_FLUSH 65536
@@ -357,7 +437,9 @@ static void put_subject_predicate(Out *o, const char *s, const char *p)
 
 static void native_end(Out *o)
 {
-	if (!o->turtle)
+	if (o->plain)
+		put(o, " .\n", 3);
+	else if (!o->turtle)
 		put(o, o->tail, o->tail_len);
 	if (o->len >= NATIVE_FLUSH)
 		native_flush(o);
@@ -507,6 +589,17 @@ static int absolute_iri(const char *s)
 	return 1;
 }
 
+/* N-Quads: the statements that follow go to the default graph (ON) or
+ * back to the document's; nothing for the formats without graphs. */
+static void default_graph(Out *o, int on)
+{
+	if (!o->graph || o->plain == on)
+		return;
+	if (!o->native)
+		flush_chunk(o); /* a chunk is given one graph name */
+	o->plain = on;
+}
+
 /* Marks in USED the mentions the output of G writes at level PROV, and
  * gives in PICK (one per actor) the mention each actor keeps at level
  * events: one it shares with an event when it has one, so that the level
@@ -623,25 +716,44 @@ static void add_graph(Out *o, const NkgGraph *g, int with_text,
 		add_res(o, mn, NKG_NS "document", doc);
 	}
 
+	size_t base_len = strlen(g->base);
 	for (size_t i = 0; i < g->n_actors; i++) {
 		const NkgActor *a = &g->actors[i];
 		const char *an = a->iri;
 		if (!keep[i])
 			continue;
-		add_res(o, an, RDF "type", a->cls);
-		add_lit(o, an, RDFS "label", a->label, "en", NULL);
+		/* below full, what is known of an actor whose IRI is not the
+		 * document's own (its class, names, code, sector,
+		 * affiliations) goes to the default graph, once a stream of
+		 * graphs; its evidence to the document's graph */
+		int shared = prov != NKG_PROVENANCE_FULL &&
+		             strncmp(an, g->base, base_len);
+		NkgRdfSeen *sn = shared ? o->seen : NULL;
+#define SAY(p, v) (!sn || seen_add(sn, an, p, v))
+		if (shared)
+			default_graph(o, 1);
+		if (SAY(RDF "type", a->cls))
+			add_res(o, an, RDF "type", a->cls);
+		if (SAY(RDFS "label", a->label))
+			add_lit(o, an, RDFS "label", a->label, "en", NULL);
 		for (size_t k = 0; k < a->n_alts; k++)
-			add_lit(o, an, SKOS "altLabel", a->alts[k], "en", NULL);
-		if (a->code)
+			if (SAY(SKOS "altLabel", a->alts[k]))
+				add_lit(o, an, SKOS "altLabel", a->alts[k],
+				        "en", NULL);
+		if (a->code && SAY(NKG_NS "countryCode", a->code))
 			add_lit(o, an, NKG_NS "countryCode", a->code, NULL,
 			        NULL);
-		if (a->same_as)
+		if (a->same_as && SAY(OWL "sameAs", a->same_as))
 			add_res(o, an, OWL "sameAs", a->same_as);
-		if (a->sector)
+		if (a->sector && SAY(NKG_NS "sector", a->sector))
 			add_lit(o, an, NKG_NS "sector", a->sector, NULL, NULL);
-		for (size_t k = 0; k < a->affiliations.n; k++)
-			add_res(o, an, NKG_NS "affiliatedWith",
-			        g->actors[a->affiliations.v[k]].iri);
+		for (size_t k = 0; k < a->affiliations.n; k++) {
+			const char *to = g->actors[a->affiliations.v[k]].iri;
+			if (SAY(NKG_NS "affiliatedWith", to))
+				add_res(o, an, NKG_NS "affiliatedWith", to);
+		}
+#undef SAY
+		default_graph(o, 0);
 		if (prov == NKG_PROVENANCE_FULL)
 			for (size_t k = 0; k < a->mentions.n; k++)
 				add_res(o, an, NKG_NS "evidence",
@@ -830,10 +942,11 @@ static void flush_chunk(Out *o)
 		return;
 	}
 	int bad = 0;
-	if (!o->graph) {
+	const char *graph = o->plain ? NULL : o->graph;
+	if (!graph) {
 		bad = write_all(o->stream, buf, len);
 	} else {
-		size_t gl = strlen(o->graph);
+		size_t gl = strlen(graph);
 		for (size_t p = 0; p < len && !bad;) {
 			const unsigned char *nl =
 			        memchr(buf + p, '\n', len - p);
@@ -845,7 +958,7 @@ static void flush_chunk(Out *o)
 				le--;
 			if (le > p && (write_all(o->stream, buf + p, le - p) ||
 			               write_all(o->stream, " <", 2) ||
-			               write_all(o->stream, o->graph, gl) ||
+			               write_all(o->stream, graph, gl) ||
 			               write_all(o->stream, "> .\n", 4)))
 				bad = 1;
 			p = e + 1;
@@ -875,7 +988,7 @@ static int native_lines(void)
 
 NkgStatus nkg_emit_rdf(NkgGraph *const *gs, size_t n, NkgFormat format,
                        FILE *out, int with_text, NkgProvenance provenance,
-                       NkgError *err)
+                       NkgRdfSeen *seen, NkgError *err)
 {
 	if ((unsigned)provenance > NKG_PROVENANCE_NONE)
 		provenance = NKG_PROVENANCE_EVENTS;
@@ -885,11 +998,19 @@ NkgStatus nkg_emit_rdf(NkgGraph *const *gs, size_t n, NkgFormat format,
 	NkgStatus st = NKG_SUCCESS;
 	int lines =
 	        format == NKG_FORMAT_NQUADS || format == NKG_FORMAT_NTRIPLES;
+	/* the batch is one stream: a shared actor is described once (the
+	 * merged formats merge its statements anyway) */
+	NkgRdfSeen *own = NULL;
+	if (!seen && lines && n > 1) {
+		own = nkg_rdf_seen_new();
+		seen = own;
+	}
 	if (lines && native_lines()) {
 		Out o;
 		memset(&o, 0, sizeof o);
 		o.native = 1;
 		o.stream = out;
+		o.seen = seen;
 		for (size_t i = 0; i < n && !o.failed; i++) {
 			o.graph = format == NKG_FORMAT_NQUADS ? gs[i]->doc_iri
 			                                      : NULL;
@@ -912,6 +1033,7 @@ NkgStatus nkg_emit_rdf(NkgGraph *const *gs, size_t n, NkgFormat format,
 				break;
 			}
 			o.stream = out;
+			o.seen = seen;
 			o.graph = format == NKG_FORMAT_NQUADS ? gs[i]->doc_iri
 			                                      : NULL;
 			add_graph(&o, gs[i], with_text, provenance);
@@ -941,6 +1063,7 @@ NkgStatus nkg_emit_rdf(NkgGraph *const *gs, size_t n, NkgFormat format,
 			close_out(&o);
 		}
 	}
+	nkg_rdf_seen_free(own);
 	if (st && err) {
 		err->status = st;
 		if (st != NKG_ERR_OUTPUT &&
@@ -956,12 +1079,12 @@ NkgStatus nkg_emit_rdf(NkgGraph *const *gs, size_t n, NkgFormat format,
 
 NkgStatus nkg_emit_rdf_part(const NkgGraph *g, NkgFormat format, FILE *out,
                             int with_text, NkgProvenance provenance, int first,
-                            NkgError *err)
+                            NkgRdfSeen *seen, NkgError *err)
 {
 	NkgGraph *gs[1] = {(NkgGraph *)g};
 	if (format != NKG_FORMAT_TURTLE)
 		return nkg_emit_rdf(gs, 1, format, out, with_text, provenance,
-		                    err);
+		                    seen, err);
 	if ((unsigned)provenance > NKG_PROVENANCE_NONE)
 		provenance = NKG_PROVENANCE_EVENTS;
 	Out o;
@@ -969,6 +1092,7 @@ NkgStatus nkg_emit_rdf_part(const NkgGraph *g, NkgFormat format, FILE *out,
 	o.native = 1;
 	o.turtle = 1;
 	o.stream = out;
+	o.seen = seen;
 	if (first) {
 		for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0];
 		     i++) {
@@ -1003,7 +1127,51 @@ NkgStatus nkg_emit_rdf_part(const NkgGraph *g, NkgFormat format, FILE *out,
 struct NkgRdfOutImpl {
 	Out o;
 	NkgFormat format;
+	const char *doc; /* with o.seen: the graph's document */
 };
+
+/* The statements of a shared actor that a stream writes once: those that
+ * add_graph() passes through SAY(). */
+static int described_once(const char *p)
+{
+	static const char *const once[] = {RDF "type",
+	                                   RDFS "label",
+	                                   SKOS "altLabel",
+	                                   NKG_NS "countryCode",
+	                                   OWL "sameAs",
+	                                   NKG_NS "sector",
+	                                   NKG_NS "affiliatedWith"};
+	for (size_t i = 0; i < sizeof once / sizeof once[0]; i++)
+		if (!strcmp(p, once[i]))
+			return 1;
+	return 0;
+}
+
+/* Where R writes (S, P, V): 0 nowhere (its stream has it already), 1 in
+ * the document's graph, 2 in the default graph (a shared actor's
+ * description, as add_graph() writes it). */
+static int out_where(NkgRdfOut *r, const char *s, const char *p, const char *v)
+{
+	if (!r->o.seen || !strcmp(s, r->doc))
+		return 1;
+	size_t dl = strlen(r->doc);
+	if (!strncmp(s, r->doc, dl) && s[dl] == '/')
+		return 1; /* the document's own node */
+	if (!described_once(p))
+		return 1;
+	return seen_add(r->o.seen, s, p, v) ? 2 : 0;
+}
+
+void nkg_rdf_out_default(NkgRdfOut *r, int on)
+{
+	r->o.plain = on && r->format == NKG_FORMAT_NQUADS;
+}
+
+void nkg_rdf_out_seen(NkgRdfOut *r, NkgRdfSeen *seen, const char *doc)
+{
+	r->o.seen = doc ? seen : NULL;
+	r->doc = doc;
+}
 
 NkgRdfOut *nkg_rdf_out_open(NkgFormat format, FILE *out, int with_prefixes)
 {
@@ -1045,13 +1213,27 @@ void nkg_rdf_out_graph(NkgRdfOut *r, const char *graph)
 void nkg_rdf_out_res(NkgRdfOut *r, const char *s, const char *p,
                      const char *iri)
 {
+	int k = out_where(r, s, p, iri);
+	if (!k)
+		return;
+	int was = r->o.plain;
+	if (k == 2)
+		nkg_rdf_out_default(r, 1);
 	add_res(&r->o, s, p, iri);
+	r->o.plain = was;
 }
 
 void nkg_rdf_out_lit(NkgRdfOut *r, const char *s, const char *p, const char *v,
                      const char *lang, const char *dtype)
 {
+	int k = out_where(r, s, p, v);
+	if (!k)
+		return;
+	int was = r->o.plain;
+	if (k == 2)
+		nkg_rdf_out_default(r, 1);
 	add_lit(&r->o, s, p, v, lang, dtype);
+	r->o.plain = was;
 }
 
 NkgStatus nkg_rdf_out_close(NkgRdfOut *r, NkgError *err)

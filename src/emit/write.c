@@ -28,7 +28,7 @@ NkgStatus nkg_graphs_write(NkgGraph *const *gs, size_t n, NkgFormat format,
 		return nkg_emit_rdf(
 		        gs, n, format, stream, diagram && diagram->with_text,
 		        diagram ? diagram->provenance : NKG_PROVENANCE_EVENTS,
-		        err);
+		        NULL, err);
 	case NKG_FORMAT_DOT:
 	case NKG_FORMAT_SVG:
 	case NKG_FORMAT_PNG:
@@ -61,7 +61,67 @@ NkgStatus nkg_graph_write_part(const NkgGraph *g, NkgFormat format,
 	}
 	return nkg_emit_rdf_part(g, format, stream, opt && opt->with_text,
 	                         opt ? opt->provenance : NKG_PROVENANCE_EVENTS,
-	                         first, err);
+	                         first, NULL, err);
+}
+
+struct NkgGraphWriterImpl {
+	NkgFormat format;
+	FILE *stream;
+	int with_text;
+	NkgProvenance provenance;
+	size_t written;
+	NkgRdfSeen *seen;
+};
+
+NkgStatus nkg_graph_writer_new(NkgGraphWriter **out, NkgFormat format,
+                               FILE *stream, const NkgWriteOptions *opt,
+                               NkgError *err)
+{
+	*out = NULL;
+	if (format != NKG_FORMAT_TURTLE && format != NKG_FORMAT_NTRIPLES &&
+	    format != NKG_FORMAT_NQUADS) {
+		if (err) {
+			err->status = NKG_ERR_USAGE;
+			snprintf(err->message, sizeof err->message,
+			         "this format is written for the whole batch "
+			         "at once, not graph by graph");
+		}
+		return NKG_ERR_USAGE;
+	}
+	NkgGraphWriter *w = calloc(1, sizeof *w);
+	NkgRdfSeen *seen = w ? nkg_rdf_seen_new() : NULL;
+	if (!seen) {
+		free(w);
+		if (err) {
+			err->status = NKG_ERR_INTERNAL;
+			snprintf(err->message, sizeof err->message,
+			         "out of memory");
+		}
+		return NKG_ERR_INTERNAL;
+	}
+	w->format = format;
+	w->stream = stream;
+	w->with_text = opt && opt->with_text;
+	w->provenance = opt ? opt->provenance : NKG_PROVENANCE_EVENTS;
+	w->seen = seen;
+	*out = w;
+	return NKG_SUCCESS;
+}
+
+NkgStatus nkg_graph_writer_add(NkgGraphWriter *w, const NkgGraph *g,
+                               NkgError *err)
+{
+	return nkg_emit_rdf_part(g, w->format, w->stream, w->with_text,
+	                         w->provenance, w->written++ == 0, w->seen,
+	                         err);
+}
+
+void nkg_graph_writer_free(NkgGraphWriter *w)
+{
+	if (!w)
+		return;
+	nkg_rdf_seen_free(w->seen);
+	free(w);
 }
 
 NkgStatus nkg_graph_write_buffer(const NkgGraph *g, NkgFormat format,

@@ -7,7 +7,9 @@ t_turtle_stream_graph() {
 	"$NKG" extract -q -f nquads examples/*.txt tests/data/kenya-ethiopia.txt >"$T/ts.nq" || return 1
 	rapper -q -c -i turtle "$T/ts.ttl" || return 1
 	serdi -i turtle "$T/ts.ttl" | sort -u >"$T/ts-ttl.nt"
-	sed -E 's/ <[^>]*> \.$/ ./' "$T/ts.nq" | serdi -i ntriples - | sort -u >"$T/ts-nq.nt"
+	# the union of the graphs (a shared actor is described in the default
+	# graph), as N-Triples
+	rapper -q -i nquads -o ntriples "$T/ts.nq" | serdi -i ntriples - | sort -u >"$T/ts-nq.nt"
 	[ -s "$T/ts-ttl.nt" ] && cmp "$T/ts-ttl.nt" "$T/ts-nq.nt"
 }
 check turtle-stream-same-graph-as-nquads t_turtle_stream_graph

@@ -56,8 +56,8 @@ if [ -d node_modules/oxigraph ]; then
 	else
 		skip store-seed-actor-timeline "../shared absent (skipped)"
 	fi
-	t_store_merge() { # the same country in two articles is one node
-		"$NKG" extract -q -f nquads examples/sahel-mission.txt examples/baltic-border.txt >"$T/m.nq" || return 1
+	t_store_merge() { # the same country in two articles is one node (full: each graph describes it)
+		"$NKG" extract -q --provenance full -f nquads examples/sahel-mission.txt examples/baltic-border.txt >"$T/m.nq" || return 1
 		node --input-type=module -e '
 import { createRequire } from "node:module";
 const require = createRequire(process.cwd() + "/package.json");

@@ -24,8 +24,10 @@ def main():
     if r.returncode:
         sys.exit("extract.py exited %d" % r.returncode)
     shards = sorted(f for f in os.listdir(out) if f.endswith(".nq"))
-    union = sorted(l for f in shards
-                   for l in open(os.path.join(out, f), encoding="utf-8"))
+    # as sets: each shard describes an actor the documents share once in
+    # the default graph, as one run does for the whole corpus
+    union = sorted({l for f in shards
+                    for l in open(os.path.join(out, f), encoding="utf-8")})
     t0 = time.monotonic()
     one = subprocess.run([nkg, "extract", "-q", "-f", "nquads", corpus],
                          capture_output=True, check=True).stdout
@@ -34,7 +36,10 @@ def main():
     subprocess.run([nkg, "extract", "-q", "-j", "2", "-f", "nquads", corpus],
                    capture_output=True, check=True)
     j2_s = time.monotonic() - t0
-    single = sorted(one.decode("utf-8").splitlines(keepends=True))
+    lines = one.decode("utf-8").splitlines(keepends=True)
+    single = sorted(set(lines))
+    if len(single) != len(lines):
+        sys.exit("one run writes a statement twice")
     print("%d worker processes, %d shards, %d lines; dask %.2f s, "
           "one process %.2f s, -j 2 %.2f s"
           % (len(pids), len(shards), len(union), dask_s, one_s, j2_s))
