@@ -83,6 +83,61 @@ C
 }
 check pkgconfig-program-extracts t_pkgconfig_program
 
+t_writer_program() { # a stream of graphs: a shared actor described once
+	[ -e "$P/lib/pkgconfig/newskg.pc" ] || return 1
+	cat >"$T/writer.c" <<'C'
+#include <newskg.h>
+#include <stdio.h>
+#include <string.h>
+static const char *const texts[] = {
+        "Chile and Peru signed a fishing agreement on Monday.",
+        "Chile accused Bolivia of closing the border on Tuesday."};
+int main(int argc, char **argv)
+{
+	int stream = argc > 1 && !strcmp(argv[1], "stream");
+	NkgError err = {0};
+	NkgLexicon *lex = NULL;
+	NkgGraphWriter *w = NULL;
+	if (nkg_lexicon_load(NULL, &lex, &err) ||
+	    nkg_graph_writer_new(&w, NKG_FORMAT_NQUADS, stdout, NULL, &err)) {
+		fprintf(stderr, "%s\n", err.message);
+		return 1;
+	}
+	for (int i = 0; i < 2; i++) {
+		NkgDocument *doc =
+		        nkg_document_new(texts[i], strlen(texts[i]), &err);
+		NkgGraph *g = NULL;
+		if (!doc || nkg_extract(lex, doc, NULL, &g, &err) ||
+		    (stream ? nkg_graph_writer_add(w, g, &err)
+		            : nkg_graph_write_part(g, NKG_FORMAT_NQUADS, stdout,
+		                                   NULL, i == 0, &err))) {
+			fprintf(stderr, "%s\n", err.message);
+			return 1;
+		}
+		nkg_graph_free(g);
+		nkg_document_free(doc);
+	}
+	nkg_graph_writer_free(w);
+	nkg_lexicon_free(lex);
+	return 0;
+}
+C
+	local flags
+	flags=$(PKG_CONFIG_PATH="$P/lib/pkgconfig" pkg-config --cflags --libs newskg) || return 1
+	cc -std=c11 -Wall -Werror "$T/writer.c" -o "$T/writer" $flags || return 1
+	(cd "$T" && LD_LIBRARY_PATH="$P/lib" ./writer stream >"$T/w-stream.nq" &&
+		LD_LIBRARY_PATH="$P/lib" ./writer parts >"$T/w-parts.nq") || return 1
+	local chile='<https://w3id.org/newskg/id/country/CHL> <http://www.w3.org/2000/01/rdf-schema#label> "Chile"@en .'
+	echo "Chile's label: $(grep -cF "$chile" "$T/w-stream.nq") in the stream, $(grep -cF "$chile" "$T/w-parts.nq") graph by graph"
+	[ "$(grep -cF "$chile" "$T/w-stream.nq")" -eq 1 ] && [ "$(grep -cF "$chile" "$T/w-parts.nq")" -eq 2 ] || return 1
+	# both documents still give Chile's evidence in their own graph
+	[ "$(grep -c '^<https://w3id.org/newskg/id/country/CHL> <https://w3id.org/newskg/ns#evidence> .* <https://w3id.org/newskg/doc/' "$T/w-stream.nq")" -eq 2 ] || return 1
+	# the same statements
+	sort -u "$T/w-parts.nq" | cmp - <(sort -u "$T/w-stream.nq") || return 1
+	serdi -i nquads "$T/w-stream.nq" >/dev/null
+}
+check graph-writer-describes-shared-actors-once t_writer_program
+
 t_static_program() {
 	[ -e "$T/prog.c" ] || return 1
 	local flags
