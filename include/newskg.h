@@ -195,7 +195,9 @@ NKG_API NkgStatus nkg_graph_write_buffer(const NkgGraph *g, NkgFormat format,
 NKG_API void nkg_free(void *p);
 
 /** Writes several graphs (one per document) as one stream: N-Quads gives
- * one named graph per document; other RDF formats merge them. */
+ * one named graph per document; other RDF formats merge them.  Below the
+ * full provenance level, the line formats describe an actor that the
+ * documents share once, as nkg_graph_writer_new() does. */
 NKG_API NkgStatus nkg_graphs_write(NkgGraph *const *gs, size_t n,
                                    NkgFormat format, FILE *stream,
                                    const NkgDiagramOptions *diagram,
