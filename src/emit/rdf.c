@@ -104,23 +104,25 @@ void nkg_rdf_seen_free(NkgRdfSeen *s)
 	free(s);
 }
 
-static uint64_t seen_hash(const char *s, const char *p, const char *v)
+/* FNV-1a of the string S and a separator, from H */
+static uint64_t seen_mix(uint64_t h, const char *s)
 {
-	uint64_t h = 0xcbf29ce484222325u;
-	const char *parts[3] = {s, p, v};
-	for (int k = 0; k < 3; k++) {
-		for (const unsigned char *c = (const unsigned char *)parts[k];
-		     *c; c++)
-			h = (h ^ *c) * 0x100000001b3u;
-		h = (h ^ 0xff) * 0x100000001b3u;
-	}
-	return h ? h : 1;
+	for (const unsigned char *c = (const unsigned char *)s; *c; c++)
+		h = (h ^ *c) * 0x100000001b3u;
+	return (h ^ 0xff) * 0x100000001b3u;
+}
+
+/* The hash of a subject, from which those of its statements go on: an
+ * actor's few statements hash its IRI once. */
+static uint64_t seen_subject(const char *s)
+{
+	return seen_mix(0xcbf29ce484222325u, s);
 }
 
 /* 1 when the statement (S, P, V) is new to SEEN, which now holds it; 1
- * too when memory runs out (the statement is then written again). */
-static int seen_add(NkgRdfSeen *seen, const char *s, const char *p,
-                    const char *v)
+ * too when memory runs out (the statement is then written again).  SH is
+ * seen_subject(S). */
+static int seen_add(NkgRdfSeen *seen, uint64_t sh, const char *p, const char *v)
 {
 	if (seen->n >= SEEN_MAX) {
 		memset(seen->v, 0, seen->cap * sizeof *seen->v);
@@ -142,7 +144,8 @@ static int seen_add(NkgRdfSeen *seen, const char *s, const char *p,
 		seen->v = t;
 		seen->cap = cap;
 	}
-	uint64_t h = seen_hash(s, p, v);
+	uint64_t h = seen_mix(seen_mix(sh, p), v);
+	h = h ? h : 1;
 	size_t j = (size_t)h & (seen->cap - 1);
 	while (seen->v[j]) {
 		if (seen->v[j] == h)
@@ -729,7 +732,8 @@ static void add_graph(Out *o, const NkgGraph *g, int with_text,
 		int shared = prov != NKG_PROVENANCE_FULL &&
 		             strncmp(an, g->base, base_len);
 		NkgRdfSeen *sn = shared ? o->seen : NULL;
-#define SAY(p, v) (!sn || seen_add(sn, an, p, v))
+		uint64_t sh = sn ? seen_subject(an) : 0;
+#define SAY(p, v) (!sn || seen_add(sn, sh, p, v))
 		if (shared)
 			default_graph(o, 1);
 		if (SAY(RDF "type", a->cls))
@@ -1147,6 +1151,11 @@ static int described_once(const char *p)
 	return 0;
 }
 
+void nkg_rdf_out_default(NkgRdfOut *r, int on)
+{
+	r->o.plain = on && r->format == NKG_FORMAT_NQUADS;
+}
+
 /* Where R writes (S, P, V): 0 nowhere (its stream has it already), 1 in
  * the document's graph, 2 in the default graph (a shared actor's
  * description, as add_graph() writes it). */
@@ -1159,12 +1168,20 @@ static int out_where(NkgRdfOut *r, const char *s, const char *p, const char *v)
 		return 1; /* the document's own node */
 	if (!described_once(p))
 		return 1;
-	return seen_add(r->o.seen, s, p, v) ? 2 : 0;
+	return seen_add(r->o.seen, seen_subject(s), p, v) ? 2 : 0;
 }
 
-void nkg_rdf_out_default(NkgRdfOut *r, int on)
+/* Sets R to write (S, P, V) in the graph it goes to; gives what to set
+ * back after it, or -1 when R's stream has the statement already. */
+static int out_enter(NkgRdfOut *r, const char *s, const char *p, const char *v)
 {
-	r->o.plain = on && r->format == NKG_FORMAT_NQUADS;
+	int was = r->o.plain;
+	int k = out_where(r, s, p, v);
+	if (!k)
+		return -1;
+	if (k == 2)
+		nkg_rdf_out_default(r, 1);
+	return was;
 }
 
 void nkg_rdf_out_seen(NkgRdfOut *r, NkgRdfSeen *seen, const char *doc)
@@ -1213,12 +1230,9 @@ void nkg_rdf_out_graph(NkgRdfOut *r, const char *graph)
 void nkg_rdf_out_res(NkgRdfOut *r, const char *s, const char *p,
                      const char *iri)
 {
-	int k = out_where(r, s, p, iri);
-	if (!k)
+	int was = out_enter(r, s, p, iri);
+	if (was < 0)
 		return;
-	int was = r->o.plain;
-	if (k == 2)
-		nkg_rdf_out_default(r, 1);
 	add_res(&r->o, s, p, iri);
 	r->o.plain = was;
 }
@@ -1226,12 +1240,9 @@ void nkg_rdf_out_res(NkgRdfOut *r, const char *s, const char *p,
 void nkg_rdf_out_lit(NkgRdfOut *r, const char *s, const char *p, const char *v,
                      const char *lang, const char *dtype)
 {
-	int k = out_where(r, s, p, v);
-	if (!k)
+	int was = out_enter(r, s, p, v);
+	if (was < 0)
 		return;
-	int was = r->o.plain;
-	if (k == 2)
-		nkg_rdf_out_default(r, 1);
 	add_lit(&r->o, s, p, v, lang, dtype);
 	r->o.plain = was;
 }

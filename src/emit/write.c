@@ -45,20 +45,27 @@ NkgStatus nkg_graph_write(const NkgGraph *g, NkgFormat format, FILE *stream,
 	return nkg_graphs_write(gs, 1, format, stream, diagram, err);
 }
 
+/* 1 when FORMAT can be written graph by graph; else 0 with ERR said. */
+static int by_graph(NkgFormat format, NkgError *err)
+{
+	if (format == NKG_FORMAT_TURTLE || format == NKG_FORMAT_NTRIPLES ||
+	    format == NKG_FORMAT_NQUADS)
+		return 1;
+	if (err) {
+		err->status = NKG_ERR_USAGE;
+		snprintf(err->message, sizeof err->message,
+		         "this format is written for the whole batch at once, "
+		         "not graph by graph");
+	}
+	return 0;
+}
+
 NkgStatus nkg_graph_write_part(const NkgGraph *g, NkgFormat format,
                                FILE *stream, const NkgWriteOptions *opt,
                                int first, NkgError *err)
 {
-	if (format != NKG_FORMAT_TURTLE && format != NKG_FORMAT_NTRIPLES &&
-	    format != NKG_FORMAT_NQUADS) {
-		if (err) {
-			err->status = NKG_ERR_USAGE;
-			snprintf(err->message, sizeof err->message,
-			         "this format is written for the whole batch "
-			         "at once, not graph by graph");
-		}
+	if (!by_graph(format, err))
 		return NKG_ERR_USAGE;
-	}
 	return nkg_emit_rdf_part(g, format, stream, opt && opt->with_text,
 	                         opt ? opt->provenance : NKG_PROVENANCE_EVENTS,
 	                         first, NULL, err);
@@ -78,16 +85,8 @@ NkgStatus nkg_graph_writer_new(NkgGraphWriter **out, NkgFormat format,
                                NkgError *err)
 {
 	*out = NULL;
-	if (format != NKG_FORMAT_TURTLE && format != NKG_FORMAT_NTRIPLES &&
-	    format != NKG_FORMAT_NQUADS) {
-		if (err) {
-			err->status = NKG_ERR_USAGE;
-			snprintf(err->message, sizeof err->message,
-			         "this format is written for the whole batch "
-			         "at once, not graph by graph");
-		}
+	if (!by_graph(format, err))
 		return NKG_ERR_USAGE;
-	}
 	NkgGraphWriter *w = calloc(1, sizeof *w);
 	NkgRdfSeen *seen = w ? nkg_rdf_seen_new() : NULL;
 	if (!seen) {
