@@ -119,10 +119,22 @@ static uint64_t seen_subject(const char *s)
 	return seen_mix(0xcbf29ce484222325u, s);
 }
 
+/* The predicates of a shared actor's description, as small numbers: a
+ * statement's hash mixes the number, not the predicate's IRI. */
+enum {
+	ONCE_TYPE = 1,
+	ONCE_LABEL,
+	ONCE_ALT,
+	ONCE_CODE,
+	ONCE_SAME,
+	ONCE_SECTOR,
+	ONCE_AFF
+};
+
 /* 1 when the statement (S, P, V) is new to SEEN, which now holds it; 1
  * too when memory runs out (the statement is then written again).  SH is
- * seen_subject(S). */
-static int seen_add(NkgRdfSeen *seen, uint64_t sh, const char *p, const char *v)
+ * seen_subject(S), P one of the ONCE_ numbers. */
+static int seen_add(NkgRdfSeen *seen, uint64_t sh, int p, const char *v)
 {
 	if (seen->n >= SEEN_MAX) {
 		memset(seen->v, 0, seen->cap * sizeof *seen->v);
@@ -144,7 +156,7 @@ static int seen_add(NkgRdfSeen *seen, uint64_t sh, const char *p, const char *v)
 		seen->v = t;
 		seen->cap = cap;
 	}
-	uint64_t h = seen_mix(seen_mix(sh, p), v);
+	uint64_t h = seen_mix((sh ^ (uint64_t)p) * 0x100000001b3u, v);
 	h = h ? h : 1;
 	size_t j = (size_t)h & (seen->cap - 1);
 	while (seen->v[j]) {
@@ -736,24 +748,24 @@ static void add_graph(Out *o, const NkgGraph *g, int with_text,
 #define SAY(p, v) (!sn || seen_add(sn, sh, p, v))
 		if (shared)
 			default_graph(o, 1);
-		if (SAY(RDF "type", a->cls))
+		if (SAY(ONCE_TYPE, a->cls))
 			add_res(o, an, RDF "type", a->cls);
-		if (SAY(RDFS "label", a->label))
+		if (SAY(ONCE_LABEL, a->label))
 			add_lit(o, an, RDFS "label", a->label, "en", NULL);
 		for (size_t k = 0; k < a->n_alts; k++)
-			if (SAY(SKOS "altLabel", a->alts[k]))
+			if (SAY(ONCE_ALT, a->alts[k]))
 				add_lit(o, an, SKOS "altLabel", a->alts[k],
 				        "en", NULL);
-		if (a->code && SAY(NKG_NS "countryCode", a->code))
+		if (a->code && SAY(ONCE_CODE, a->code))
 			add_lit(o, an, NKG_NS "countryCode", a->code, NULL,
 			        NULL);
-		if (a->same_as && SAY(OWL "sameAs", a->same_as))
+		if (a->same_as && SAY(ONCE_SAME, a->same_as))
 			add_res(o, an, OWL "sameAs", a->same_as);
-		if (a->sector && SAY(NKG_NS "sector", a->sector))
+		if (a->sector && SAY(ONCE_SECTOR, a->sector))
 			add_lit(o, an, NKG_NS "sector", a->sector, NULL, NULL);
 		for (size_t k = 0; k < a->affiliations.n; k++) {
 			const char *to = g->actors[a->affiliations.v[k]].iri;
-			if (SAY(NKG_NS "affiliatedWith", to))
+			if (SAY(ONCE_AFF, to))
 				add_res(o, an, NKG_NS "affiliatedWith", to);
 		}
 #undef SAY
@@ -1134,8 +1146,8 @@ struct NkgRdfOutImpl {
 	const char *doc; /* with o.seen: the graph's document */
 };
 
-/* The statements of a shared actor that a stream writes once: those that
- * add_graph() passes through SAY(). */
+/* The statements of a shared actor that a stream writes once, those
+ * that add_graph() passes through SAY(): their ONCE_ number, else 0. */
 static int described_once(const char *p)
 {
 	static const char *const once[] = {RDF "type",
@@ -1147,7 +1159,7 @@ static int described_once(const char *p)
 	                                   NKG_NS "affiliatedWith"};
 	for (size_t i = 0; i < sizeof once / sizeof once[0]; i++)
 		if (!strcmp(p, once[i]))
-			return 1;
+			return ONCE_TYPE + (int)i;
 	return 0;
 }
 
@@ -1166,9 +1178,10 @@ static int out_where(NkgRdfOut *r, const char *s, const char *p, const char *v)
 	size_t dl = strlen(r->doc);
 	if (!strncmp(s, r->doc, dl) && s[dl] == '/')
 		return 1; /* the document's own node */
-	if (!described_once(p))
+	int once = described_once(p);
+	if (!once)
 		return 1;
-	return seen_add(r->o.seen, seen_subject(s), p, v) ? 2 : 0;
+	return seen_add(r->o.seen, seen_subject(s), once, v) ? 2 : 0;
 }
 
 /* Sets R to write (S, P, V) in the graph it goes to; gives what to set
